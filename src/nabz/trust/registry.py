@@ -1,0 +1,156 @@
+"""The rule registry: a rule is data plus one function, registered by a decorator.
+
+A rule function receives a :class:`~nabz.trust.document.Document` and yields
+:class:`Hit` objects (spans in ORIGINAL offsets, via ``doc.span``). The engine
+turns hits into findings, applying the workspace's switches and severity
+overrides. Examples declared on the rule become tests automatically
+(``tests/trust/test_rule_examples.py``), and ``tests/trust/test_registry.py``
+checks the docstring outline, the examples per language and unique codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Union
+
+import regex
+
+from nabz.trust.model import KINDS, LANGUAGES, Severity
+
+if TYPE_CHECKING:
+    from nabz.trust.document import Document
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "References")
+CODE_PATTERN = regex.compile(r"^(PHI1|CON2|CLM3|TON4|PLT5|RPL6)\d\d$")
+FAMILIES = {
+    "PHI": "Privacy",
+    "CON": "Consent",
+    "CLM": "Claims and evidence",
+    "TON": "Tone and clarity",
+    "PLT": "Platform fit",
+    "RPL": "Reply safety",
+}
+
+# An example is a text, or a mapping with "text" and any of "kind", "network",
+# "context" (a Context.from_dict mapping) and "language".
+Example = Union[str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule found: an original-text span and optional per-hit details."""
+
+    start: int
+    end: int
+    message: str | None = None  # overrides the rule's message (already localised)
+    fix_hint: str | None = None
+    replacement: str | None = None  # a one-click fix for exactly this span
+    severity: Severity | None = None  # a rule may escalate or soften one hit
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+RuleFunc = Callable[["Document"], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    title: str
+    severity: Severity
+    languages: tuple[str, ...]
+    kinds: tuple[str, ...]
+    message: Mapping[str, str]  # per language: en, ar, fa
+    fix: Mapping[str, str]  # per language
+    examples: Mapping[str, Mapping[str, tuple[Example, ...]]]  # lang -> fire/pass -> examples
+    func: RuleFunc
+    networks: tuple[str, ...] | None = None  # None: every network (and none)
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+    @property
+    def doc(self) -> str:
+        return self.func.__doc__ or ""
+
+    def doc_sections(self) -> dict[str, str]:
+        """The docstring split along the fixed outline (section name -> body)."""
+        import inspect
+
+        text = inspect.cleandoc(self.doc)
+        found: dict[str, str] = {}
+        current: str | None = None
+        lines: list[str] = []
+        for line in text.splitlines():
+            heading = line.strip().rstrip(":")
+            if heading in DOC_SECTIONS:
+                if current:
+                    found[current] = "\n".join(lines).strip()
+                current, lines = heading, []
+            elif current:
+                lines.append(line)
+        if current:
+            found[current] = "\n".join(lines).strip()
+        return found
+
+    def localized(self, table: Mapping[str, str], language: str) -> str:
+        return table.get(language) or table.get("en") or next(iter(table.values()), "")
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    code: str,
+    title: str,
+    severity: Severity,
+    message: Mapping[str, str],
+    fix: Mapping[str, str],
+    examples: Mapping[str, Mapping[str, Iterable[Example]]],
+    languages: Iterable[str] = LANGUAGES,
+    kinds: Iterable[str] = ("post", "reply"),
+    networks: Iterable[str] | None = None,
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule. Raises at import time on a reused or malformed code."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if not CODE_PATTERN.match(code):
+            raise ValueError(f"rule code {code!r} does not follow the family scheme")
+        if code in _RULES and _RULES[code].func.__qualname__ != func.__qualname__:
+            raise ValueError(f"rule code {code} is already used by {_RULES[code].func.__name__}")
+        kinds_t = tuple(kinds)
+        for kind in kinds_t:
+            if kind not in KINDS:
+                raise ValueError(f"{code}: unknown kind {kind!r}")
+        _RULES[code] = Rule(
+            code=code,
+            title=title,
+            severity=severity,
+            languages=tuple(languages),
+            kinds=kinds_t,
+            message=dict(message),
+            fix=dict(fix),
+            examples={
+                lang: {which: tuple(items) for which, items in pair.items()}
+                for lang, pair in examples.items()
+            },
+            func=func,
+            networks=tuple(networks) if networks is not None else None,
+        )
+        return func
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, in code order (imports the rule modules once)."""
+    import nabz.trust.rules  # noqa: F401  (registers the rules)
+
+    return [_RULES[c] for c in sorted(_RULES)]
+
+
+def get_rule(code: str) -> Rule:
+    all_rules()
+    return _RULES[code]
