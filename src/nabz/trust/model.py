@@ -148,6 +148,7 @@ class Settings:
     reading_grade_max: float = 8.0
     citation_domains: tuple[str, ...] = ()  # extra authoritative domains
     mastodon_limit: int = 500
+    emergency_number: str = ""  # e.g. "911", "115", "997"; empty: "your local emergency number"
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Settings:
@@ -172,6 +173,7 @@ class Settings:
             reading_grade_max=grade,
             citation_domains=tuple(map(str, raw.get("citation_domains", ()))),
             mastodon_limit=mastodon_limit,
+            emergency_number=str(raw.get("emergency_number", "") or ""),
         )
 
 
