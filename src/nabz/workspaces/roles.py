@@ -1,0 +1,68 @@
+"""Roles and what each may do: one table, used by every view and API endpoint.
+
+The table is the single source of truth; ``tests/workspaces/test_role_matrix.py``
+walks every (role, action) pair through the UI and the API and fails on any hole.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Admin")
+    AUTHOR = "author", _("Author")
+    CLINICAL_REVIEWER = "clinical_reviewer", _("Clinical reviewer")
+    COMPLIANCE_OFFICER = "compliance_officer", _("Compliance officer")
+    VIEWER = "viewer", _("Viewer")
+
+
+# Roles whose members must enrol in two-factor authentication before anything else.
+TWO_FACTOR_REQUIRED = frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER})
+
+ALL = frozenset(Role)
+EDITORS = frozenset({Role.ADMIN, Role.AUTHOR})
+
+
+class Action:
+    """Named actions. Later capabilities add theirs here, next to who may do them."""
+
+    VIEW_WORKSPACE = "workspace.view"
+    MANAGE_MEMBERS = "members.manage"
+    MANAGE_WORKSPACE = "workspace.manage"
+    VIEW_AUDIT = "audit.view"
+    EXPORT_AUDIT = "audit.export"
+    CHECK_TEXT = "trust.check"
+    CREATE_POST = "post.create"
+    REVIEW_CLINICAL = "post.review_clinical"
+    REVIEW_COMPLIANCE = "post.review_compliance"
+    MANAGE_CONSENT = "consent.manage"
+    VIEW_CONSENT = "consent.view"
+    CRISIS_PAUSE = "workspace.crisis_pause"
+
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    Action.VIEW_WORKSPACE: ALL,
+    Action.MANAGE_MEMBERS: frozenset({Role.ADMIN}),
+    Action.MANAGE_WORKSPACE: frozenset({Role.ADMIN}),
+    Action.VIEW_AUDIT: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
+    Action.EXPORT_AUDIT: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
+    Action.CHECK_TEXT: frozenset(
+        {Role.ADMIN, Role.AUTHOR, Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER}
+    ),
+    Action.CREATE_POST: EDITORS,
+    Action.REVIEW_CLINICAL: frozenset({Role.CLINICAL_REVIEWER}),
+    Action.REVIEW_COMPLIANCE: frozenset({Role.COMPLIANCE_OFFICER}),
+    Action.MANAGE_CONSENT: frozenset({Role.COMPLIANCE_OFFICER, Role.ADMIN}),
+    Action.VIEW_CONSENT: frozenset({Role.COMPLIANCE_OFFICER, Role.ADMIN, Role.AUTHOR,
+                                    Role.CLINICAL_REVIEWER}),
+    Action.CRISIS_PAUSE: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
+}
+
+
+def can(role: str | None, action: str) -> bool:
+    """True when ``role`` may perform ``action``. Unknown actions are denied."""
+    if role is None:
+        return False
+    return role in PERMISSIONS.get(action, frozenset())
