@@ -159,11 +159,3 @@ class ApiToken(models.Model):
         if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
             cls.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user
-
-
-class WorkerHeartbeat(models.Model):
-    """The task worker writes here every few seconds; /healthz reads it."""
-
-    name = models.CharField(max_length=64, unique=True)
-    seen_at = models.DateTimeField()
-    pid = models.IntegerField(default=0)
