@@ -1,11 +1,11 @@
 """The one console script: ``nabz``.
 
-    nabz check [FILE|-] ...    check texts with the trust engine (no Django needed)
-    nabz rules                 print the rule catalogue
-    nabz demo                  migrate, load the demo workspace, serve with a worker
-    nabz serve                 serve the web app (waitress)
-    nabz worker                run the background task worker
-    nabz manage <command>      any Django management command
+nabz check [FILE|-] ...    check texts with the trust engine (no Django needed)
+nabz rules                 print the rule catalogue
+nabz demo                  migrate, load the demo workspace, serve with a worker
+nabz serve                 serve the web app (waitress)
+nabz worker                run the background task worker
+nabz manage <command>      any Django management command
 """
 
 from __future__ import annotations

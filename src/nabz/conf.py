@@ -24,7 +24,9 @@ def envbool(name: str, default: bool = False) -> bool:
         return True
     if value in FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}"
+    )
 
 
 def envint(name: str, default: int) -> int:
@@ -55,5 +57,7 @@ def envsecret(name: str, default: str | None = None) -> str | None:
         try:
             return Path(path).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise ImproperlyConfigured(f"{name}_FILE points at {path!r}, unreadable: {exc}") from exc
+            raise ImproperlyConfigured(
+                f"{name}_FILE points at {path!r}, unreadable: {exc}"
+            ) from exc
     return default

@@ -1,3 +1,56 @@
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-urlpatterns: list = []
+from nabz.core import views as core
+from nabz.workspaces.forms import SignInForm
+from nabz.workspaces.views import account, members, two_factor
+from nabz.workspaces.views import settings as ws_settings
+
+account_patterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="account/login.html",
+            authentication_form=SignInForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", account.account, name="account"),
+    path("language/", account.set_language, name="set_language"),
+    path("two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path(
+        "two-factor/recovery-codes/",
+        two_factor.regenerate_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path("two-factor/disable/", two_factor.disable, name="two_factor_disable"),
+    path("tokens/", account.create_token, name="api_token_create"),
+    path("tokens/<int:pk>/revoke/", account.revoke_token, name="api_token_revoke"),
+    path("invitation/<str:token>/", members.accept_invitation, name="accept_invitation"),
+]
+
+workspace_patterns = [
+    path("", core.dashboard, name="dashboard"),
+    *[path(f"{key}/", core.section(key), name=key) for key in core.SECTIONS],
+    path("settings/", ws_settings.settings_hub, name="settings"),
+    path("settings/workspace/", ws_settings.workspace_settings, name="workspace_settings"),
+    path("settings/members/", members.members, name="members"),
+    path("settings/members/invite/", members.invite, name="member_invite"),
+    path("settings/members/<int:pk>/role/", members.change_role, name="member_role"),
+    path("settings/members/<int:pk>/remove/", members.remove_member, name="member_remove"),
+    path(
+        "settings/invitations/<int:pk>/cancel/", members.cancel_invitation, name="invitation_cancel"
+    ),
+    path("settings/audit/", include("nabz.audit.urls")),
+]
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("healthz", core.healthz, name="healthz"),
+    path("account/", include(account_patterns)),
+    path("w/<slug:ws>/", include(workspace_patterns)),
+    path("api/", include("nabz.api.urls")),
+]

@@ -8,7 +8,7 @@ import regex
 
 # Bearer tokens, API tokens (nabz_...), passwords and secrets in key=value form.
 _SECRET = regex.compile(
-    r"(?i)(bearer\s+|authorization[:=]\s*|\b(?:password|passwd|secret|token|api_key|access_token"
+    r"(?i)(bearer\s+|authorization[:=]\s*(?:bearer\s+|token\s+|basic\s+)?|\b(?:password|passwd|secret|token|api_key|access_token"
     r"|refresh_token|app_password)\b\s*[:=]\s*['\"]?)([^\s'\",;&]+)"
 )
 _NABZ_TOKEN = regex.compile(r"\bnabz_[A-Za-z0-9_\-]{20,}")

@@ -97,8 +97,9 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
 
     @classmethod
-    def issue(cls, *, workspace: Workspace, email: str, role: str, invited_by: User
-              ) -> tuple[Invitation, str]:
+    def issue(
+        cls, *, workspace: Workspace, email: str, role: str, invited_by: User
+    ) -> tuple[Invitation, str]:
         """Create an invitation; returns it with the one-time token for the link."""
         token = secrets.token_urlsafe(32)
         invitation = cls.objects.create(
@@ -143,14 +144,20 @@ class ApiToken(models.Model):
         lookup = secrets.token_hex(6)
         secret = secrets.token_urlsafe(32)
         token = f"{cls.PREFIX}{lookup}_{secret}"
-        return cls.objects.create(user=user, name=name, lookup=lookup, token_hash=_hash(token)), token
+        return cls.objects.create(
+            user=user, name=name, lookup=lookup, token_hash=_hash(token)
+        ), token
 
     @classmethod
     def authenticate(cls, raw: str) -> User | None:
         if not raw.startswith(cls.PREFIX):
             return None
         lookup = raw[len(cls.PREFIX) :].split("_", 1)[0]
-        token = cls.objects.filter(lookup=lookup, revoked_at__isnull=True).select_related("user").first()
+        token = (
+            cls.objects.filter(lookup=lookup, revoked_at__isnull=True)
+            .select_related("user")
+            .first()
+        )
         if token is None or not secrets.compare_digest(token.token_hash, _hash(raw)):
             return None
         if not token.user.is_active:

@@ -55,8 +55,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     Action.REVIEW_CLINICAL: frozenset({Role.CLINICAL_REVIEWER}),
     Action.REVIEW_COMPLIANCE: frozenset({Role.COMPLIANCE_OFFICER}),
     Action.MANAGE_CONSENT: frozenset({Role.COMPLIANCE_OFFICER, Role.ADMIN}),
-    Action.VIEW_CONSENT: frozenset({Role.COMPLIANCE_OFFICER, Role.ADMIN, Role.AUTHOR,
-                                    Role.CLINICAL_REVIEWER}),
+    Action.VIEW_CONSENT: frozenset(
+        {Role.COMPLIANCE_OFFICER, Role.ADMIN, Role.AUTHOR, Role.CLINICAL_REVIEWER}
+    ),
     Action.CRISIS_PAUSE: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
 }
 

@@ -1,0 +1,46 @@
+# The README's two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint format bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,redis]'
+	touch $(STAMP)
+
+## make demo: install, migrate, load the demo workspaces, serve on :8000 with the worker.
+demo: $(STAMP)
+	$(BIN)/nabz demo
+
+## make test: lint, then the whole suite (unit, integration, browser).
+test: $(STAMP) browser
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy --strict src/nabz/trust
+	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# Debian's chromium for the end-to-end tests (browsers cannot be downloaded here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/trust_speed.py
+	$(BIN)/python bench/phi_quality.py
+	$(BIN)/python bench/claims_quality.py
+
+clean:
+	rm -rf $(VENV) var test-artifacts

@@ -1,0 +1,120 @@
+"""``nabz demo|serve|worker|manage``: run the Django side without a manage.py."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+
+
+def _setup(demo: bool = False) -> None:
+    if demo:
+        os.environ["NABZ_DEMO"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nabz.settings")
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        print(f"nabz: configuration error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
+
+
+def _address(args: list[str]) -> tuple[str, int]:
+    raw = args[0] if args else os.environ.get("NABZ_ADDRESS", DEFAULT_ADDRESS)
+    host, _, port = raw.rpartition(":")
+    try:
+        return host or "127.0.0.1", int(port)
+    except ValueError:
+        print(f"nabz: address must look like 127.0.0.1:8000, not {raw!r}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def serve(args: list[str]) -> int:
+    """Serve the app with waitress (a production-grade pure-Python WSGI server)."""
+    host, port = _address(args)
+    from waitress import serve as waitress_serve
+
+    from nabz.wsgi import application
+
+    print(f"Nabz is serving on http://{host}:{port}/", flush=True)
+    waitress_serve(
+        application,
+        host=host,
+        port=port,
+        threads=8,
+        ident="nabz",
+        clear_untrusted_proxy_headers=True,
+    )
+    return 0
+
+
+def demo(args: list[str]) -> int:
+    """Migrate, load the demo workspaces, serve and run the worker; Ctrl-C stops both."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load_demo")
+    worker = subprocess.Popen([sys.executable, "-m", "nabz.cli", "worker"], env=os.environ.copy())
+
+    def stop(*_: object) -> None:
+        worker.terminate()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return serve(args)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+def run(command: str, args: list[str]) -> int:
+    _setup(demo=command == "demo")
+    if command == "manage":
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["nabz manage", *args])
+        return 0
+    if command == "serve":
+        return serve(args)
+    if command == "worker":
+        from django.core.management import call_command
+
+        call_command("nabz_worker", *args)
+        return 0
+    return demo(args)
+
+
+def start_heartbeat(name: str, interval: float, stop: threading.Event) -> threading.Thread:
+    """Record that this worker is alive every ``interval`` seconds until ``stop`` is set."""
+
+    def beat() -> None:
+        from django.db import close_old_connections
+        from django.utils import timezone
+
+        from nabz.core.models import WorkerHeartbeat
+
+        while not stop.is_set():
+            close_old_connections()
+            try:
+                WorkerHeartbeat.objects.update_or_create(
+                    name=name, defaults={"seen_at": timezone.now(), "pid": os.getpid()}
+                )
+            except Exception as exc:
+                print(f"nabz worker: heartbeat failed: {exc.__class__.__name__}", file=sys.stderr)
+            stop.wait(interval)
+
+    thread = threading.Thread(target=beat, name="heartbeat", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,127 @@
+"""The shell's pages: home, dashboard, the sections later capabilities fill, health."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from nabz.core.models import WorkerHeartbeat
+from nabz.workspaces.access import workspace_view
+from nabz.workspaces.roles import Action
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Open the last workspace used, else the first one, else explain what to do."""
+    memberships = request.user.memberships.select_related("workspace")
+    last = request.session.get("last_workspace")
+    chosen = memberships.filter(workspace__slug=last).first() or memberships.first()
+    if chosen is None:
+        return render(request, "core/no_workspace.html")
+    return redirect("dashboard", ws=chosen.workspace.slug)
+
+
+@workspace_view(Action.VIEW_WORKSPACE)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    from nabz.audit.models import AuditEntry
+
+    ws = request.workspace  # type: ignore[attr-defined]
+    recent = (
+        AuditEntry.objects.filter(workspace=ws).select_related("actor").order_by("-sequence")[:8]
+    )
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "member_count": ws.memberships.count(),
+            "today": timezone.localdate(),
+            "recent_activity": recent,
+        },
+    )
+
+
+# Sections whose capabilities arrive in later releases: each page says so plainly.
+SECTIONS = {
+    "calendar": (
+        _("Calendar"),
+        _(
+            "Plan posts by month and week, see the content mix and gaps "
+            "in cadence, with health observances in Gregorian, Jalali "
+            "and Hijri dates."
+        ),
+    ),
+    "posts": (
+        _("Posts"),
+        _(
+            "Write a post once, adapt it per network, and send it through "
+            "review. Every version is checked by the Trust Gate."
+        ),
+    ),
+    "inbox": (
+        _("Inbox"),
+        _(
+            "Comments, mentions and messages from every network in one place, "
+            "triaged in English, Arabic and Persian."
+        ),
+    ),
+    "consent": (
+        _("Consent"),
+        _(
+            "Signed consents for patient stories and photos, their scope "
+            "and expiry, and takedowns when a consent is withdrawn."
+        ),
+    ),
+    "reports": (
+        _("Reports"),
+        _(
+            "Reach, engagement, response times and trust-score trends, with "
+            "CSV export and a monthly PDF report."
+        ),
+    ),
+}
+
+
+def section(key: str):  # type: ignore[no-untyped-def]
+    title, purpose = SECTIONS[key]
+
+    @workspace_view(Action.VIEW_WORKSPACE)
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(
+            request, "core/section.html", {"section": key, "title": title, "purpose": purpose}
+        )
+
+    view.__name__ = f"{key}_section"
+    return view
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database reachable, and when the worker last checked in."""
+    status: dict[str, object] = {"status": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        status["database"] = "ok"
+    except Exception as exc:
+        status.update(status="error", database=f"error: {exc.__class__.__name__}")
+        return JsonResponse(status, status=503)
+    beat = WorkerHeartbeat.objects.order_by("-seen_at").first()
+    stale_after = timedelta(seconds=3 * settings.NABZ_WORKER_HEARTBEAT_SECONDS)
+    if beat is None:
+        status["worker"] = {"status": "never seen"}
+    else:
+        age = (timezone.now() - beat.seen_at).total_seconds()
+        status["worker"] = {
+            "status": "ok" if age <= stale_after.total_seconds() else "stale",
+            "last_seen": beat.seen_at.isoformat(),
+            "age_seconds": round(age, 1),
+        }
+    return JsonResponse(status)
