@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench browser clean
+.PHONY: demo test lint format bench system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,17 +17,22 @@ demo: $(STAMP)
 	$(BIN)/nabz demo
 
 ## make test: lint, then the whole suite (unit, integration, browser).
-test: $(STAMP) browser
+test: $(STAMP) system-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy --strict src/nabz/trust
 	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-# Debian's chromium for the end-to-end tests (browsers cannot be downloaded here).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+# What the suite needs from Debian: chromium for the end-to-end tests (browsers
+# cannot be downloaded here) and redis-server for the RQ backend test.
+SYSTEM_DEPS := chromium:chromium redis-server:redis-server
+system-deps:
+	@missing=""; for pair in $(SYSTEM_DEPS); do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

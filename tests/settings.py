@@ -12,5 +12,3 @@ os.environ.setdefault("NABZ_DATA_DIR", tempfile.mkdtemp(prefix="nabz-test-"))
 from nabz.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; argon2 tested apart
-
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when it is missing)

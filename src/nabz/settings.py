@@ -184,6 +184,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEMO or DEBUG
+if DEMO or DEBUG:  # served from the finders; whitenoise still expects the folder
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

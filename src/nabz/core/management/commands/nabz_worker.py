@@ -29,7 +29,12 @@ class Command(BaseCommand):
         backend = settings.TASKS["default"]["BACKEND"]
         try:
             if backend.startswith("django_tasks_rq"):
-                call_command("rqworker", "default", *(["--burst"] if options["batch"] else []))
+                call_command(
+                    "rqworker",
+                    *settings.TASKS["default"]["QUEUES"],
+                    job_class="django_tasks_rq.Job",
+                    burst=options["batch"],
+                )
             else:
                 call_command("db_worker", *(["--batch"] if options["batch"] else []))
         except KeyboardInterrupt:
