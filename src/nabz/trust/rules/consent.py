@@ -35,7 +35,7 @@ _NOT_NAMES = (
 )
 _NAME = rf"(?!(?:{_NOT_NAMES})\b)\p{{Lu}}\p{{Ll}}+"
 _EN = [
-    r"#(?:patients?stor(?:y|ies)|survivorstory|patientjourney|recoverystory)\b",
+    r"(?i:#(?:patients?stor(?:y|ies)|survivorstory|patientjourney|recoverystory)\b)",
     r"(?i:\bpatient stor(?:y|ies)\b)",
     rf"\b(?i:our) (?:(?i:brave|young|little|amazing|wonderful|dear) )?(?i:patient),? {_NAME}",
     rf"\b(?i:meet) (?:(?i:our patient) )?{_NAME}(?:,| who\b| -| –| —)",
