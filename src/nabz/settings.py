@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "nabz.workspaces",
     "nabz.audit",
     "nabz.api",
+    "nabz.media",
+    "nabz.content",
+    "nabz.consent",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,175 @@
+"""Posts, their per-network variants, approvals, overrides and review comments (B1, B2)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Network(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    LINKEDIN = "linkedin", "LinkedIn"
+    X = "x", "X"
+    MASTODON = "mastodon", "Mastodon"
+    BLUESKY = "bluesky", "Bluesky"
+    SANDBOX = "sandbox", _("Sandbox")
+
+
+class Pillar(models.TextChoices):
+    EDUCATION = "education", _("Education / myth-busting")
+    PATIENT_STORY = "patient_story", _("Patient story")
+    INFOGRAPHIC = "infographic", _("Infographic")
+    AWARENESS_DAY = "awareness_day", _("Awareness day")
+    BEHIND_THE_SCENES = "behind_the_scenes", _("Behind the scenes")
+    STAFF_SPOTLIGHT = "staff_spotlight", _("Staff spotlight")
+    COMMUNITY = "community", _("Community / UGC shout-out")
+    CRISIS_UPDATE = "crisis_update", _("Crisis update")
+    RESEARCH = "research", _("Research / recruiting")
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    FAILED = "failed", _("Failed")
+    ARCHIVED = "archived", _("Archived")
+
+
+class ReviewKind(models.TextChoices):
+    CLINICAL = "clinical", _("Clinical review")
+    COMPLIANCE = "compliance", _("Compliance review")
+
+
+class PostQuerySet(models.QuerySet["Post"]):
+    def in_workspace(self, workspace: object) -> PostQuerySet:
+        return self.filter(workspace=workspace)
+
+
+class Post(models.Model):
+    workspace = models.ForeignKey("workspaces.Workspace", on_delete=models.CASCADE,
+                                  related_name="posts")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="posts")
+    title = models.CharField(_("working title"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES,
+                                default="en")
+    pillar = models.CharField(_("pillar"), max_length=32, choices=Pillar.choices,
+                              default=Pillar.EDUCATION)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    media = models.ManyToManyField("media.MediaItem", blank=True, related_name="posts")
+    scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True, db_index=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices,
+                             default=State.DRAFT, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["workspace", "state", "scheduled_at"],
+                                name="post_ws_state_time")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def fingerprint(self) -> str:
+        """A hash of everything an approval vouches for: texts, media, consents, pillar."""
+        data = {
+            "text": self.text,
+            "language": self.language,
+            "pillar": self.pillar,
+            "variants": sorted((v.network, v.text) for v in self.variants.all()),
+            "media": sorted(self.media.values_list("pk", flat=True)),
+            "consents": sorted(self.consents.values_list("pk", flat=True)),
+        }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+class Variant(models.Model):
+    """The post as it goes out on one network. Empty text means: use the master text."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="variants")
+    network = models.CharField(_("network"), max_length=16, choices=Network.choices)
+    text = models.TextField(_("text for this network"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "network"],
+                                               name="one_variant_per_network")]
+        ordering = ["network"]
+
+    def __str__(self) -> str:
+        return f"{self.post} on {self.network}"
+
+    @property
+    def effective_text(self) -> str:
+        return self.text or self.post.text
+
+
+class Approval(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="approvals")
+    kind = models.CharField(max_length=16, choices=ReviewKind.choices)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Dropped when the post is edited after approval; kept for the record.
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class Override(models.Model):
+    """A compliance officer's written decision to let one blocking finding through."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="overrides")
+    code = models.CharField(max_length=8)
+    matched_text = models.CharField(max_length=500)
+    network = models.CharField(max_length=16, blank=True)  # "" = the master text
+    reason = models.TextField()
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class Comment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="replies")
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class Notification(models.Model):
+    """An in-app notice: a post waits for your review, was rejected, a consent was revoked."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="notifications")
+    workspace = models.ForeignKey("workspaces.Workspace", on_delete=models.CASCADE,
+                                  related_name="+")
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
