@@ -61,6 +61,26 @@ API_MATRIX = [
 API_PERSONAL = {"/api/me", "/api/workspaces"}
 
 
+PLACEHOLDER_FACTORIES: list = []  # (workspace, people) -> {"name": value} for path templates
+
+
+def _collect_app_matrices() -> None:
+    """Each app's tests may add rows in tests/<app>/role_matrix.py (UI_ROWS, API_ROWS)."""
+    import importlib
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).resolve().parents[1].glob("*/role_matrix.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.role_matrix")
+        UI_MATRIX.extend(getattr(module, "UI_ROWS", []))
+        if hasattr(module, "placeholders"):
+            PLACEHOLDER_FACTORIES.append(module.placeholders)
+        API_MATRIX.extend(getattr(module, "API_ROWS", []))
+        API_PERSONAL.update(getattr(module, "API_PERSONAL", set()))
+
+
+_collect_app_matrices()
+
+
 def _workspace_patterns(resolver=None, prefix: str = ""):  # type: ignore[no-untyped-def]
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
@@ -72,31 +92,29 @@ def _workspace_patterns(resolver=None, prefix: str = ""):  # type: ignore[no-unt
 
 
 def _normalise(route: str) -> str:
+    """URL route or matrix path -> a shape where every parameter is {x}."""
     import re
 
-    route = "/" + route.replace("<slug:ws>", "{ws}")
-    route = re.sub(r"<int:pk>", "{x}", route)
-    return re.sub(r"<str:fmt>", "{fmt}", route)
+    route = route.replace("<slug:ws>", "{ws}").replace("{ws}", "WS")
+    route = re.sub(r"<[a-z]+:[a-z_]+>|\{[a-z_]+\}", "{x}", route)
+    route = re.sub(r"export\.(csv|jsonl)", "export.{x}", route)
+    return ("/" + route.lstrip("/")).replace("WS", "{ws}")
 
 
 def test_every_workspace_page_declares_its_action_and_is_in_the_matrix():
-    covered = set()
-    for _m, path, _a, _d in UI_MATRIX:
-        p = path.replace("{member}", "{x}").replace("{invitation}", "{x}")
-        p = p.replace("export.csv", "export.{fmt}").replace("export.jsonl", "export.{fmt}")
-        covered.add(p)
+    covered = {_normalise(path) for _m, path, _a, _d in UI_MATRIX}
     for route, callback in _workspace_patterns():
         assert hasattr(callback, "required_action"), f"{route} is not behind @workspace_view"
         assert _normalise(route) in covered, f"{route} is missing from the role matrix"
 
 
 def test_every_api_operation_is_in_the_matrix():
-    covered = {p for _m, p, _a, _d in API_MATRIX} | API_PERSONAL
+    covered = {_normalise(p.replace("{ws}", "{x}")) for _m, p, _a, _d in API_MATRIX}
+    covered |= {_normalise(p) for p in API_PERSONAL}
     paths = api.get_openapi_schema()["paths"]
     assert paths
     for path in paths:
-        full = path.replace("{slug}", "{ws}").replace("{member_id}", "{member}")
-        assert full in covered, f"API operation {path} is missing from the role matrix"
+        assert _normalise(path) in covered, f"API operation {path} is missing from the role matrix"
 
 
 def _fill(path: str, workspace, people) -> str:  # type: ignore[no-untyped-def]
@@ -106,7 +124,10 @@ def _fill(path: str, workspace, people) -> str:  # type: ignore[no-untyped-def]
     invitation, _token = Invitation.issue(
         workspace=workspace, email="x@example.org", role="viewer", invited_by=people[Role.ADMIN]
     )
-    return path.format(ws=workspace.slug, member=viewer.pk, invitation=invitation.pk)
+    values = {"ws": workspace.slug, "member": viewer.pk, "invitation": invitation.pk}
+    for factory in PLACEHOLDER_FACTORIES:
+        values.update(factory(workspace, people))
+    return path.format(**values)
 
 
 @pytest.mark.parametrize("role", list(Role))

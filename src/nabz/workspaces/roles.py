@@ -40,6 +40,8 @@ class Action:
     MANAGE_CONSENT = "consent.manage"
     VIEW_CONSENT = "consent.view"
     CRISIS_PAUSE = "workspace.crisis_pause"
+    MANAGE_MEDIA = "media.manage"
+    VIEW_SIGNED_FORM = "consent.view_signed_form"
 
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -59,6 +61,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         {Role.COMPLIANCE_OFFICER, Role.ADMIN, Role.AUTHOR, Role.CLINICAL_REVIEWER}
     ),
     Action.CRISIS_PAUSE: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
+    Action.MANAGE_MEDIA: frozenset({Role.ADMIN, Role.AUTHOR, Role.COMPLIANCE_OFFICER}),
+    # The signed form is the only place a consent's real identity lives.
+    Action.VIEW_SIGNED_FORM: frozenset({Role.COMPLIANCE_OFFICER}),
 }
 
 
