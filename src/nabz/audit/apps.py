@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "nabz.audit"
     label = "audit"
+    verbose_name = _("Audit log")
+
+    def ready(self) -> None:
+        from nabz.audit import receivers
+
+        receivers.connect()
