@@ -1,0 +1,181 @@
+"""Speed of the whole trust engine, all rules on, on one core.
+
+    .venv/bin/python bench/trust_speed.py [--posts 3000] [--articles 300] [--json-only]
+
+Figures: texts per second and p50/p99 latency for 280-character posts and 2,000-character
+articles in each language; time for 1 KB, 10 KB and 100 KB texts (µs per KB should stay
+flat if the engine is linear); and the mean cost of each rule and of the shared
+identifier scan on a short post, so a slow family can be named. Prints a summary, then
+one JSON line of figures (the last line of stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import build_corpus
+from nabz.trust import all_rules, check
+from nabz.trust.document import Document
+from nabz.trust.model import Context
+
+LANGS = ("en", "ar", "fa")
+TARGET_POSTS_PER_S, TARGET_P99_MS = 5000, 2.0
+
+
+def _cut(text: str, size: int) -> str:
+    """Cut at a word boundary at or below ``size`` characters."""
+    if len(text) <= size:
+        return text
+    cut = text.rfind(" ", 0, size)
+    return text[: cut if cut > size * 0.8 else size]
+
+
+def texts_of(language: str, size: int, count: int) -> list[str]:
+    """Realistic texts of about ``size`` characters, from the synthetic corpus."""
+    docs = [d.text for d in build_corpus(11, per_template=8) if d.language == language]
+    out: list[str] = []
+    i = 0
+    while len(out) < count:
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < size:
+            parts.append(docs[i % len(docs)])
+            i += 1
+        out.append(_cut(" ".join(parts), size))
+        i += 1
+    return out
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def measure(texts: list[str], language: str) -> dict[str, float]:
+    for text in texts[:50]:  # warm caches and lazy imports
+        check(text, language=language)
+    latencies: list[float] = []
+    gc.collect()
+    started = time.perf_counter()
+    for text in texts:
+        t0 = time.perf_counter_ns()
+        check(text, language=language)
+        latencies.append((time.perf_counter_ns() - t0) / 1e6)
+    total = time.perf_counter() - started
+    return {
+        "texts_per_s": round(len(texts) / total, 1),
+        "p50_ms": round(_percentile(latencies, 0.50), 4),
+        "p99_ms": round(_percentile(latencies, 0.99), 4),
+        "max_ms": round(max(latencies), 3),
+        "mean_chars": round(statistics.mean(len(t) for t in texts), 1),
+    }
+
+
+def sizes(language: str) -> dict[str, dict[str, float]]:
+    base = " ".join(texts_of(language, 2000, 60))
+    out: dict[str, dict[str, float]] = {}
+    for kb in (1, 10, 100):
+        text = _cut((base * (1 + kb * 1024 // len(base))), kb * 1024)
+        runs = []
+        for _ in range(3 if kb == 100 else 7):
+            t0 = time.perf_counter()
+            check(text, language=language)
+            runs.append(time.perf_counter() - t0)
+        best = min(runs)
+        out[f"{kb}KB"] = {"ms": round(best * 1000, 2), "us_per_KB": round(best * 1e6 / kb, 1)}
+    return out
+
+
+def per_rule(texts: list[str], language: str) -> dict[str, float]:
+    """Mean µs per short post for each rule, with the shared identifier scan apart."""
+    cost: defaultdict[str, float] = defaultdict(float)
+    rules = all_rules()
+    for text in texts:
+        doc = Document(text, language=language, network=None, kind="post", context=Context())
+        t0 = time.perf_counter_ns()
+        _ = doc.identifiers
+        cost["(identifier scan)"] += time.perf_counter_ns() - t0
+        for rule in rules:
+            if language not in rule.languages or "post" not in rule.kinds:
+                continue
+            if rule.networks is not None:
+                continue
+            t0 = time.perf_counter_ns()
+            for _hit in rule.func(doc):
+                pass
+            cost[rule.code] += time.perf_counter_ns() - t0
+    return {code: round(ns / len(texts) / 1000, 2) for code, ns in cost.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=3000)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--json-only", action="store_true")
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    figures: dict[str, Any] = {"benchmark": "trust_speed", "rules": len(all_rules())}
+    posts, articles, growth, rule_costs = {}, {}, {}, {}
+    for lang in LANGS:
+        short = texts_of(lang, 280, args.posts)
+        posts[lang] = measure(short, lang)
+        articles[lang] = measure(texts_of(lang, 2000, args.articles), lang)
+        growth[lang] = sizes(lang)
+        rule_costs[lang] = per_rule(short[:500], lang)
+    families: dict[str, dict[str, float]] = {}
+    for lang, costs in rule_costs.items():
+        fam: defaultdict[str, float] = defaultdict(float)
+        for code, us in costs.items():
+            fam[code[:3] if code[0] != "(" else code] += us
+        families[lang] = {k: round(v, 2) for k, v in sorted(fam.items(), key=lambda kv: -kv[1])}
+    figures.update(
+        posts_280=posts,
+        articles_2000=articles,
+        size_growth=growth,
+        family_us_per_post=families,
+        rule_us_per_post=rule_costs,
+        targets={"posts_per_s": TARGET_POSTS_PER_S, "p99_ms": TARGET_P99_MS},
+        python=sys.version.split()[0],
+    )
+    if not args.json_only:
+        print(f"{figures['rules']} rules, one core")
+        for lang in LANGS:
+            p, a = posts[lang], articles[lang]
+            flag = (
+                ""
+                if p["texts_per_s"] >= TARGET_POSTS_PER_S and p["p99_ms"] < TARGET_P99_MS
+                else "  <- below target"
+            )
+            print(
+                f"{lang}: 280-char posts {p['texts_per_s']:>8.0f}/s p50 {p['p50_ms']:.3f} ms "
+                f"p99 {p['p99_ms']:.3f} ms{flag} | 2,000-char articles {a['texts_per_s']:>6.0f}/s "
+                f"p50 {a['p50_ms']:.3f} ms p99 {a['p99_ms']:.3f} ms"
+            )
+            g = growth[lang]
+            print(
+                "    size: "
+                + ", ".join(f"{k} {v['ms']} ms ({v['us_per_KB']} µs/KB)" for k, v in g.items())
+            )
+            top = sorted(rule_costs[lang].items(), key=lambda kv: -kv[1])[:6]
+            print("    costliest per post (µs): " + ", ".join(f"{c} {us}" for c, us in top))
+            print(
+                "    per family (µs): " + ", ".join(f"{c} {us}" for c, us in families[lang].items())
+            )
+    print(json.dumps(figures, ensure_ascii=False, separators=(",", ":")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
