@@ -1,0 +1,8 @@
+"""Tone and clarity (TON4xx): reading level, jargon, stigma, fear, shouting, emoji, register.
+
+The lexicon rules share one Aho-Corasick pass per document (``lexicon.tone_matches``).
+"""
+
+from nabz.trust.rules.tone import clarity, voice
+
+__all__ = ["clarity", "voice"]

@@ -1,0 +1,254 @@
+"""Phrase lexicons matched with one Aho-Corasick automaton per language.
+
+A :class:`Lexicon` finds whole-word phrases in NORMALISED, lower-cased text
+(see :func:`match_text`) in one pass, whatever the number of phrases. Word
+boundaries follow each language:
+
+- English: letters/digits end a word; a plural ``s``/``es``/``'s`` may follow.
+- Arabic: the clitics و ف ب ل ك and the article (and لل for ل + ال) may stand
+  before a phrase; pronoun and plural suffixes may follow it.
+- Persian: a ZWNJ inside a phrase may be typed as a space or left out; the usual
+  suffixes (ها، های، ی، ای، تان...) may follow, since normalisation removes the
+  ZWNJ that separates them.
+
+Short phrases (under four letters) only match as exact words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+import regex
+
+from nabz.trust.text import ZWNJ, normalize_term
+
+if TYPE_CHECKING:
+    from nabz.trust.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One phrase of a lexicon and what to say about it."""
+
+    term: str  # as written in the data file
+    category: str  # jargon, stigma, fear, slang, casual, health, ...
+    alternative: str = ""
+    concept: str = ""  # entries with the same concept mean the same thing
+    unless_next: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # offsets into the normalised text
+    end: int
+    entry: Entry
+
+
+_AR_PREFIXES = (
+    "وبال", "فبال", "وکال", "وال", "فال", "بال", "کال", "ولل", "فلل", "لل", "ال",
+    "وب", "ول", "وک", "فب", "فل", "فک", "و", "ف", "ب", "ل", "ک",
+)  # fmt: skip
+_AR_SUFFIXES = ("هما", "کما", "کم", "هم", "ها", "نا", "ات", "ین", "ون", "ان", "یه", "ه", "ک", "ی")
+_FA_SUFFIXES = (
+    "هایشان", "هایتان", "هایمان", "هایش", "هایم", "هایت", "هایی", "های", "ها", "شان", "تان",
+    "مان", "اند", "است", "ست", "ای", "یی", "ان", "ات", "ام", "اش", "ی", "م", "ت", "ش", "ه",
+)  # fmt: skip
+_EN_SUFFIXES = ("'s", "es", "s")
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}'-]+)")
+_MIN_AFFIX_LEN = 4
+
+
+def match_text(text: str) -> str:
+    """The string lexicons match on: normalised text, lower case, same length."""
+    low = text.lower()
+    if len(low) != len(text):  # a few letters (İ) lower-case to two code points
+        low = "".join(ch.lower()[:1] for ch in text)
+    if "’" in low:
+        low = low.replace("’", "'")
+    return low
+
+
+def _key(term: str) -> str:
+    return match_text(normalize_term(term.strip()))
+
+
+def _variants(term: str, language: str) -> set[str]:
+    keys = {_key(term)}
+    if ZWNJ in term:
+        keys.add(_key(term.replace(ZWNJ, " ")))
+    if language == "ar":
+        for key in list(keys):
+            if key.startswith("ال") and len(key) > 4:
+                keys.add("لل" + key[2:])
+    keys.discard("")
+    return keys
+
+
+class Lexicon:
+    """Every phrase of one language in one automaton."""
+
+    def __init__(self, language: str, entries: Iterable[Entry]) -> None:
+        self.language = language
+        table: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for key in _variants(entry.term, language):
+                table.setdefault(key, []).append(entry)
+        self.size = len(table)
+        self._automaton: Any = ahocorasick.Automaton()
+        for key, found in table.items():
+            self._automaton.add_word(key, (len(key), tuple(found)))
+        if table:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        """All matches in ``text`` (output of :func:`match_text`), per category without overlap."""
+        if not self.size:
+            return []
+        candidates: list[tuple[int, int, Entry]] = []
+        for end_index, (length, found) in self._automaton.iter(text):
+            start = end_index + 1 - length
+            end = end_index + 1
+            start = self._left(text, start, length)
+            if start < 0:
+                continue
+            end = self._right(text, end, length)
+            if end < 0:
+                continue
+            for entry in found:
+                if entry.unless_next and self._next_word(text, end) in entry.unless_next:
+                    continue
+                candidates.append((start, end_index + 1, entry))
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        taken: dict[str, int] = {}
+        out: list[Match] = []
+        for start, end, entry in candidates:
+            if start < taken.get(entry.category, -1):
+                continue
+            taken[entry.category] = end
+            out.append(Match(start, end, entry))
+        return out
+
+    def _left(self, text: str, start: int, length: int) -> int:
+        """``start`` if a word starts there (or after an allowed clitic), else -1."""
+        if start == 0 or not text[start - 1].isalnum():
+            return start
+        if self.language != "ar" or length < 3:
+            return -1
+        for prefix in _AR_PREFIXES:
+            p = start - len(prefix)
+            if p >= 0 and text.startswith(prefix, p) and (p == 0 or not text[p - 1].isalnum()):
+                return start
+        return -1
+
+    def _right(self, text: str, end: int, length: int) -> int:
+        """End of the word that ``end`` closes (after an allowed suffix), else -1."""
+        n = len(text)
+        if end == n or not text[end].isalnum():
+            return end
+        if length < _MIN_AFFIX_LEN:
+            return -1
+        if self.language == "en":
+            suffixes: tuple[str, ...] = _EN_SUFFIXES
+        elif self.language == "fa":
+            suffixes = _FA_SUFFIXES
+        else:
+            suffixes = _AR_SUFFIXES
+        for suffix in suffixes:
+            e = end + len(suffix)
+            if text.startswith(suffix, end) and (e == n or not text[e].isalnum()):
+                return e
+        return -1
+
+    @staticmethod
+    def _next_word(text: str, end: int) -> str:
+        m = _NEXT_WORD.match(text, end)
+        return m.group(1) if m else ""
+
+
+# --- data files ---------------------------------------------------------------------------
+def _data_lines(*parts: str) -> Iterable[list[str]]:
+    path = resources.files("nabz.trust").joinpath("data", *parts)
+    if not path.is_file():
+        return
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield [cell.strip() for cell in line.split("\t")]
+
+
+def jargon_entries(language: str) -> list[Entry]:
+    """data/jargon/<language>.tsv: term, plain alternative."""
+    out = []
+    for cells in _data_lines("jargon", f"{language}.tsv"):
+        if len(cells) >= 2 and cells[0] and cells[1]:
+            out.append(Entry(cells[0], "jargon", cells[1], concept=_key(cells[1])))
+    return out
+
+
+def tone_entries(language: str) -> list[Entry]:
+    """data/tone/<language>.tsv: category, phrase, alternative, unless-next words."""
+    out = []
+    for cells in _data_lines("tone", f"{language}.tsv"):
+        if len(cells) < 2 or not cells[1]:
+            continue
+        alternative = cells[2] if len(cells) > 2 else ""
+        unless = frozenset(_key(w) for w in cells[3].split("|") if w) if len(cells) > 3 else frozenset()
+        out.append(Entry(cells[1], cells[0], alternative, concept=_key(cells[1]), unless_next=unless))
+    return out
+
+
+@lru_cache(maxsize=4)
+def tone_lexicon(language: str) -> Lexicon:
+    """Jargon and tone phrases of one language, in one automaton."""
+    return Lexicon(language, [*jargon_entries(language), *tone_entries(language)])
+
+
+@lru_cache(maxsize=4)
+def acronyms() -> frozenset[str]:
+    return frozenset(cells[0].upper() for cells in _data_lines("tone", "acronyms.txt") if cells[0])
+
+
+def custom_jargon(doc: Document) -> tuple[tuple[str, str], ...]:
+    """The workspace's own jargon entries for the document's language."""
+    lexicon: Mapping[str, Any] = doc.settings.custom_lexicon or {}
+    by_lang = lexicon.get("jargon") or {}
+    if not isinstance(by_lang, Mapping):
+        return ()
+    raw = by_lang.get(doc.language) or {}
+    pairs: list[tuple[str, str]] = []
+    if isinstance(raw, Mapping):
+        pairs = [(str(k), str(v)) for k, v in raw.items() if k and v]
+    elif isinstance(raw, list | tuple):
+        for item in raw:
+            if isinstance(item, list | tuple) and len(item) >= 2 and item[0] and item[1]:
+                pairs.append((str(item[0]), str(item[1])))
+    return tuple(sorted(pairs))
+
+
+@lru_cache(maxsize=64)
+def _custom_lexicon(language: str, pairs: tuple[tuple[str, str], ...]) -> Lexicon:
+    return Lexicon(language, [Entry(t, "jargon", p, concept=_key(p)) for t, p in pairs])
+
+
+def tone_matches(doc: Document) -> list[Match]:
+    """Every tone-lexicon match in a document; computed once per document."""
+    cached: list[Match] | None = doc.__dict__.get("_nabz_tone_matches")
+    if cached is None:
+        text = match_text(doc.norm.text)
+        cached = tone_lexicon(doc.language).find(text)
+        pairs = custom_jargon(doc)
+        if pairs:
+            extra = _custom_lexicon(doc.language, pairs).find(text)
+            seen = {(m.start, m.end) for m in cached if m.entry.category == "jargon"}
+            cached = cached + [m for m in extra if (m.start, m.end) not in seen]
+            cached.sort(key=lambda m: m.start)
+        doc.__dict__["_nabz_tone_matches"] = cached
+    return cached
