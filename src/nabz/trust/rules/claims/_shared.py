@@ -1,0 +1,315 @@
+"""What the CLM rules share: data loading, one lower-cased view per document, clause
+boundaries, and the negation, hedge and debunking cues that stop a rule from firing.
+
+Every text is seen through ``doc.norm.text`` (see :mod:`nabz.trust.text`): Arabic and
+Persian letters are unified, diacritics, tatweel and ZWNJ removed, digits made ASCII.
+Lexicon entries are normalised with ``normalize_term`` so they match that text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from nabz.trust.document import Document
+from nabz.trust.text import normalize_term
+
+LANGS = ("en", "ar", "fa")
+
+
+@lru_cache(maxsize=16)
+def load_yaml(relative: str) -> Any:
+    """A data file shipped in ``nabz/trust/data`` (UTF-8 YAML)."""
+    text = resources.files("nabz.trust").joinpath("data", *relative.split("/")).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def term(text: str) -> str:
+    """A lexicon entry as it appears in a normalised, lower-cased text."""
+    return " ".join(normalize_term(text).lower().split())
+
+
+def spelling_variants(text: str, language: str) -> set[str]:
+    """Persian writers use a space, a ZWNJ or nothing between a word and its affixes
+    (می‌کند, می کند, میکند). ZWNJ is deleted by normalisation, so a term with spaces
+    also has to match with any of those spaces removed."""
+    base = term(text)
+    if language != "fa" or base.count(" ") > 4:
+        return {base}
+    parts = base.split(" ")
+    out = set()
+    for joins in itertools.product((" ", ""), repeat=len(parts) - 1):
+        out.add(parts[0] + "".join(j + p for j, p in zip(joins, parts[1:], strict=True)))
+    return out
+
+
+def alternation(terms: Iterable[str], language: str = "en") -> str:
+    """A regex alternation of normalised terms, longest first (so no prefix shadows)."""
+    variants: set[str] = set()
+    for t in terms:
+        variants |= spelling_variants(t, language)
+    ordered = sorted((v for v in variants if v), key=len, reverse=True)
+    return "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in ordered)
+
+
+def lowered(text: str) -> str:
+    """Lower-case without changing the length (offsets must stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+# --- one view of a document, shared by every CLM rule -------------------------------
+_SENTENCE_BREAK = re.compile(r"[!?;\n]+|\.(?=\s|$)|:\s")
+_CLAUSE_BREAK = re.compile(r"[,;:!?\n()]|\.(?=\s|$)|\s(?:but|however|although|though|yet|and)\s"
+                           r"|\s(?:لکن|ولکن|لکنه|بل|اما|ولی|ولی|لیکن)\s")
+
+
+@dataclass(slots=True)
+class View:
+    """The lower-cased normalised text of a document and its sentence boundaries."""
+
+    low: str
+    language: str
+    _breaks: list[int] | None = None
+
+    def breaks(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.low)]
+        return self._breaks
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the sentence that contains ``pos``."""
+        breaks = self.breaks()
+        i = bisect_right(breaks, pos)
+        start = breaks[i - 1] if i else 0
+        end = breaks[i] if i < len(breaks) else len(self.low)
+        return start, end
+
+    def sentences(self) -> list[tuple[int, int]]:
+        out = []
+        start = 0
+        for b in [*self.breaks(), len(self.low)]:
+            if self.low[start:b].strip():
+                out.append((start, b))
+            start = b
+        return out
+
+    def before(self, start: int, limit: int = 48) -> str:
+        """The text of the same clause before ``start`` (at most ``limit`` characters)."""
+        s0, _ = self.sentence(start)
+        window = self.low[max(s0, start - limit) : start]
+        cut = None
+        for cut in _CLAUSE_BREAK.finditer(window):
+            pass
+        return window[cut.end() :] if cut else window
+
+    def after(self, end: int, limit: int = 40) -> str:
+        """The text of the same clause after ``end`` (at most ``limit`` characters)."""
+        _, s1 = self.sentence(max(end - 1, 0))
+        window = self.low[end : min(s1, end + limit)]
+        cut = _CLAUSE_BREAK.search(window)
+        return window[: cut.start()] if cut else window
+
+
+def view(doc: Document) -> View:
+    cached = doc.__dict__.get("_clm_view")
+    if cached is None:
+        cached = View(lowered(doc.norm.text), doc.language)
+        doc.__dict__["_clm_view"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+# --- cues -----------------------------------------------------------------------------
+def _cue(words: Mapping[str, Iterable[str]], left: bool = True) -> dict[str, re.Pattern[str]]:
+    """Whole-word cue patterns per language; a trailing "*" makes a prefix ("نمی*")."""
+    out = {}
+    for lang, items in words.items():
+        items = list(items)
+        whole = alternation([w for w in items if not w.endswith("*")], lang)
+        prefix = alternation([w[:-1] for w in items if w.endswith("*")], lang)
+        if lang == "en":
+            lead, tail = r"(?<![a-z])", r"(?![a-z])"
+        else:
+            # Arabic clitics (و ف ب ل) may precede a cue word.
+            lead = r"(?:(?<![^\W\d])|(?<=(?<!\w)[وفبل]))" if left else r"(?<!\w)"
+            tail = r"(?!\w)"
+        parts = [f"(?:{whole}){tail}"] if whole else []
+        if prefix:
+            parts.append(f"(?:{prefix})")
+        out[lang] = re.compile(lead + "(?:" + "|".join(parts) + ")")
+    return out
+
+
+# A negation shortly before a claim cancels it ("no vaccine is 100% effective").
+NEGATION = _cue(
+    {
+        "en": ["no", "not", "never", "nothing", "none", "isn't", "isnt", "aren't", "don't",
+               "doesn't", "won't", "can't", "cannot", "neither", "nor", "no one", "nobody",
+               "there is no", "there's no", "no such thing", "without evidence", "far from"],
+        "ar": ["لا", "ليس", "ليست", "لم", "لن", "ما من", "غير", "لا يوجد", "لا توجد", "ليس هناك",
+               "ليس هنالك", "لا يمكن", "بدون دليل", "ولا", "مافي", "ما في", "ما فيه", "مو"],
+        "fa": ["هیچ", "نه", "نیست", "نیستند", "ندارد", "ندارند", "وجود ندارد", "نمی*", "هنوز",
+               "نخواهد", "بدون دلیل"],
+    }
+)
+# Verb-final languages put the negation after the claim ("... صددرصد مؤثر نیست").
+NEGATION_AFTER = _cue(
+    {
+        "en": ["doesn't exist", "does not exist", "do not exist", "don't exist", "is a myth",
+               "are a myth", "isn't real", "is not real", "is not possible", "isn't possible"],
+        "ar": ["غير موجود", "لا وجود", "ليس صحيحا", "غير صحيح", "لا يوجد", "ليس له وجود", "خرافه",
+               "وهم"],
+        "fa": ["نیست", "نیستند", "وجود ندارد", "ندارد", "نداریم", "نمی*", "دروغ",
+               "افسانه", "نادرست"],
+    },
+    left=False,
+)
+# Hedging words turn an absolute into an ordinary statement ("most people have no side effects").
+HEDGE = _cue(
+    {
+        "en": ["may", "might", "could", "most", "many", "some", "usually", "often", "rarely",
+               "few", "mild", "almost", "nearly", "typically", "generally", "in most cases",
+               "mostly", "minimal", "little or"],
+        "ar": ["قد", "غالبا", "عاده", "معظم", "اغلب", "بعض", "نادرا", "خفیفه", "تقریبا",
+               "یمکن ان", "احیانا", "في الغالب", "بسیطه", "طفیفه"],
+        "fa": ["ممکن است", "معمولا", "اغلب", "بیشتر", "اکثر", "تقریبا", "به ندرت", "خفیف",
+               "برخی", "گاهی", "کمتر", "عموما", "بعضی"],
+    }
+)
+# Warnings, debunking and reported speech: the sentence is about the claim, not making it.
+DEBUNK = _cue(
+    {
+        "en": ["myth", "myths", "false", "fiction", "debunk", "debunked", "misconception",
+               "misinformation", "fact check", "fact-check", "fact or fiction", "true or false",
+               "not true", "untrue", "no evidence", "beware", "be wary", "be careful",
+               "watch out", "red flag", "red flags", "scam", "scams", "too good to be true",
+               "don't believe", "do not believe", "don't trust", "do not trust", "misleading",
+               "fake", "hoax", "quack", "quackery", "claims to", "claim to", "claiming",
+               "claims that", "claim that", "promises", "promising to", "that promise",
+               "which promise", "some people say", "people say", "you may have heard",
+               "you might have heard", "you've probably heard", "it's often said",
+               "it is often said", "a common belief", "rumour", "rumor", "conspiracy",
+               "so-called", "is it true", "busting", "mythbusting", "myth-busting"],
+        "ar": ["خرافه", "خرافات", "شائعه", "شائعات", "اشاعه", "اشاعات", "معلومه خاطئه",
+               "معلومات خاطئه", "معلومه مغلوطه", "مغالطه", "حقيقه ام خرافه", "ليس صحيحا",
+               "غير صحيح", "لا اساس", "کذبه", "کاذب", "کاذبه", "مفهوم خاطئ", "اعتقاد خاطئ",
+               "اعتقادات خاطئه", "احذر", "احذروا", "احذري", "حذار", "انتبه", "انتبهوا", "ادعاء",
+               "ادعاءات", "یدعی", "تدعی", "یزعم", "تزعم", "زعم", "مزاعم", "وعود",
+               "لا تصدق", "لا تصدقوا", "لا تنخدع", "مزیف", "احتیال", "دجل", "یقال",
+               "یقول البعض", "یعتقد البعض", "یظن البعض", "هل صحیح", "هل یسبب", "تصحیح",
+               "الصحیح ان", "والصحیح"],
+        "fa": ["شایعه", "باور غلط", "باور نادرست", "باورهای غلط", "افسانه", "خرافه", "خرافات",
+               "حقیقت ندارد", "صحت ندارد", "درست نیست", "نادرست", "غلط", "دروغ", "بی اساس",
+               "اطلاعات نادرست", "اطلاعات غلط", "تصور اشتباه", "تصور غلط", "اشتباه رایج",
+               "مراقب", "مواظب", "حذر", "ادعا*", "وعده*", "کلاهبرداری", "فریب*",
+               "باور نکنید", "اعتماد نکنید", "گول", "شاید شنیده باشید", "شنیده اید",
+               "برخی فکر میکنند", "بعضی فکر میکنند", "برخی معتقدند", "آیا درست است", "واقعیت:",
+               "حقیقت:"],
+    }
+)
+# Markers that make the whole post a myth-busting post.
+DEBUNK_POST = _cue(
+    {
+        "en": ["myth:", "myth -", "myth vs fact", "myth vs. fact", "myths vs facts", "fact:",
+               "facts:", "the truth:", "truth:", "reality:", "fact or fiction", "true or false",
+               "myth busting", "mythbusting", "myth-busting", "#mythbusting", "#mythbuster",
+               "debunk", "fact check", "fact-check", "misconception", "misinformation",
+               "it is not true that", "it's not true that", "it isn't true that"],
+        "ar": ["خرافه:", "الخرافه:", "الحقیقه:", "حقیقه:", "الواقع:", "حقیقه ام خرافه",
+               "خرافه ام حقیقه", "صح ام خطا", "تصحیح مفاهیم", "معلومه خاطئه", "معلومات خاطئه",
+               "ليس صحيحا ان", "غیر صحیح ان", "من الخطا", "مفاهیم خاطئه", "الشائعات"],
+        "fa": ["باور غلط:", "باور نادرست:", "شایعه:", "واقعیت:", "حقیقت:", "افسانه:",
+               "افسانه یا واقعیت", "درست یا غلط", "شایعه یا واقعیت", "باورهای غلط",
+               "این شایعه", "درست نیست که", "صحت ندارد که", "اشتباه است"],
+    },
+    left=False,
+)
+
+
+def has(patterns: Mapping[str, re.Pattern[str]], language: str, text: str) -> bool:
+    pattern = patterns.get(language)
+    return bool(pattern and text and pattern.search(text))
+
+
+def negated(v: View, start: int, end: int, masked: Iterable[tuple[int, int]] = ()) -> bool:
+    """A negation in the clause right before [start, end), or (Arabic, Persian, and English
+    "... doesn't exist") right after it. Spans in ``masked`` (other claim phrases that
+    contain negation words themselves) are ignored."""
+    before = v.before(start)
+    after = v.after(end, 32)
+    for m0, m1 in masked:
+        if m1 <= start and m1 > start - len(before):
+            cut = len(before) - (start - m1)
+            before = before[cut:]
+        if m0 >= end and m0 < end + len(after):
+            after = after[: m0 - end]
+    return has(NEGATION, v.language, before) or has(NEGATION_AFTER, v.language, after)
+
+
+def hedged(v: View, start: int) -> bool:
+    return has(HEDGE, v.language, v.before(start, 40))
+
+
+def debunking_sentence(v: View, start: int) -> bool:
+    s0, s1 = v.sentence(start)
+    return has(DEBUNK, v.language, v.low[s0:s1])
+
+
+def debunking_post(v: View) -> bool:
+    return has(DEBUNK_POST, v.language, v.low)
+
+
+def localized(table: Mapping[str, str], language: str) -> str:
+    return table.get(language) or table["en"]
+
+
+# --- one keyword pass per document ------------------------------------------------------
+# Each rule registers the literal words without which it cannot fire; one Aho-Corasick
+# pass per document tells every rule whether to look closer.
+_TRIGGERS: dict[str, dict[str, set[str]]] = {lang: {} for lang in LANGS}
+_AUTOMATA: dict[str, Any] = {}
+
+
+def add_triggers(code: str, words: Mapping[str, Iterable[str]]) -> None:
+    for lang, items in words.items():
+        for item in items:
+            for variant in spelling_variants(item, lang):
+                _TRIGGERS[lang].setdefault(variant, set()).add(code)
+    _AUTOMATA.clear()
+
+
+def _automaton(language: str) -> Any:
+    automaton = _AUTOMATA.get(language)
+    if automaton is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for word, codes in _TRIGGERS[language].items():
+            automaton.add_word(word, frozenset(codes))
+        automaton.make_automaton()
+        _AUTOMATA[language] = automaton
+    return automaton
+
+
+def triggered(doc: Document, code: str) -> bool:
+    """True when the document contains one of the trigger words of rule ``code``."""
+    found = doc.__dict__.get("_clm_triggers")
+    if found is None:
+        low = view(doc).low
+        found = set()
+        automaton = _automaton(doc.language if doc.language in LANGS else "en")
+        if len(automaton):
+            for _end, codes in automaton.iter(low):
+                found |= codes
+        doc.__dict__["_clm_triggers"] = found
+    return code in found

@@ -1,0 +1,247 @@
+"""CLM301: absolute, guaranteed and cure claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nabz.trust.document import Document
+from nabz.trust.model import Severity
+from nabz.trust.registry import Hit, rule
+from nabz.trust.rules.claims._shared import (
+    add_triggers,
+    alternation,
+    debunking_sentence,
+    hedged,
+    negated,
+    triggered,
+    view,
+)
+
+CODE = "CLM301"
+
+_PRODUCT_AR = ["علاج", "دواء", "دوا", "کریم", "زیت", "خلطه", "وصفه", "مشروب", "عشبه", "اعشاب",
+               "حبوب", "حبه", "منتج", "جهاز", "شای", "مکمل", "حقن", "حقنه", "جل", "مرهم", "نظام",
+               "رجیم", "حمیه", "طریقه", "کبسولات", "عصیر", "مسحوق", "بخاخ", "لصقه", "حل"]
+_PRODUCT_FA = ["قرص", "دارو", "داروی", "کرم", "روغن", "دمنوش", "معجون", "مکمل", "محصول", "دستگاه",
+               "روش", "رژیم", "درمان", "امپول", "شربت", "پماد", "چای", "ترکیب", "نسخه", "کپسول",
+               "پودر", "اسپری", "عرق", "سرم"]
+
+_EN = re.compile(
+    r"(?<![\w.])100\s?(?:%|percent|per cent)\s*(?:effective|safe|guaranteed|success(?:ful)?|"
+    r"cure[ds]?|results?|risk[- ]free|natural and safe|recovery|effectiveness|efficacy|proven|"
+    r"painless|harmless|curable|cure rate|success rate)"
+    r"|\b(?:cures|will cure|can cure|cure your|cures your|guaranteed to cure|permanently cures?)\b"
+    r"|\b(?:miracle|permanent|complete|total|definitive|guaranteed|instant|proven|secret|magic|"
+    r"final|100%|natural|herbal)\s+cures?\b"
+    r"|\bmiracle[- ](?:cure|drug|pill|treatment|remedy|supplement|product|diet|cream|oil|tea|"
+    r"formula|solution|herb|water|injection|results?|weight[- ]loss|fix|shot|jab|capsule|powder|"
+    r"juice|device|machine|serum|therapy|plant)s?\b"
+    r"|\b(?:wonder|magic)\s+(?:drug|pill|cure|bullet|potion|treatment|supplement)s?\b"
+    r"|\bguarantee[sd]?\b(?!\s+(?:your\s+|you\s+)?(?:privacy|confidentiality|appointment|"
+    r"same[- ]day|a\s+(?:reply|response|call)))"
+    r"|\brisk[- ]free\b|\b(?:no|zero|without\s+(?:any\s+)?)\s*risks?\b(?!\s+factor)"
+    r"|\b(?:no|zero|without(?:\s+any)?|free\s+(?:of|from)(?:\s+any)?)\s+(?:\w+\s+)?"
+    r"side[- ]?effects?\b"
+    r"|\bside[- ]effects?[- ]free\b"
+    r"|\b(?:completely|totally|perfectly|absolutely|entirely|100%)\s+(?:safe|harmless|painless|"
+    r"risk[- ]free)\b"
+    r"|\b(?:works?|effective)\s+(?:for|on)\s+every(?:one|body)\b|\bnever\s+fails\b"
+    r"|\b(?:eliminat\w*|remov\w*|eras\w*|gone|rid\s+of|goodbye\s+to|banish\w*|cure\w*|"
+    r"revers\w*|heal\w*|disappear\w*)\b[^.!?\n]{0,40}?\b(?:forever|for\s+good|once\s+and\s+for\s+all|"
+    r"permanently)\b"
+    r"|\b(?:instant(?:ly)?|immediate)\s+(?:relief|results?|cure)\b"
+    r"|\breverses?\s+(?:your\s+)?(?:diabetes|aging|ageing|heart\s+disease|cancer|arthritis|"
+    r"alzheimer'?s|dementia|autism)\b"
+    r"|\b(?:cures?|treats?|heals?)\s+(?:all|every|any)\s+(?:diseases?|illness(?:es)?|ailments?|"
+    r"conditions?|pain)\b"
+)
+
+_AR = re.compile(
+    "(?:"
+    + alternation(
+        ["علاج نهائي", "علاجا نهائيا", "شفاء تام", "شفاء نهائي", "شفاء كامل", "شفاء مضمون",
+         "علاج مضمون", "نتائج مضمونة", "نتيجة مضمونة", "مضمونة", "مضمون", "بضمان", "نضمن",
+         "مجرب ومضمون", "آثار جانبية", "أعراض جانبية", "بدون مضاعفات", "بلا مضاعفات",
+         "بدون أي مضاعفات", "بدون مخاطر", "بلا مخاطر", "بلا أي مخاطر", "بدون أي مخاطر",
+         "خالي من المخاطر", "خال من المخاطر", "آمن تماما", "آمنة تماما", "آمن كليا",
+         "علاج سحري", "وصفة سحرية", "خلطة سحرية", "حبوب سحرية", "حل سحري", "مفعول سحري",
+         "يشفي من جميع", "يشفي جميع", "تشفي جميع", "يعالج جميع", "تعالج جميع", "لكل الأمراض",
+         "لجميع الأمراض", "كل الأمراض", "جميع الأمراض", "يناسب الجميع", "ينفع الجميع",
+         "لا يفشل", "لا تفشل", "نجاح مضمون"],
+        "ar",
+    )
+    + r")|(?:(?:بدون|بلا|دون|خال\w*\s+من|لیس\s+له|لا\s+توجد\s+له|لیس\s+لها)\s+(?:ای\s+)?"
+    r"(?:ال)?(?:اثار|اعراض)\s+(?:ال)?جانبیه)"
+    r"|(?:(?:فعال|فعاله|امن|امنه|مضمون|نجاح|شفاء|طبیعی|نسبه\s+نجاح)\s+(?:بنسبه\s+)?100\s?%)"
+    r"|(?:100\s?%\s*(?:فعال|امن|مضمون|نجاح|شفاء|طبیعی))"
+    r"|(?:(?<!الله\s)(?<!اللہ\s)\b(?:یشفی|تشفی)\s+(?:من\s+)?(?!ک\b|کم\b|ه\b))"
+    r"|(?:(?:" + alternation(_PRODUCT_AR, "ar") + r")\w*\s+(?:\w+\s+)?(?:معجزه|سحری|سحریه))"
+    r"|(?:معجزه\s+(?:ل|فی\s)|معجزه\s+(?:" + alternation(_PRODUCT_AR, "ar") + r"))"
+    r"|(?:(?:تخلص\w*|القضاء|قضاء|یقضی|تقضی|یزیل|تزیل|ازاله|علاج|یعالج|تعالج|اختف\w*)"
+    r"[^.!?\n]{0,30}?(?:نهائیا|الی\s+الابد|للابد))"
+)
+
+_FA = re.compile(
+    "(?:"
+    + alternation(
+        ["شفای قطعی", "شفای کامل", "درمان قطعی", "درمان صد در صد", "درمان صددرصد",
+         "درمان 100 درصد", "تضمینی", "با تضمین", "تضمین می کنیم", "گارانتی", "بدون عارضه",
+         "بدون عوارض", "بدون هیچ عارضه", "بدون هیچ عوارضی", "بی عارضه", "بی عوارض",
+         "عاری از عوارض", "بدون خطر", "بدون هیچ خطری", "کاملا بی خطر", "کاملا ایمن",
+         "هیچ خطری ندارد", "معجزه اسا", "جادویی", "ریشه کن", "یک بار برای همیشه",
+         "همه بیماری ها را درمان", "هر دردی را درمان", "برای همه جواب می دهد", "شفا می دهد",
+         "شفا میبخشد", "صد در صد", "صددرصد"],
+        "fa",
+    )
+    + r")|(?:(?:هیچ\s*)?(?:عارضه|عوارض)\s*(?:جانبی\s*)?(?:ای|ی)?\s*ندار(?:د|ند))"
+    r"|(?:100\s?(?:%|درصد)\s*(?:موثر|مؤثر|بی\s?خطر|ایمن|تضمینی|طبیعی|درمان|جواب|شفا))"
+    r"|(?:(?:" + alternation(_PRODUCT_FA, "fa") + r")\w*\s+(?:\w+\s+)?معجزه)"
+    r"|(?:(?:از\s+بین|خلاص|رفع|پاک|درمان|بر\s*طرف|رها)[^.!?\n]{0,30}?برای\s+همیشه)"
+    r"|(?:برای\s+همیشه[^.!?\n]{0,30}?(?:از\s+بین|خلاص|رفع|پاک|درمان|بر\s*طرف|رها|رفت))"
+)
+
+_PATTERNS = {"en": _EN, "ar": _AR, "fa": _FA}
+# Words that, right before "cure(s)", make it a search rather than a promise.
+_SEEKING = re.compile(r"(?:for|find|finding|new|search|searching|toward|towards|possible|"
+                      r"potential|hope|hoping|no|any|develop|developing)\s+$")
+# Persian "صد در صد" also means "fully" in everyday praise ("صددرصد پای کار بودند").
+_FA_PERCENT_CONTEXT = re.compile(r"موثر|مؤثر|درمان|تضمین|بی\s?خطر|ایمن|شفا|جواب|نتیجه|طبیعی|عارضه")
+
+add_triggers(
+    CODE,
+    {
+        "en": ["100", "cure", "miracle", "wonder", "magic", "guarantee", "risk", "side effect",
+               "side-effect", "sideeffect", "safe", "harmless", "painless", "everyone", "everybody",
+               "never fails", "forever", "for good", "once and for all", "permanently",
+               "instant", "immediate", "revers"],
+        "ar": ["نهائ", "تام", "کامل", "مضمون", "بضمان", "نضمن", "جانبی", "مضاعفات", "مخاطر",
+               "تماما", "کلیا", "سحری", "شفی", "یعالج", "تعالج", "الامراض", "الجمیع", "یفشل",
+               "تفشل", "100", "معجز", "الابد", "للابد"],
+        "fa": ["قطعی", "شفا", "صد در صد", "صددرصد", "100", "تضمین", "گارانتی", "عارضه", "عوارض",
+               "خطر", "ایمن", "معجزه", "جادویی", "ریشه کن", "همیشه", "بیماری ها", "دردی",
+               "جواب می"],
+    },
+)
+
+
+@rule(
+    code=CODE,
+    title="Absolute or guaranteed health claim",
+    severity=Severity.WARN,
+    message={
+        "en": "This promises a certain result (a cure, a guarantee, no risk or no side effects). "
+        "No treatment works for everyone or is free of risk.",
+        "ar": "هذا النص يعد بنتيجة مؤكدة (شفاء أو ضمان أو انعدام المخاطر أو الآثار الجانبية)، "
+        "ولا يوجد علاج ينجح مع الجميع أو يخلو من أي خطر.",
+        "fa": "این متن نتیجه‌ای قطعی وعده می‌دهد (شفا، تضمین، بی‌خطری یا نبود عارضه)؛ "
+        "هیچ درمانی برای همه جواب نمی‌دهد و هیچ درمانی کاملاً بی‌خطر نیست.",
+    },
+    fix={
+        "en": "Qualify the claim (\"can help\", \"for many patients\", \"common side effects "
+        "are ...\") and cite an authoritative source.",
+        "ar": "خفّف الادعاء (مثل \"قد يساعد\" أو \"لدى كثير من المرضى\" أو \"من الآثار الجانبية "
+        "الشائعة ...\") واذكر مصدراً موثوقاً.",
+        "fa": "ادعا را مشروط کنید (مثلاً «می‌تواند کمک کند»، «برای بسیاری از بیماران»، «عوارض "
+        "شایع آن ... است») و به یک منبع معتبر ارجاع دهید.",
+    },
+    examples={
+        "en": {
+            "fire": [
+                "This herbal tea cures diabetes.",
+                "Our laser therapy is 100% effective with no side effects.",
+                "Guaranteed results after one session!",
+                "A miracle pill for joint pain is finally here.",
+                "Say goodbye to back pain forever with our new program.",
+            ],
+            "pass": [
+                "No vaccine is 100% effective, but vaccination lowers the risk of severe illness.",
+                "There is no cure for the common cold yet; rest and fluids help.",
+                "Beware of products that promise a miracle cure.",
+                "Most people have no side effects or only a sore arm.",
+                "Researchers are still searching for a cure for Alzheimer's disease.",
+                "We guarantee your privacy when you message us.",
+            ],
+        },
+        "ar": {
+            "fire": [
+                "هذه الخلطة علاج نهائي لآلام المفاصل.",
+                "دواء جديد بدون آثار جانبية ونتائج مضمونة.",
+                "كريم معجزة يزيل البقع في أسبوع.",
+                "جلسات الحجامة تخلصك من الصداع إلى الأبد.",
+            ],
+            "pass": [
+                "لا يوجد لقاح فعال بنسبة 100%، لكنه يقلل خطر المرض الشديد.",
+                "لا يوجد حتى الآن علاج نهائي للزهايمر.",
+                "احذروا من المنتجات التي تدّعي الشفاء التام من السكري.",
+                "معظم الناس لا يعانون من آثار جانبية تذكر بعد اللقاح.",
+                "الله يشفي كل مريض، ونحن هنا لمساعدتكم.",
+            ],
+        },
+        "fa": {
+            "fire": [
+                "این دمنوش شفای قطعی دیابت است.",
+                "درمان صددرصد ریزش مو، بدون عارضه!",
+                "این قرص هیچ عارضه‌ای ندارد و نتیجه‌اش تضمینی است.",
+                "با این روش میگرن را برای همیشه از بین ببرید.",
+            ],
+            "pass": [
+                "هیچ واکسنی صددرصد مؤثر نیست، اما خطر بیماری شدید را کم می‌کند.",
+                "هنوز درمان قطعی برای آلزایمر وجود ندارد.",
+                "مراقب تبلیغاتی باشید که وعده درمان قطعی می‌دهند.",
+                "بیشتر افراد پس از واکسن عارضه‌ای ندارند.",
+                "همکاران ما صددرصد انرژی گذاشتند؛ ممنون از همه!",
+            ],
+        },
+    },
+)
+def absolute_claim(doc: Document) -> Iterator[Hit]:
+    """What it does
+    Finds promises of a certain outcome: cures, guarantees, "100% effective", "no side
+    effects", "risk-free", miracle products and "gone forever", in English, Arabic and
+    Persian. Negated ("no vaccine is 100% effective"), hedged ("most people have no side
+    effects") and warning sentences ("beware of products that promise a cure") pass.
+
+    Why it matters
+    Every treatment has limits and risks. Guarantees mislead patients, break advertising
+    rules for health care (for example the FTC's requirement that health claims be truthful
+    and backed by competent and reliable scientific evidence) and erode the trust a
+    hospital's account depends on.
+
+    Example
+    "Our laser therapy is 100% effective with no side effects."
+
+    Use instead
+    "Laser therapy helps many patients. Common side effects are redness and swelling for a
+    few days. Ask us whether it suits you."
+
+    References
+    - FTC, Health Products Compliance Guidance (2022): https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance
+    - WHO, Ethical criteria for medicinal drug promotion (1988)
+    """
+    if not triggered(doc, CODE):
+        return
+    v = view(doc)
+    pattern = _PATTERNS.get(doc.language, _EN)
+    matches = [(m.start(), m.end()) for m in pattern.finditer(v.low)]
+    if not matches:
+        return
+    seen_sentences: set[int] = set()
+    for start, end in matches:
+        phrase = v.low[start:end]
+        if doc.language == "en" and phrase.startswith("cure") and _SEEKING.search(
+            v.low[max(0, start - 16) : start]
+        ):
+            continue
+        if doc.language == "fa" and phrase.replace(" ", "") == "صددرصد":
+            if not _FA_PERCENT_CONTEXT.search(v.low[end : end + 24]):
+                continue
+        others = [(s, e) for s, e in matches if (s, e) != (start, end)]
+        if negated(v, start, end, others) or hedged(v, start) or debunking_sentence(v, start):
+            continue
+        sentence = v.sentence(start)[0]
+        if sentence in seen_sentences:
+            continue
+        seen_sentences.add(sentence)
+        s, e = doc.span(start, end)
+        yield Hit(s, e, data={"phrase": doc.text[s:e]})

@@ -1,0 +1,147 @@
+"""Citations and links: which links and names count as an authoritative source, and which
+links point to sources known for health misinformation (data/claims/sources.yaml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nabz.trust.document import Document
+from nabz.trust.rules.claims._shared import alternation, load_yaml, term, view
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'\]\)»،]+"
+    r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|uk|ir|sa|ae|eg|info|io|co|me|ly|"
+    r"gl|ph|tv|health|news|blog|site|online)(?:\.[a-z]{2})?(?::\d+)?(?:/[^\s<>\"'\]\)»،]*)?"
+    r"(?![\w-])"
+)
+_DOI = re.compile(r"(?<![\w/])10\.\d{4,9}/[^\s\"<>]+")
+_PMID = re.compile(r"\b(?:pmid|pubmed\s+id)\s*:?\s*\d{5,9}\b|\bpmc\d{5,9}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    start: int  # offsets in the normalised text
+    end: int
+    host: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceData:
+    authoritative: tuple[str, ...]
+    low_quality: tuple[str, ...]
+    unvetted: tuple[str, ...]
+    suspicious_words: tuple[str, ...]
+    shorteners: tuple[str, ...]
+    channels: tuple[str, ...]
+    acronyms: re.Pattern[str]
+    names: dict[str, re.Pattern[str]]
+
+
+def _domains(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(
+        str(d).strip().lower().removeprefix("https://").removeprefix("http://")
+        .removeprefix("www.").strip("/")
+        for d in items
+    )
+
+
+@lru_cache(maxsize=1)
+def source_data() -> SourceData:
+    raw = load_yaml("claims/sources.yaml")
+    named = raw["named_sources"]
+    acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, named["acronyms"])) + r")(?![\w-])")
+    names = {}
+    for lang in ("en", "ar", "fa"):
+        body = alternation(named[lang], lang)
+        names[lang] = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])" if lang == "en" else body)
+    return SourceData(
+        authoritative=_domains(raw["authoritative_domains"]),
+        low_quality=_domains(raw["low_quality_domains"]),
+        unvetted=_domains(raw["unvetted_hosts"]),
+        suspicious_words=tuple(term(w) for w in raw["suspicious_host_words"]),
+        shorteners=_domains(raw["shorteners"]),
+        channels=_domains(raw["channels"]),
+        acronyms=acronyms,
+        names=names,
+    )
+
+
+def domain_matches(host: str, domains: Iterable[str]) -> str | None:
+    for d in domains:
+        if host == d or host.endswith("." + d):
+            return d
+    return None
+
+
+def links(doc: Document) -> list[Link]:
+    cached = doc.__dict__.get("_clm_links")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    low = view(doc).low
+    found: list[Link] = []
+    if "." in low:
+        for m in _URL.finditer(low):
+            url = m.group().rstrip(".,;:!?")
+            rest = url.split("://", 1)[-1]
+            host = re.split(r"[/?#]", rest, maxsplit=1)[0].split(":")[0].removeprefix("www.")
+            if "." in host:
+                found.append(Link(m.start(), m.start() + len(url), host, url))
+    doc.__dict__["_clm_links"] = found
+    return found
+
+
+def citation(doc: Document) -> str | None:
+    """What makes the document cited, or None: an authoritative link, a DOI, a PubMed ID,
+    or an authority named in the text."""
+    if "_clm_citation" in doc.__dict__:
+        return doc.__dict__["_clm_citation"]  # type: ignore[no-any-return]
+    data = source_data()
+    extra = _domains(doc.settings.citation_domains)
+    result: str | None = None
+    for link in links(doc):
+        matched = domain_matches(link.host, data.authoritative) or domain_matches(link.host, extra)
+        if matched:
+            result = f"link:{matched}"
+            break
+    low = view(doc).low
+    if result is None and ("10." in low and _DOI.search(low)):
+        result = "doi"
+    if result is None and ("pmid" in low or "pmc" in low or "pubmed" in low) and _PMID.search(low):
+        result = "pmid"
+    if result is None:
+        m = data.acronyms.search(doc.norm.text)
+        if m:
+            result = f"named:{m.group()}"
+    if result is None:
+        pattern = data.names.get(doc.language)
+        m = pattern.search(low) if pattern else None
+        if m is None and doc.language != "en":
+            m = data.names["en"].search(low)
+        if m:
+            result = f"named:{m.group()}"
+    doc.__dict__["_clm_citation"] = result
+    return result
+
+
+def low_quality_links(doc: Document) -> Iterator[tuple[Link, str, str]]:
+    """(link, reason, matched) for every link to a known low-quality source."""
+    data = source_data()
+    for link in links(doc):
+        if domain_matches(link.host, _domains(doc.settings.citation_domains)):
+            continue
+        matched = domain_matches(link.host, data.low_quality)
+        if matched:
+            yield link, "misinformation", matched
+            continue
+        matched = domain_matches(link.host, data.unvetted)
+        if matched:
+            yield link, "unvetted", matched
+            continue
+        for word in data.suspicious_words:
+            if word in link.host:
+                yield link, "suspicious-name", word
+                break
