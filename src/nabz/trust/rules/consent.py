@@ -14,7 +14,7 @@ read as not restricted on that scope: the consent record, not the engine, says s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import ahocorasick
@@ -354,6 +354,38 @@ def _ex(text: str, network: str | None = "instagram", **context: object) -> dict
     return {"text": text, "network": network, "context": {"today": _TODAY, **context}}
 
 
+_LANGS = ("en", "ar", "fa")
+_STORY_TEXT = {"en": _STORY_EXAMPLE_EN, "ar": _STORY_EXAMPLE_AR, "fa": _STORY_EXAMPLE_FA}
+_QUOTED = {
+    "en": _STORY_EXAMPLE_EN + ' "I never gave up, not for one day," she says.',
+    "ar": _STORY_EXAMPLE_AR + " تقول: «لم أفقد الأمل يوماً واحداً».",
+    "fa": _STORY_EXAMPLE_FA + " می‌گوید: «هرگز حتی یک روز ناامید نشدم».",
+}
+_PLAIN = {  # posts that tell no story
+    "en": "Our new parking opens on Monday.",
+    "ar": "يفتتح موقف السيارات الجديد يوم الاثنين.",
+    "fa": "پارکینگ تازهٔ بیمارستان دوشنبه باز می‌شود.",
+}
+_WARD = {
+    "en": "A big day on ward 7.",
+    "ar": "يوم مميز في الجناح السابع.",
+    "fa": "روزی ویژه در بخش هفت.",
+}
+_PHOTO_2 = {**_PHOTO, "id": "img-2"}
+_NOBODY = {**_PHOTO, "identifiable_person": False}
+_REVOKED = {**_FULL, "revoked": True}
+ExampleTable = dict[str, list[dict[str, object]]]
+
+
+def _per_language(build: Callable[[str], ExampleTable]) -> dict[str, ExampleTable]:
+    """The same situations in each language (CON201 has its own, freer examples)."""
+    return {lang: build(lang) for lang in _LANGS}
+
+
+def _expired(date: str) -> dict[str, object]:
+    return {**_FULL, "expires": date}
+
+
 # --- CON201 ------------------------------------------------------------------------------
 _NO_CONSENT_STORY = {
     "en": "This reads as a patient story, but no signed consent is linked to the post.",
@@ -491,53 +523,20 @@ _NETWORK_MSG = {
         "ar": "انشر فقط على الشبكات التي وافق عليها المريض، أو اطلب موافقة جديدة.",
         "fa": "فقط در شبکه‌هایی منتشر کنید که بیمار پذیرفته است، یا رضایت تازه بگیرید.",
     },
-    examples={
-        "en": {
+    examples=_per_language(
+        lambda lang: {
             "fire": [
-                _ex(_STORY_EXAMPLE_EN, network="linkedin", consents=[_FULL]),
-                _ex(
-                    "Thank you, Daniel, for trusting us with your care.",
-                    network="x",
-                    consents=[_FULL],
-                ),
-                _ex("A big day on ward 7.", network="linkedin", media=[_PHOTO], consents=[_FULL]),
+                _ex(_STORY_TEXT[lang], network="linkedin", consents=[_FULL]),
+                _ex(_STORY_TEXT[lang], network="x", consents=[_FULL]),
+                _ex(_WARD[lang], network="linkedin", media=[_PHOTO], consents=[_FULL]),
             ],
             "pass": [
-                _ex(_STORY_EXAMPLE_EN, network="instagram", consents=[_FULL]),
-                _ex(_STORY_EXAMPLE_EN, network="linkedin", consents=[{**_FULL, "networks": []}]),
-                _ex("Our cardiology team is hiring nurses.", network="linkedin", consents=[_FULL]),
+                _ex(_STORY_TEXT[lang], network="instagram", consents=[_FULL]),
+                _ex(_STORY_TEXT[lang], network="linkedin", consents=[{**_FULL, "networks": []}]),
+                _ex(_PLAIN[lang], network="linkedin", consents=[_FULL]),
             ],
-        },
-        "ar": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_AR, network="linkedin", consents=[_FULL]),
-                _ex("قصة المريض أحمد مع زراعة الكلى.", network="x", consents=[_FULL]),
-                _ex(
-                    "يوم مميز في الجناح السابع.",
-                    network="linkedin",
-                    media=[_PHOTO],
-                    consents=[_FULL],
-                ),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_AR, network="facebook", consents=[_FULL]),
-                _ex(_STORY_EXAMPLE_AR, network="instagram", consents=[_FULL]),
-                _ex("نبحث عن ممرضين وممرضات لقسم القلب.", network="linkedin", consents=[_FULL]),
-            ],
-        },
-        "fa": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_FA, network="linkedin", consents=[_FULL]),
-                _ex("داستان بیمار ما از یک سکتهٔ قلبی شروع شد.", network="x", consents=[_FULL]),
-                _ex("روزی ویژه در بخش هفت.", network="linkedin", media=[_PHOTO], consents=[_FULL]),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_FA, network="facebook", consents=[_FULL]),
-                _ex(_STORY_EXAMPLE_FA, network="instagram", consents=[_FULL]),
-                _ex("بخش قلب ما پرستار استخدام می‌کند.", network="linkedin", consents=[_FULL]),
-            ],
-        },
-    },
+        }
+    ),
 )
 def consent_network(doc: Document) -> Iterator[Hit]:
     """What it does
@@ -602,56 +601,22 @@ def _kinds_consent(*kinds: str) -> dict[str, object]:
         "ar": "استخدم فقط أنواع المحتوى التي وافق عليها المريض، أو اطلب موافقة جديدة.",
         "fa": "فقط از انواع محتوایی استفاده کنید که بیمار پذیرفته است، یا رضایت تازه بگیرید.",
     },
-    examples={
-        "en": {
+    examples=_per_language(
+        lambda lang: {
             "fire": [
-                _ex(_STORY_EXAMPLE_EN, media=[_PHOTO], consents=[_kinds_consent("story")]),
-                _ex(_STORY_EXAMPLE_EN, consents=[_kinds_consent("photo")]),
-                _ex(
-                    _STORY_EXAMPLE_EN + ' "I never gave up," she says.',
-                    consents=[_kinds_consent("story", "photo")],
-                ),
-                _ex(
-                    "First steps after surgery.", media=[_VIDEO], consents=[_kinds_consent("photo")]
-                ),
+                _ex(_STORY_TEXT[lang], media=[_PHOTO], consents=[_kinds_consent("story")]),
+                _ex(_STORY_TEXT[lang], consents=[_kinds_consent("photo")]),
+                _ex(_QUOTED[lang], consents=[_kinds_consent("story", "photo")]),
+                _ex(_WARD[lang], media=[_VIDEO], consents=[_kinds_consent("photo")]),
             ],
             "pass": [
-                _ex(_STORY_EXAMPLE_EN, media=[_PHOTO], consents=[_kinds_consent("story", "photo")]),
-                _ex(_STORY_EXAMPLE_EN, consents=[_kinds_consent("story")]),
-                _ex("Our new parking opens today.", consents=[_kinds_consent("photo")]),
+                _ex(_STORY_TEXT[lang], media=[_PHOTO], consents=[_kinds_consent("story", "photo")]),
+                _ex(_STORY_TEXT[lang], consents=[_kinds_consent("story")]),
+                _ex(_QUOTED[lang], consents=[_kinds_consent("story", "quote")]),
+                _ex(_PLAIN[lang], consents=[_kinds_consent("photo")]),
             ],
-        },
-        "ar": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_AR, media=[_PHOTO], consents=[_kinds_consent("story")]),
-                _ex(_STORY_EXAMPLE_AR, consents=[_kinds_consent("photo")]),
-                _ex(
-                    "الخطوات الأولى بعد العملية.",
-                    media=[_VIDEO],
-                    consents=[_kinds_consent("photo")],
-                ),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_AR, media=[_PHOTO], consents=[_kinds_consent("story", "photo")]),
-                _ex(_STORY_EXAMPLE_AR, consents=[_kinds_consent("story")]),
-                _ex("يفتتح موقف السيارات الجديد اليوم.", consents=[_kinds_consent("photo")]),
-            ],
-        },
-        "fa": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_FA, media=[_PHOTO], consents=[_kinds_consent("story")]),
-                _ex(_STORY_EXAMPLE_FA, consents=[_kinds_consent("photo")]),
-                _ex(
-                    "نخستین قدم‌ها پس از جراحی.", media=[_VIDEO], consents=[_kinds_consent("photo")]
-                ),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_FA, media=[_PHOTO], consents=[_kinds_consent("story", "photo")]),
-                _ex(_STORY_EXAMPLE_FA, consents=[_kinds_consent("story")]),
-                _ex("پارکینگ تازهٔ بیمارستان امروز باز می‌شود.", consents=[_kinds_consent("photo")]),
-            ],
-        },
-    },
+        }
+    ),
 )
 def consent_content_kind(doc: Document) -> Iterator[Hit]:
     """What it does
@@ -725,70 +690,20 @@ def _media_consent(*ids: str) -> dict[str, object]:
         "ar": "استخدم الصور التي وافق عليها المريض، أو أضف هذه الصورة إلى سجل موافقته.",
         "fa": "از عکس‌هایی استفاده کنید که بیمار تأیید کرده، یا این یکی را به رضایت‌نامه‌اش بیفزایید.",
     },
-    examples={
-        "en": {
+    examples=_per_language(
+        lambda lang: {
             "fire": [
-                _ex(_STORY_EXAMPLE_EN, media=[_PHOTO], consents=[_media_consent("img-9")]),
-                _ex("Back on her feet!", media=[_VIDEO], consents=[_media_consent("img-1")]),
-                _ex(
-                    "Ward 3 today.",
-                    media=[_PHOTO, {**_PHOTO, "id": "img-2"}],
-                    consents=[_media_consent("img-1")],
-                ),
+                _ex(_STORY_TEXT[lang], media=[_PHOTO], consents=[_media_consent("img-9")]),
+                _ex(_WARD[lang], media=[_VIDEO], consents=[_media_consent("img-1")]),
+                _ex(_WARD[lang], media=[_PHOTO, _PHOTO_2], consents=[_media_consent("img-1")]),
             ],
             "pass": [
-                _ex(_STORY_EXAMPLE_EN, media=[_PHOTO], consents=[_media_consent("img-1")]),
-                _ex(_STORY_EXAMPLE_EN, media=[_PHOTO], consents=[_FULL]),
-                _ex(
-                    "Ward 3 today.",
-                    media=[{**_PHOTO, "identifiable_person": False}],
-                    consents=[_media_consent("img-9")],
-                ),
+                _ex(_STORY_TEXT[lang], media=[_PHOTO], consents=[_media_consent("img-1")]),
+                _ex(_STORY_TEXT[lang], media=[_PHOTO], consents=[_FULL]),
+                _ex(_WARD[lang], media=[_NOBODY], consents=[_media_consent("img-9")]),
             ],
-        },
-        "ar": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_AR, media=[_PHOTO], consents=[_media_consent("img-9")]),
-                _ex("عادت إلى المشي!", media=[_VIDEO], consents=[_media_consent("img-1")]),
-                _ex(
-                    "الجناح الثالث اليوم.",
-                    media=[_PHOTO, {**_PHOTO, "id": "img-2"}],
-                    consents=[_media_consent("img-1")],
-                ),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_AR, media=[_PHOTO], consents=[_media_consent("img-1")]),
-                _ex(_STORY_EXAMPLE_AR, media=[_PHOTO], consents=[_FULL]),
-                _ex(
-                    "الجناح الثالث اليوم.",
-                    media=[{**_PHOTO, "identifiable_person": False}],
-                    consents=[_media_consent("img-9")],
-                ),
-            ],
-        },
-        "fa": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_FA, media=[_PHOTO], consents=[_media_consent("img-9")]),
-                _ex(
-                    "دوباره روی پاهایش ایستاد!", media=[_VIDEO], consents=[_media_consent("img-1")]
-                ),
-                _ex(
-                    "بخش سه امروز.",
-                    media=[_PHOTO, {**_PHOTO, "id": "img-2"}],
-                    consents=[_media_consent("img-1")],
-                ),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_FA, media=[_PHOTO], consents=[_media_consent("img-1")]),
-                _ex(_STORY_EXAMPLE_FA, media=[_PHOTO], consents=[_FULL]),
-                _ex(
-                    "بخش سه امروز.",
-                    media=[{**_PHOTO, "identifiable_person": False}],
-                    consents=[_media_consent("img-9")],
-                ),
-            ],
-        },
-    },
+        }
+    ),
 )
 def consent_media(doc: Document) -> Iterator[Hit]:
     """What it does
@@ -850,68 +765,20 @@ _EXPIRED_MSG = {
         "ar": "اطلب من المريض تجديد موافقته قبل النشر.",
         "fa": "پیش از انتشار از بیمار بخواهید رضایتش را تمدید کند.",
     },
-    examples={
-        "en": {
+    examples=_per_language(
+        lambda lang: {
             "fire": [
-                _ex(_STORY_EXAMPLE_EN, consents=[{**_FULL, "expires": "2025-05-31"}]),
-                _ex(
-                    "Smiles on ward 2.",
-                    media=[_PHOTO],
-                    consents=[{**_FULL, "expires": "2024-01-01"}],
-                ),
-                _ex(
-                    "Our spring update.",
-                    pillar="patient_story",
-                    consents=[{**_FULL, "expires": "2025-01-15"}],
-                ),
+                _ex(_STORY_TEXT[lang], consents=[_expired("2025-05-31")]),
+                _ex(_WARD[lang], media=[_PHOTO], consents=[_expired("2024-01-01")]),
+                _ex(_PLAIN[lang], pillar="patient_story", consents=[_expired("2025-01-15")]),
             ],
             "pass": [
-                _ex(_STORY_EXAMPLE_EN, consents=[{**_FULL, "expires": "2025-06-01"}]),
-                _ex(_STORY_EXAMPLE_EN, consents=[{**_FULL, "expires": None}]),
-                _ex(_STORY_EXAMPLE_EN, consents=[{**_FULL, "expires": "2024-01-01"}, _FULL]),
+                _ex(_STORY_TEXT[lang], consents=[_expired(_TODAY)]),
+                _ex(_STORY_TEXT[lang], consents=[{**_FULL, "expires": None}]),
+                _ex(_STORY_TEXT[lang], consents=[_expired("2024-01-01"), _FULL]),
             ],
-        },
-        "ar": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_AR, consents=[{**_FULL, "expires": "2025-05-31"}]),
-                _ex(
-                    "ابتسامات في الجناح الثاني.",
-                    media=[_PHOTO],
-                    consents=[{**_FULL, "expires": "2024-01-01"}],
-                ),
-                _ex(
-                    "تحديث الربيع.",
-                    pillar="patient_story",
-                    consents=[{**_FULL, "expires": "2025-01-15"}],
-                ),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_AR, consents=[{**_FULL, "expires": "2025-06-01"}]),
-                _ex(_STORY_EXAMPLE_AR, consents=[{**_FULL, "expires": None}]),
-                _ex(_STORY_EXAMPLE_AR, consents=[{**_FULL, "expires": "2024-01-01"}, _FULL]),
-            ],
-        },
-        "fa": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_FA, consents=[{**_FULL, "expires": "2025-05-31"}]),
-                _ex(
-                    "لبخندها در بخش دو.",
-                    media=[_PHOTO],
-                    consents=[{**_FULL, "expires": "2024-01-01"}],
-                ),
-                _ex(
-                    "خبرهای بهاری.",
-                    pillar="patient_story",
-                    consents=[{**_FULL, "expires": "2025-01-15"}],
-                ),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_FA, consents=[{**_FULL, "expires": "2025-06-01"}]),
-                _ex(_STORY_EXAMPLE_FA, consents=[{**_FULL, "expires": None}]),
-                _ex(_STORY_EXAMPLE_FA, consents=[{**_FULL, "expires": "2024-01-01"}, _FULL]),
-            ],
-        },
-    },
+        }
+    ),
 )
 def consent_expired(doc: Document) -> Iterator[Hit]:
     """What it does
@@ -966,44 +833,20 @@ _REVOKED_MSG = {
         "ar": "لا تنشر؛ واحذف كل منشور يعتمد على هذه الموافقة.",
         "fa": "منتشر نکنید و هر پستی را که به این رضایت‌نامه تکیه دارد حذف کنید.",
     },
-    examples={
-        "en": {
+    examples=_per_language(
+        lambda lang: {
             "fire": [
-                _ex(_STORY_EXAMPLE_EN, consents=[{**_FULL, "revoked": True}]),
-                _ex(_STORY_EXAMPLE_EN, consents=[{**_FULL, "revoked": True}, _FULL]),
-                _ex("Our spring update.", consents=[{**_FULL, "revoked": True}]),
+                _ex(_STORY_TEXT[lang], consents=[_REVOKED]),
+                _ex(_STORY_TEXT[lang], consents=[_REVOKED, _FULL]),
+                _ex(_PLAIN[lang], consents=[_REVOKED]),
             ],
             "pass": [
-                _ex(_STORY_EXAMPLE_EN, consents=[_FULL]),
-                _ex(_STORY_EXAMPLE_EN, consents=[{**_FULL, "revoked": False}]),
-                _ex("Our spring update."),
+                _ex(_STORY_TEXT[lang], consents=[_FULL]),
+                _ex(_STORY_TEXT[lang], consents=[{**_FULL, "revoked": False}]),
+                _ex(_PLAIN[lang]),
             ],
-        },
-        "ar": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_AR, consents=[{**_FULL, "revoked": True}]),
-                _ex(_STORY_EXAMPLE_AR, consents=[{**_FULL, "revoked": True}, _FULL]),
-                _ex("تحديث الربيع.", consents=[{**_FULL, "revoked": True}]),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_AR, consents=[_FULL]),
-                _ex(_STORY_EXAMPLE_AR, consents=[{**_FULL, "revoked": False}]),
-                _ex("تحديث الربيع."),
-            ],
-        },
-        "fa": {
-            "fire": [
-                _ex(_STORY_EXAMPLE_FA, consents=[{**_FULL, "revoked": True}]),
-                _ex(_STORY_EXAMPLE_FA, consents=[{**_FULL, "revoked": True}, _FULL]),
-                _ex("خبرهای بهاری.", consents=[{**_FULL, "revoked": True}]),
-            ],
-            "pass": [
-                _ex(_STORY_EXAMPLE_FA, consents=[_FULL]),
-                _ex(_STORY_EXAMPLE_FA, consents=[{**_FULL, "revoked": False}]),
-                _ex("خبرهای بهاری."),
-            ],
-        },
-    },
+        }
+    ),
 )
 def consent_revoked(doc: Document) -> Iterator[Hit]:
     """What it does
