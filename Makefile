@@ -6,10 +6,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint format bench system-deps clean
 
-$(STAMP): pyproject.toml
+VENDOR := src/nabz/static/vendor
+
+$(STAMP): pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,redis]'
+	npm ci --silent --no-audit --no-fund
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
 	touch $(STAMP)
 
 ## make demo: install, migrate, load the demo workspaces, serve on :8000 with the worker.

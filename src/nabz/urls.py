@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from nabz.content.views import calendar as content_calendar
+from nabz.content.views import posts as content_posts
 from nabz.core import views as core
 from nabz.workspaces.forms import SignInForm
 from nabz.workspaces.views import account, members, two_factor
@@ -45,6 +47,11 @@ workspace_patterns = [
         "settings/invitations/<int:pk>/cancel/", members.cancel_invitation, name="invitation_cancel"
     ),
     path("settings/audit/", include("nabz.audit.urls")),
+    path("consent/", include("nabz.consent.urls")),
+    path("posts/", include("nabz.content.urls")),
+    path("notifications/", content_posts.notifications, name="notifications"),
+    path("calendar/", content_calendar.calendar_view, name="calendar"),
+    path("calendar/move/", content_calendar.move_post, name="calendar_move"),
 ]
 
 urlpatterns = [

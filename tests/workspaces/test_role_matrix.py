@@ -137,6 +137,9 @@ def _fill(path: str, workspace, people) -> str:  # type: ignore[no-untyped-def]
 def test_ui_role_matrix(role, method, path, action, data, workspace, people):  # type: ignore[no-untyped-def]
     client = signed_in(people[role])
     url = _fill(path, workspace, people)
+    values = _fill("{post}", workspace, people) if "{post}" in str(data) else None
+    if data and values:
+        data = {k: (values if v == "{post}" else v) for k, v in data.items()}
     response = getattr(client, method)(url, data or {})
     if can(role, action):
         assert response.status_code in (200, 302), (role, url, response.status_code)

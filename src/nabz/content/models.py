@@ -68,6 +68,10 @@ class Post(models.Model):
     scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True, db_index=True)
     state = models.CharField(_("state"), max_length=16, choices=State.choices,
                              default=State.DRAFT, db_index=True)
+    # The Trust Gate's last verdict, kept for lists, the dashboard and trends.
+    trust_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    blocking_count = models.PositiveSmallIntegerField(default=0)
+    checked_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -88,8 +92,8 @@ class Post(models.Model):
             "language": self.language,
             "pillar": self.pillar,
             "variants": sorted((v.network, v.text) for v in self.variants.all()),
-            "media": sorted(self.media.values_list("pk", flat=True)),
-            "consents": sorted(self.consents.values_list("pk", flat=True)),
+            "media": sorted(m.pk for m in self.media.all()),
+            "consents": sorted(c.pk for c in self.consents.all()),
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 

@@ -42,7 +42,15 @@ def shell(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         workspaces = [m.workspace for m in user.memberships.select_related("workspace")]
+    unread = 0
+    if workspace is not None and user is not None and user.is_authenticated:
+        from nabz.content.models import Notification
+
+        unread = Notification.objects.filter(
+            user=user, workspace=workspace, read_at__isnull=True
+        ).count()
     return {
+        "unread_notifications": unread,
         "nav": nav,
         "current_workspace": workspace,
         "current_role": role,

@@ -50,33 +50,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 # Sections whose capabilities arrive in later releases: each page says so plainly.
 SECTIONS = {
-    "calendar": (
-        _("Calendar"),
-        _(
-            "Plan posts by month and week, see the content mix and gaps "
-            "in cadence, with health observances in Gregorian, Jalali "
-            "and Hijri dates."
-        ),
-    ),
-    "posts": (
-        _("Posts"),
-        _(
-            "Write a post once, adapt it per network, and send it through "
-            "review. Every version is checked by the Trust Gate."
-        ),
-    ),
     "inbox": (
         _("Inbox"),
         _(
             "Comments, mentions and messages from every network in one place, "
             "triaged in English, Arabic and Persian."
-        ),
-    ),
-    "consent": (
-        _("Consent"),
-        _(
-            "Signed consents for patient stories and photos, their scope "
-            "and expiry, and takedowns when a consent is withdrawn."
         ),
     ),
     "reports": (

@@ -46,6 +46,16 @@ class Workspace(models.Model):
     default_language = models.CharField(
         _("default language"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
+    # The Trust Gate's per-workspace settings (nabz.trust.Settings.from_dict data):
+    # rules switched off, severity overrides, the organisation's own public contact
+    # details on the allow-list, custom lexicon entries, reading grade target.
+    trust_settings = models.JSONField(_("Trust Gate settings"), default=dict, blank=True)
+    # Crisis pause: holds every scheduled post of the workspace (C3).
+    crisis_paused_at = models.DateTimeField(null=True, blank=True)
+    # Target share of each content pillar, e.g. {"education": 40, "patient_story": 10, ...}
+    # and the networks the workspace means to post on (for cadence gaps on the calendar).
+    target_mix = models.JSONField(_("target content mix"), default=dict, blank=True)
+    target_networks = models.JSONField(_("networks posted on"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -41,6 +41,12 @@ class Action:
     VIEW_CONSENT = "consent.view"
     CRISIS_PAUSE = "workspace.crisis_pause"
     MANAGE_MEDIA = "media.manage"
+    EDIT_POST = "post.edit"
+    SUBMIT_POST = "post.submit"
+    SCHEDULE_POST = "post.schedule"
+    OVERRIDE_FINDING = "post.override"
+    COMMENT_POST = "post.comment"
+    ARCHIVE_POST = "post.archive"
     VIEW_SIGNED_FORM = "consent.view_signed_form"
 
 
@@ -62,6 +68,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     ),
     Action.CRISIS_PAUSE: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
     Action.MANAGE_MEDIA: frozenset({Role.ADMIN, Role.AUTHOR, Role.COMPLIANCE_OFFICER}),
+    Action.EDIT_POST: EDITORS,
+    Action.SUBMIT_POST: EDITORS,
+    Action.SCHEDULE_POST: EDITORS,
+    Action.ARCHIVE_POST: EDITORS,
+    Action.OVERRIDE_FINDING: frozenset({Role.COMPLIANCE_OFFICER}),
+    Action.COMMENT_POST: frozenset(
+        {Role.ADMIN, Role.AUTHOR, Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER}
+    ),
     # The signed form is the only place a consent's real identity lives.
     Action.VIEW_SIGNED_FORM: frozenset({Role.COMPLIANCE_OFFICER}),
 }

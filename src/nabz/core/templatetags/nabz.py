@@ -39,3 +39,18 @@ def localdatetime(value: dt.datetime | None) -> str:
 @register.filter
 def digits(value: object) -> str:
     return local_digits(value, _language())
+
+
+@register.filter
+def get_item(mapping: dict[object, object] | None, key: object) -> object:
+    return (mapping or {}).get(key)
+
+
+@register.filter
+def percent(value: float | int | None) -> str:
+    """A whole percentage in local digits and sign: 40%, ۴۰٪, ٤٠٪."""
+    if value is None:
+        return ""
+    language = _language()
+    sign = "٪" if language in ("ar", "fa") else "%"
+    return f"{local_digits(round(float(value)), language)}{sign}"

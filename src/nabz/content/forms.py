@@ -1,0 +1,113 @@
+"""The post editor's form: master text, per-network variants, media, consents, time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nabz.content.models import Network, Pillar, Post
+
+MAX_TEXT = 70_000
+
+
+class PostForm(forms.Form):
+    title = forms.CharField(label=_("Working title"), max_length=200)
+    language = forms.ChoiceField(label=_("Language of the post"), choices=settings.LANGUAGES)
+    pillar = forms.ChoiceField(label=_("Content pillar"), choices=Pillar.choices)
+    text = forms.CharField(
+        label=_("Text"), required=False, max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto", "data-trust-text": "master"}),
+    )
+    networks = forms.MultipleChoiceField(
+        label=_("Networks"), choices=Network.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=500,
+                           help_text=_("Separate with commas."))
+    scheduled_at = forms.DateTimeField(
+        label=_("Publish at"), required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        help_text=_("In the workspace's time zone."),
+    )
+    media = forms.ModelMultipleChoiceField(queryset=None, required=False,  # type: ignore[arg-type]
+                                           label=_("Images"),
+                                           widget=forms.CheckboxSelectMultiple)
+    consents = forms.ModelMultipleChoiceField(queryset=None, required=False,  # type: ignore[arg-type]
+                                              label=_("Consents this post relies on"),
+                                              widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: object, workspace: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        from nabz.consent.models import Consent
+        from nabz.media.models import MediaItem
+
+        self.workspace = workspace
+        self.fields["media"].queryset = MediaItem.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
+        self.fields["consents"].queryset = Consent.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
+        for network, label in Network.choices:
+            self.fields[f"variant_{network}"] = forms.CharField(
+                label=_("Text for %(network)s") % {"network": label}, required=False,
+                max_length=MAX_TEXT,
+                widget=forms.Textarea(attrs={"rows": 4, "dir": "auto",
+                                             "data-trust-text": network,
+                                             "placeholder": _("Leave empty to use the main text")}),
+            )
+
+    def variant_fields(self) -> list[tuple[str, str, forms.BoundField]]:
+        return [(network, label, self[f"variant_{network}"]) for network, label in Network.choices]
+
+    def clean_tags(self) -> list[str]:
+        raw = self.cleaned_data.get("tags") or ""
+        return [t.strip().lstrip("#") for t in raw.split(",") if t.strip()][:30]
+
+    def clean_scheduled_at(self) -> dt.datetime | None:
+        value = self.cleaned_data.get("scheduled_at")
+        if value is None:
+            return None
+        if timezone.is_naive(value):
+            zone = zoneinfo.ZoneInfo(getattr(self.workspace, "timezone", "UTC"))
+            value = timezone.make_aware(value, zone)
+        return value
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        networks = data.get("networks") or []
+        if not (data.get("text") or "").strip() and not any(
+            (data.get(f"variant_{n}") or "").strip() for n in networks
+        ):
+            self.add_error("text", _("Write the text of the post."))
+        return data
+
+    def changes(self) -> dict[str, object]:
+        """What the workflow's edit() needs, from the cleaned data."""
+        data = self.cleaned_data
+        networks = data.get("networks") or []
+        return {
+            "title": data["title"],
+            "language": data["language"],
+            "pillar": data["pillar"],
+            "text": data.get("text") or "",
+            "tags": data.get("tags") or [],
+            "scheduled_at": data.get("scheduled_at"),
+            "variants": {n: data.get(f"variant_{n}") or "" for n in networks},
+            "media": list(data.get("media") or []),
+            "consents": list(data.get("consents") or []),
+        }
+
+    @classmethod
+    def initial_for(cls, post: Post) -> dict[str, object]:
+        variants = {v.network: v.text for v in post.variants.all()}
+        scheduled = timezone.localtime(post.scheduled_at) if post.scheduled_at else None
+        return {
+            "title": post.title, "language": post.language, "pillar": post.pillar,
+            "text": post.text, "networks": list(variants), "tags": ", ".join(post.tags),
+            "scheduled_at": scheduled.replace(tzinfo=None) if scheduled else None,
+            "media": list(post.media.all()), "consents": list(post.consents.all()),
+            **{f"variant_{n}": t for n, t in variants.items()},
+        }

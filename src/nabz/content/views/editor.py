@@ -1,0 +1,135 @@
+"""Writing a post: the editor, the live Trust Gate panel, saving."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+
+from nabz import trust
+from nabz.content import gate, workflow
+from nabz.content.forms import PostForm
+from nabz.content.highlight import SEVERITY_ORDER, highlight
+from nabz.content.models import Network, Post
+from nabz.trust.platforms import measure
+from nabz.workspaces.access import workspace_view
+from nabz.workspaces.roles import Action
+
+
+@dataclass
+class CheckedText:
+    key: str  # "" for the master text, else the network
+    label: str
+    text: str
+    report: trust.Report
+    length: object | None  # nabz.trust.platforms.Length
+
+    @property
+    def html(self) -> str:
+        return highlight(self.text, self.report.findings)
+
+    @property
+    def findings(self) -> list[trust.Finding]:
+        return sorted(self.report.findings,
+                      key=lambda f: (SEVERITY_ORDER[f.severity], f.start, f.code))
+
+
+def check_texts(workspace: object, *, text: str, language: str, pillar: str,
+                variants: dict[str, str], media: list[object], consents: list[object],
+                message_language: str) -> list[CheckedText]:
+    """Run the gate on unsaved editor content, exactly as it runs on a saved post."""
+    draft = Post(workspace=workspace, text=text, language=language, pillar=pillar)  # type: ignore[misc]
+    context = gate.context_for(draft, message_language=message_language, media=media,
+                               consents=consents)
+    settings = gate.trust_settings(workspace)
+    checked = [CheckedText("", "", text, trust.check(text, language=language, kind="post",
+                                                     context=context), None)]
+    labels = dict(Network.choices)
+    for network, variant_text in variants.items():
+        effective = variant_text or text
+        report = trust.check(effective, language=language, network=network, kind="post",
+                             context=context)
+        length = measure(effective, network, mastodon_limit=settings.mastodon_limit)
+        checked.append(CheckedText(network, str(labels.get(network, network)), effective, report,
+                                   length))
+    return checked
+
+
+def _ui_language() -> str:
+    return (translation.get_language() or "en")[:2]
+
+
+@workspace_view(Action.CHECK_TEXT)
+def live_check(request: HttpRequest) -> HttpResponse:
+    """The editor's Trust Gate panel, re-rendered as the author types (htmx)."""
+    form = PostForm(request.POST, workspace=request.workspace)  # type: ignore[attr-defined]
+    form.is_valid()  # partial data is fine here: check what there is
+    data = form.cleaned_data
+    networks = data.get("networks") or []
+    checked = check_texts(
+        request.workspace,  # type: ignore[attr-defined]
+        text=data.get("text") or "",
+        language=data.get("language") or "en",
+        pillar=data.get("pillar") or "education",
+        variants={n: data.get(f"variant_{n}") or "" for n in networks},
+        media=list(data.get("media") or []),
+        consents=list(data.get("consents") or []),
+        message_language=_ui_language(),
+    )
+    return render(request, "content/partials/trust_panel.html", {"checked": checked})
+
+
+def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
+    ws = request.workspace  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = PostForm(request.POST, workspace=ws)
+        if form.is_valid():
+            changes = form.changes()
+            try:
+                with transaction.atomic():
+                    if post is None:
+                        post = Post.objects.create(workspace=ws, author=request.user,
+                                                   title=changes["title"])
+                    post = workflow.edit(post, request.user, **changes)
+                    record_verdict(post)
+            except workflow.WorkflowError as exc:
+                form.add_error(None, str(exc))
+            else:
+                if "submit_for_review" in request.POST:
+                    try:
+                        workflow.submit(post, request.user)
+                    except workflow.WorkflowError as exc:
+                        from django.contrib import messages
+
+                        messages.error(request, str(exc))
+                return redirect("post_detail", ws=ws.slug, pk=post.pk)
+        status = 400
+    else:
+        initial = PostForm.initial_for(post) if post else {"language": ws.default_language}
+        form = PostForm(initial=initial, workspace=ws)
+        status = 200
+    return render(request, "content/editor.html", {"form": form, "post": post}, status=status)
+
+
+def record_verdict(post: Post) -> gate.GateResult:
+    """Run the gate on a saved post and keep its score for lists and trends."""
+    result = gate.run(post)
+    Post.objects.filter(pk=post.pk).update(
+        trust_score=result.score, blocking_count=len(result.unresolved),
+        checked_at=timezone.now(),
+    )
+    return result
+
+
+@workspace_view(Action.CREATE_POST)
+def new_post(request: HttpRequest) -> HttpResponse:
+    return _editor(request, None)
+
+
+@workspace_view(Action.EDIT_POST)
+def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post, pk=pk, workspace=request.workspace)  # type: ignore[attr-defined]
+    return _editor(request, post)
