@@ -171,7 +171,9 @@ def test_sarif_validates_against_the_schema_and_has_one_run(drafts: Path) -> Non
 
 
 def test_sarif_for_a_clean_file_is_valid_with_no_results(drafts: Path) -> None:
-    code, out, _ = run("check", str(drafts / "clean.md"), "--format", "sarif")
+    code, out, _ = run(
+        "check", str(drafts / "clean.md"), "--format", "sarif", "--config", config(drafts)
+    )
     sarif = json.loads(out)
     jsonschema.Draft4Validator(SCHEMA).validate(sarif)
     assert sarif["runs"][0]["results"] == [] and code == 0

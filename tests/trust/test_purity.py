@@ -50,7 +50,7 @@ def test_the_check_command_runs_without_django(tmp_path: Path) -> None:
         with contextlib.redirect_stdout(out):
             code = main(["check", {str(draft)!r}, "--format", "sarif"])
         main(["rules", "--format", "markdown"])
-        assert code == 0, code
+        assert code in (0, 1), code
         """
     )
     assert result.returncode == 0, result.stderr
