@@ -8,6 +8,8 @@ a hard negative that lists its kind (a price read as a phone, a card number fail
 Luhn read as a card) is a false positive; one overlapping a negative that does not
 list its kind (a city reported as a PLACE) is neither right nor wrong. Recall on names
 is also given separately for Faker names and for our own list of less common names.
+An ID or card number whose check digit fails counts as a false positive only when the
+detector claims it passed (``validated``); reported unvalidated, it is counted apart.
 
 Rule level: ``nabz.trust.check`` with the hospital's switchboard and staff names on
 the workspace allow-list; how many patient identifiers a PHI1xx finding covers, and
@@ -51,6 +53,8 @@ class Tally:
         self.names: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         self.negatives: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         self.confusions: defaultdict[tuple[str, str], int] = defaultdict(int)
+        # (detail, lang) -> [reported as validated, reported unvalidated]
+        self.checksum: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
 
     def add(self, doc: Document, preds: list[Any]) -> None:
         lang = doc.language
@@ -78,6 +82,12 @@ class Tally:
                 if _overlap(pred.start, pred.end, n.start, n.end) and kind not in n.negative_for
             ]
             other = [g for g in gold if _overlap(pred.start, pred.end, g.start, g.end)]
+            if hard and not other and all(n.invalid_checksum for n in hard):
+                # A number failing its check digit, reported without claiming it passed:
+                # defensible when the text says "my card number is"; counted apart.
+                self.checksum[(hard[0].detail, lang)][0 if pred.validated else 1] += 1
+                if not pred.validated:
+                    continue
             if neutral and not hard and not other:
                 continue
             self.fp[(kind, lang)] += 1
@@ -223,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\nhard negatives reported as a forbidden kind:")
         for label, counts in negatives.items():
             print(f"  {label:<52}{counts['flagged']:>4} / {counts['of']}")
+        if tally.checksum:
+            print("\ninvalid check digits reported (claimed valid / reported unvalidated):")
+            for (detail, lang), (valid, unvalidated) in sorted(tally.checksum.items()):
+                print(f"  {detail} ({lang}): {valid} / {unvalidated}")
         if confusions := dict(tally.confusions):
             print("\nkind confusions (gold -> predicted):")
             for (gold, pred), count in sorted(confusions.items(), key=lambda kv: -kv[1]):
@@ -239,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
         "name_recall": names,
         "any_kind_recall": any_kind,
         "hard_negatives": negatives,
+        "invalid_checksums_claimed_valid": {
+            f"{detail} ({lang})": counts[0] for (detail, lang), counts in tally.checksum.items()
+        },
         "rule_level": rule_level,
         "targets": {"recall": TARGET_RECALL, "precision": TARGET_PRECISION},
     }

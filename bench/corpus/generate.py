@@ -42,6 +42,7 @@ class Annotation:
     negative_for: list[str] = field(default_factory=list)  # kinds a detector must not report
     detail: str = ""  # e.g. "IR national code", "invalid Luhn", "rare name"
     name_source: str = ""  # faker or rare, for names
+    invalid_checksum: bool = False  # an ID or card whose check digit or structure is wrong
 
 
 @dataclass
@@ -419,6 +420,7 @@ def _render(
                 negative_for=list(negative_for),
                 detail="" if kind == "PERSON_NAME" else detail,
                 name_source=name_source,
+                invalid_checksum=slot.startswith("BAD_"),
             )
         )
         parts.append(surface)
