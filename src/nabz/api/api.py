@@ -202,3 +202,6 @@ def check_text(request: HttpRequest, slug: str, body: CheckIn):  # type: ignore[
     except InputError as exc:
         raise HttpError(422, str(exc)) from exc
     return report.to_dict()
+
+
+from nabz.api import consent as _consent_api  # noqa: E402, F401  (registers /consents routes)
