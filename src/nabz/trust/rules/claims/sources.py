@@ -43,8 +43,13 @@ class SourceData:
 
 def _domains(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(
-        str(d).strip().lower().removeprefix("https://").removeprefix("http://")
-        .removeprefix("www.").strip("/")
+        str(d)
+        .strip()
+        .lower()
+        .removeprefix("https://")
+        .removeprefix("http://")
+        .removeprefix("www.")
+        .strip("/")
         for d in items
     )
 
@@ -53,7 +58,9 @@ def _domains(items: Iterable[str]) -> tuple[str, ...]:
 def source_data() -> SourceData:
     raw = load_yaml("claims/sources.yaml")
     named = raw["named_sources"]
-    acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, named["acronyms"])) + r")(?![\w-])")
+    acronyms = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, named["acronyms"])) + r")(?![\w-])"
+    )
     names = {}
     for lang in ("en", "ar", "fa"):
         body = alternation(named[lang], lang)
