@@ -205,3 +205,6 @@ def check_text(request: HttpRequest, slug: str, body: CheckIn):  # type: ignore[
 
 
 from nabz.api import consent as _consent_api  # noqa: E402, F401  (registers /consents routes)
+from nabz.api.posts import api_router as _posts_router  # noqa: E402
+
+api.add_router("/workspaces/{slug}/posts", _posts_router)

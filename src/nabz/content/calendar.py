@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import jdatetime
 
-from nabz.core.calendars import ENGLISH_MONTHS, JALALI_MONTHS, ARABIC_GREGORIAN_MONTHS, hijri
+from nabz.core.calendars import ARABIC_GREGORIAN_MONTHS, ENGLISH_MONTHS, JALALI_MONTHS, hijri
 
 # First day of the week: Saturday for Persian and Arabic, Monday otherwise.
 WEEK_START = {"fa": 5, "ar": 5}
@@ -49,8 +49,7 @@ def _grid(first: dt.date, last: dt.date, language: str, label) -> list[list[Day]
     current = start
     while current <= last or len(days) % 7:
         h = hijri(current) if language == "ar" else None
-        days.append(Day(current, first <= current <= last, label(current),
-                        h[2] if h else None))
+        days.append(Day(current, first <= current <= last, label(current), h[2] if h else None))
         current += dt.timedelta(days=1)
     return [days[i : i + 7] for i in range(0, len(days), 7)]
 
@@ -62,30 +61,48 @@ def month(anchor: dt.date, language: str) -> Period:
         nxt = jdatetime.date(j.year + (j.month == 12), j.month % 12 + 1, 1).togregorian()
         prev_j = jdatetime.date(j.year - (j.month == 1), (j.month - 2) % 12 + 1, 1)
         title = f"{JALALI_MONTHS[j.month - 1]} {j.year}"
-        return Period(first, nxt - dt.timedelta(days=1), title, prev_j.togregorian(), nxt,
-                      _grid(first, nxt - dt.timedelta(days=1), language,
-                            lambda d: jdatetime.date.fromgregorian(date=d).day))
+        return Period(
+            first,
+            nxt - dt.timedelta(days=1),
+            title,
+            prev_j.togregorian(),
+            nxt,
+            _grid(
+                first,
+                nxt - dt.timedelta(days=1),
+                language,
+                lambda d: jdatetime.date.fromgregorian(date=d).day,
+            ),
+        )
     first = anchor.replace(day=1)
     nxt = (first + dt.timedelta(days=32)).replace(day=1)
     prev = (first - dt.timedelta(days=1)).replace(day=1)
     names = ARABIC_GREGORIAN_MONTHS if language == "ar" else ENGLISH_MONTHS
     title = f"{names[first.month - 1]} {first.year}"
-    return Period(first, nxt - dt.timedelta(days=1), title, prev, nxt,
-                  _grid(first, nxt - dt.timedelta(days=1), language, lambda d: d.day))
+    return Period(
+        first,
+        nxt - dt.timedelta(days=1),
+        title,
+        prev,
+        nxt,
+        _grid(first, nxt - dt.timedelta(days=1), language, lambda d: d.day),
+    )
 
 
 def week(anchor: dt.date, language: str) -> Period:
     start = anchor - dt.timedelta(days=(anchor.weekday() - week_start(language)) % 7)
     end = start + dt.timedelta(days=6)
     if language == "fa":
+
         def label(d: dt.date) -> int:
             return jdatetime.date.fromgregorian(date=d).day
     else:
+
         def label(d: dt.date) -> int:
             return d.day
+
     weeks = _grid(start, end, language, label)
-    return Period(start, end, "", start - dt.timedelta(days=7), start + dt.timedelta(days=7),
-                  weeks)
+    return Period(start, end, "", start - dt.timedelta(days=7), start + dt.timedelta(days=7), weeks)
 
 
 def place(period: Period, posts: Iterable[object], local_date) -> None:  # type: ignore[no-untyped-def]
@@ -106,21 +123,30 @@ class MixRow:
     target: float | None  # 0-100
 
 
-def content_mix(posts: list[object], pillar_labels: dict[str, str],
-                target: dict[str, float]) -> list[MixRow]:
-    counts = Counter(getattr(p, "pillar") for p in posts)
+def content_mix(
+    posts: list[object], pillar_labels: dict[str, str], target: dict[str, float]
+) -> list[MixRow]:
+    counts = Counter(p.pillar for p in posts)
     total = sum(counts.values())
     rows = []
     for pillar, label in pillar_labels.items():
         count = counts.get(pillar, 0)
         raw_target = target.get(pillar)
-        rows.append(MixRow(pillar, label, count, 100 * count / total if total else 0.0,
-                           float(raw_target) if raw_target is not None else None))
+        rows.append(
+            MixRow(
+                pillar,
+                label,
+                count,
+                100 * count / total if total else 0.0,
+                float(raw_target) if raw_target is not None else None,
+            )
+        )
     return rows
 
 
-def cadence_gaps(period: Period, posts: list[object], networks: list[str],
-                 local_date, today: dt.date) -> dict[str, list[dt.date]]:  # type: ignore[no-untyped-def]
+def cadence_gaps(
+    period: Period, posts: list[object], networks: list[str], local_date, today: dt.date
+) -> dict[str, list[dt.date]]:  # type: ignore[no-untyped-def]
     """Days from today on in the period with nothing planned on each target network."""
     covered: dict[str, set[dt.date]] = defaultdict(set)
     for post in posts:

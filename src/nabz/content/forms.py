@@ -20,27 +20,39 @@ class PostForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the post"), choices=settings.LANGUAGES)
     pillar = forms.ChoiceField(label=_("Content pillar"), choices=Pillar.choices)
     text = forms.CharField(
-        label=_("Text"), required=False, max_length=MAX_TEXT,
+        label=_("Text"),
+        required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 8, "dir": "auto", "data-trust-text": "master"}),
     )
     networks = forms.MultipleChoiceField(
-        label=_("Networks"), choices=Network.choices, required=False,
+        label=_("Networks"),
+        choices=Network.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    tags = forms.CharField(label=_("Tags"), required=False, max_length=500,
-                           help_text=_("Separate with commas."))
+    tags = forms.CharField(
+        label=_("Tags"), required=False, max_length=500, help_text=_("Separate with commas.")
+    )
     scheduled_at = forms.DateTimeField(
-        label=_("Publish at"), required=False,
+        label=_("Publish at"),
+        required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         help_text=_("In the workspace's time zone."),
     )
-    media = forms.ModelMultipleChoiceField(queryset=None, required=False,  # type: ignore[arg-type]
-                                           label=_("Images"),
-                                           widget=forms.CheckboxSelectMultiple)
-    consents = forms.ModelMultipleChoiceField(queryset=None, required=False,  # type: ignore[arg-type]
-                                              label=_("Consents this post relies on"),
-                                              widget=forms.CheckboxSelectMultiple)
+    media = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+        label=_("Images"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    consents = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+        label=_("Consents this post relies on"),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: object, workspace: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -52,11 +64,17 @@ class PostForm(forms.Form):
         self.fields["consents"].queryset = Consent.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
         for network, label in Network.choices:
             self.fields[f"variant_{network}"] = forms.CharField(
-                label=_("Text for %(network)s") % {"network": label}, required=False,
+                label=_("Text for %(network)s") % {"network": label},
+                required=False,
                 max_length=MAX_TEXT,
-                widget=forms.Textarea(attrs={"rows": 4, "dir": "auto",
-                                             "data-trust-text": network,
-                                             "placeholder": _("Leave empty to use the main text")}),
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 4,
+                        "dir": "auto",
+                        "data-trust-text": network,
+                        "placeholder": _("Leave empty to use the main text"),
+                    }
+                ),
             )
 
     def variant_fields(self) -> list[tuple[str, str, forms.BoundField]]:
@@ -105,9 +123,14 @@ class PostForm(forms.Form):
         variants = {v.network: v.text for v in post.variants.all()}
         scheduled = timezone.localtime(post.scheduled_at) if post.scheduled_at else None
         return {
-            "title": post.title, "language": post.language, "pillar": post.pillar,
-            "text": post.text, "networks": list(variants), "tags": ", ".join(post.tags),
+            "title": post.title,
+            "language": post.language,
+            "pillar": post.pillar,
+            "text": post.text,
+            "networks": list(variants),
+            "tags": ", ".join(post.tags),
             "scheduled_at": scheduled.replace(tzinfo=None) if scheduled else None,
-            "media": list(post.media.all()), "consents": list(post.consents.all()),
+            "media": list(post.media.all()),
+            "consents": list(post.consents.all()),
             **{f"variant_{n}": t for n, t in variants.items()},
         }

@@ -45,9 +45,13 @@ def trust_settings(workspace: object) -> trust.Settings:
         return trust.Settings()  # a bad stored setting must never stop the gate
 
 
-def context_for(post: Post, *, message_language: str | None = None,
-                media: Iterable[object] | None = None,
-                consents: Iterable[object] | None = None) -> trust.Context:
+def context_for(
+    post: Post,
+    *,
+    message_language: str | None = None,
+    media: Iterable[object] | None = None,
+    consents: Iterable[object] | None = None,
+) -> trust.Context:
     today = timezone.localdate()
     media_items = list(post.media.all()) if media is None else list(media)
     consent_items = list(post.consents.all()) if consents is None else list(consents)
@@ -90,8 +94,9 @@ def run(post: Post, *, message_language: str | None = None) -> GateResult:
     for variant in post.variants.all():
         texts[variant.network] = (variant.effective_text, variant.network)
     reports = {
-        key: trust.check(text, language=post.language, network=network, kind="post",
-                         context=context)
+        key: trust.check(
+            text, language=post.language, network=network, kind="post", context=context
+        )
         for key, (text, network) in texts.items()
     }
     overrides = [o for o in post.overrides.all() if o.active]
@@ -99,8 +104,13 @@ def run(post: Post, *, message_language: str | None = None) -> GateResult:
     return evaluate(post.pillar, reports, overrides, shows_person=shows_person)
 
 
-def evaluate(pillar: str, reports: dict[str, trust.Report], overrides: list[Override], *,
-             shows_person: bool = False) -> GateResult:
+def evaluate(
+    pillar: str,
+    reports: dict[str, trust.Report],
+    overrides: list[Override],
+    *,
+    shows_person: bool = False,
+) -> GateResult:
     """Decide what a set of reports means for the workflow.
 
     Claims (any CLM finding, or the education pillar) need a clinical reviewer;
@@ -108,9 +118,12 @@ def evaluate(pillar: str, reports: dict[str, trust.Report], overrides: list[Over
     compliance officer. A blocking finding is resolved only by an active override
     of the same code and text, on the same network or on the master text.
     """
+
     def overridden(key: str, finding: trust.Finding) -> bool:
-        return any(o.code == finding.code and o.matched_text == finding.text
-                   and o.network in (key, MASTER) for o in overrides)
+        return any(
+            o.code == finding.code and o.matched_text == finding.text and o.network in (key, MASTER)
+            for o in overrides
+        )
 
     unresolved, waived = [], []
     for key, report in reports.items():

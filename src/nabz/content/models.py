@@ -53,21 +53,26 @@ class PostQuerySet(models.QuerySet["Post"]):
 
 
 class Post(models.Model):
-    workspace = models.ForeignKey("workspaces.Workspace", on_delete=models.CASCADE,
-                                  related_name="posts")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="posts")
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="posts"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts"
+    )
     title = models.CharField(_("working title"), max_length=200)
     text = models.TextField(_("text"), blank=True)
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES,
-                                default="en")
-    pillar = models.CharField(_("pillar"), max_length=32, choices=Pillar.choices,
-                              default=Pillar.EDUCATION)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    pillar = models.CharField(
+        _("pillar"), max_length=32, choices=Pillar.choices, default=Pillar.EDUCATION
+    )
     tags = models.JSONField(_("tags"), default=list, blank=True)
     media = models.ManyToManyField("media.MediaItem", blank=True, related_name="posts")
     scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True, db_index=True)
-    state = models.CharField(_("state"), max_length=16, choices=State.choices,
-                             default=State.DRAFT, db_index=True)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.DRAFT, db_index=True
+    )
     # The Trust Gate's last verdict, kept for lists, the dashboard and trends.
     trust_score = models.PositiveSmallIntegerField(null=True, blank=True)
     blocking_count = models.PositiveSmallIntegerField(default=0)
@@ -79,8 +84,9 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["workspace", "state", "scheduled_at"],
-                                name="post_ws_state_time")]
+        indexes = [
+            models.Index(fields=["workspace", "state", "scheduled_at"], name="post_ws_state_time")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -106,8 +112,9 @@ class Variant(models.Model):
     text = models.TextField(_("text for this network"), blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["post", "network"],
-                                               name="one_variant_per_network")]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "network"], name="one_variant_per_network")
+        ]
         ordering = ["network"]
 
     def __str__(self) -> str:
@@ -121,8 +128,9 @@ class Variant(models.Model):
 class Approval(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="approvals")
     kind = models.CharField(max_length=16, choices=ReviewKind.choices)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                 related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     fingerprint = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     # Dropped when the post is edited after approval; kept for the record.
@@ -140,8 +148,9 @@ class Override(models.Model):
     matched_text = models.CharField(max_length=500)
     network = models.CharField(max_length=16, blank=True)  # "" = the master text
     reason = models.TextField()
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                related_name="+")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     active = models.BooleanField(default=True)
 
@@ -151,10 +160,10 @@ class Override(models.Model):
 
 class Comment(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="+")
-    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -165,10 +174,12 @@ class Comment(models.Model):
 class Notification(models.Model):
     """An in-app notice: a post waits for your review, was rejected, a consent was revoked."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="notifications")
-    workspace = models.ForeignKey("workspaces.Workspace", on_delete=models.CASCADE,
-                                  related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="+"
+    )
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -25,8 +25,10 @@ from nabz.content.models import Approval, Comment, Notification, Override, Post,
 from nabz.workspaces.models import Membership, User
 from nabz.workspaces.roles import Action, Role, can
 
-REVIEW_ROLE = {ReviewKind.CLINICAL: Role.CLINICAL_REVIEWER,
-               ReviewKind.COMPLIANCE: Role.COMPLIANCE_OFFICER}
+REVIEW_ROLE = {
+    ReviewKind.CLINICAL: Role.CLINICAL_REVIEWER,
+    ReviewKind.COMPLIANCE: Role.COMPLIANCE_OFFICER,
+}
 EDITABLE = {State.DRAFT, State.IN_REVIEW, State.APPROVED, State.SCHEDULED, State.FAILED}
 MIN_REASON = 10
 
@@ -86,8 +88,12 @@ def _notify(post: Post, roles: set[str], message: str, *, exclude: User | None =
         members = members.exclude(user=exclude)
     url = f"/w/{post.workspace.slug}/posts/{post.pk}/"
     Notification.objects.bulk_create(
-        [Notification(user_id=m.user_id, workspace_id=post.workspace_id, message=message, url=url)
-         for m in members]
+        [
+            Notification(
+                user_id=m.user_id, workspace_id=post.workspace_id, message=message, url=url
+            )
+            for m in members
+        ]
     )
 
 
@@ -112,8 +118,12 @@ def submit(post: Post, user: User) -> Post:
     post.save(update_fields=["state", "updated_at"])
     needed = required_reviews(result) or {ReviewKind.CLINICAL, ReviewKind.COMPLIANCE}
     _log("submitted", user, post, reviews=sorted(needed), blocking=len(result.unresolved))
-    _notify(post, _review_roles(needed),
-            _("“%(title)s” waits for your review.") % {"title": post.title}, exclude=user)
+    _notify(
+        post,
+        _review_roles(needed),
+        _("“%(title)s” waits for your review.") % {"title": post.title},
+        exclude=user,
+    )
     return post
 
 
@@ -133,8 +143,11 @@ def approve(post: Post, user: User, kind: str) -> Post:
     result = gate.run(post)
     if result.unresolved:
         raise WorkflowError(
-            _("%(n)d blocking finding(s) must be fixed or overridden by a compliance officer "
-              "first.") % {"n": len(result.unresolved)}
+            _(
+                "%(n)d blocking finding(s) must be fixed or overridden by a compliance officer "
+                "first."
+            )
+            % {"n": len(result.unresolved)}
         )
     fingerprint = post.fingerprint()
     Approval.objects.create(post=post, kind=kind, reviewer=user, fingerprint=fingerprint)
@@ -144,7 +157,8 @@ def approve(post: Post, user: User, kind: str) -> Post:
         post.save(update_fields=["state", "updated_at"])
         _log("fully_approved", user, post, reviews=sorted(current_approvals(post, fingerprint)))
         Notification.objects.create(
-            user_id=post.author_id, workspace_id=post.workspace_id,
+            user_id=post.author_id,
+            workspace_id=post.workspace_id,
             message=_("“%(title)s” is approved and can be scheduled.") % {"title": post.title},
             url=f"/w/{post.workspace.slug}/posts/{post.pk}/",
         )
@@ -167,7 +181,8 @@ def reject(post: Post, user: User, comment: str) -> Post:
     post.save(update_fields=["state", "updated_at"])
     _log("rejected", user, post)
     Notification.objects.create(
-        user_id=post.author_id, workspace_id=post.workspace_id,
+        user_id=post.author_id,
+        workspace_id=post.workspace_id,
         message=_("“%(title)s” was sent back with comments.") % {"title": post.title},
         url=f"/w/{post.workspace.slug}/posts/{post.pk}/",
     )
@@ -175,21 +190,30 @@ def reject(post: Post, user: User, comment: str) -> Post:
 
 
 @transaction.atomic
-def override(post: Post, user: User, *, code: str, matched_text: str, network: str,
-             reason: str) -> Override:
+def override(
+    post: Post, user: User, *, code: str, matched_text: str, network: str, reason: str
+) -> Override:
     post = _lock(post)
     _require(user, post, Action.OVERRIDE_FINDING)
     if post.state not in (State.DRAFT, State.IN_REVIEW):
         raise WorkflowError(_("Findings can be overridden only before approval."))
     if len(reason.strip()) < MIN_REASON:
-        raise WorkflowError(_("Write the reason for the override (at least %(n)d characters).")
-                            % {"n": MIN_REASON})
+        raise WorkflowError(
+            _("Write the reason for the override (at least %(n)d characters).") % {"n": MIN_REASON}
+        )
     result = gate.run(post)
-    if not any(f.code == code and f.text == matched_text and key == network
-               for key, f in result.unresolved):
+    if not any(
+        f.code == code and f.text == matched_text and key == network for key, f in result.unresolved
+    ):
         raise WorkflowError(_("There is no such blocking finding to override."))
-    item = Override.objects.create(post=post, code=code, matched_text=matched_text[:500],
-                                   network=network, reason=reason.strip(), officer=user)
+    item = Override.objects.create(
+        post=post,
+        code=code,
+        matched_text=matched_text[:500],
+        network=network,
+        reason=reason.strip(),
+        officer=user,
+    )
     # What compliance signed off on changed: approvals given before no longer count.
     _drop_approvals(post)
     _log("override", user, post, code=code, network=network or "master", reason=reason.strip())
@@ -230,9 +254,13 @@ def edit(post: Post, user: User, **changes: Any) -> Post:
         post.state = State.IN_REVIEW
         post.save(update_fields=["state", "updated_at"])
         _log("returned_to_review", user, post, reason="edited after approval")
-        _notify(post, {Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER},
-                _("“%(title)s” was edited after approval and needs review again.")
-                % {"title": post.title}, exclude=user)
+        _notify(
+            post,
+            {Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER},
+            _("“%(title)s” was edited after approval and needs review again.")
+            % {"title": post.title},
+            exclude=user,
+        )
     elif changed:
         _log("edited", user, post)
     return post
@@ -254,14 +282,21 @@ def schedule(post: Post, user: User, when: dt.datetime | None = None) -> Post:
         raise WorkflowError(_("Blocking findings remain; the post goes back to review."))
     missing = missing_reviews(post, result)
     if missing:
-        raise WorkflowError(_("Approvals are missing: %(kinds)s.")
-                            % {"kinds": ", ".join(str(ReviewKind(k).label) for k in sorted(missing))})
+        raise WorkflowError(
+            _("Approvals are missing: %(kinds)s.")
+            % {"kinds": ", ".join(str(ReviewKind(k).label) for k in sorted(missing))}
+        )
     previous = post.scheduled_at
     post.scheduled_at = when
     post.state = State.SCHEDULED
     post.save(update_fields=["scheduled_at", "state", "updated_at"])
-    _log("scheduled", user, post, at=when.isoformat(),
-         previous=previous.isoformat() if previous else None)
+    _log(
+        "scheduled",
+        user,
+        post,
+        at=when.isoformat(),
+        previous=previous.isoformat() if previous else None,
+    )
     return post
 
 
@@ -277,8 +312,13 @@ def reschedule(post: Post, user: User, when: dt.datetime) -> Post:
     previous = post.scheduled_at
     post.scheduled_at = when
     post.save(update_fields=["scheduled_at", "updated_at"])
-    _log("rescheduled", user, post, at=when.isoformat(),
-         previous=previous.isoformat() if previous else None)
+    _log(
+        "rescheduled",
+        user,
+        post,
+        at=when.isoformat(),
+        previous=previous.isoformat() if previous else None,
+    )
     return post
 
 
@@ -317,10 +357,15 @@ def comment(post: Post, user: User, body: str, parent: Comment | None = None) ->
     _log("commented", user, post, comment=item.pk)
     others = {post.author_id} | set(post.comments.values_list("author_id", flat=True))
     others.discard(user.pk)
-    Notification.objects.bulk_create([
-        Notification(user_id=uid, workspace_id=post.workspace_id,
-                     message=_("New comment on “%(title)s”.") % {"title": post.title},
-                     url=f"/w/{post.workspace.slug}/posts/{post.pk}/#comments")
-        for uid in others
-    ])
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=uid,
+                workspace_id=post.workspace_id,
+                message=_("New comment on “%(title)s”.") % {"title": post.title},
+                url=f"/w/{post.workspace.slug}/posts/{post.pk}/#comments",
+            )
+            for uid in others
+        ]
+    )
     return item

@@ -31,9 +31,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @workspace_view(Action.VIEW_WORKSPACE)
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """What is scheduled, what waits for review, expiring consents, recent findings."""
     from nabz.audit.models import AuditEntry
+    from nabz.consent.services import expiring_consents
+    from nabz.content.models import Post, State
 
     ws = request.workspace  # type: ignore[attr-defined]
+    posts = Post.objects.filter(workspace=ws)
+    now = timezone.now()
+    upcoming = posts.filter(state=State.SCHEDULED, scheduled_at__gte=now).order_by("scheduled_at")[
+        :5
+    ]
     recent = (
         AuditEntry.objects.filter(workspace=ws).select_related("actor").order_by("-sequence")[:8]
     )
@@ -43,6 +51,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "member_count": ws.memberships.count(),
             "today": timezone.localdate(),
+            "scheduled_count": posts.filter(state=State.SCHEDULED).count(),
+            "upcoming": upcoming,
+            "review_count": posts.filter(state=State.IN_REVIEW).count(),
+            "expiring": list(expiring_consents(ws, days=30)[:5]),
+            "flagged": posts.filter(blocking_count__gt=0)
+            .exclude(state__in=[State.ARCHIVED, State.PUBLISHED])
+            .order_by("-checked_at")[:5],
             "recent_activity": recent,
         },
     )

@@ -32,12 +32,15 @@ def _observances(start: dt.date, end: dt.date, language: str) -> list[dict[str, 
 
     found = []
     for occurrence in observances.occurrences(start, end):
-        found.append({
-            "id": occurrence.observance.id,
-            "name": observances.name(occurrence.observance, language),
-            "start": occurrence.start, "end": occurrence.end,
-            "hashtags": observances.hashtags(occurrence.observance, language),
-        })
+        found.append(
+            {
+                "id": occurrence.observance.id,
+                "name": observances.name(occurrence.observance, language),
+                "start": occurrence.start,
+                "end": occurrence.end,
+                "hashtags": observances.hashtags(occurrence.observance, language),
+            }
+        )
     return found
 
 
@@ -50,14 +53,17 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     mode = request.GET.get("view", "month")
     mode = mode if mode in VIEWS else "month"
     anchor = _anchor(request.GET.get("date"), today)
-    period = calendar.week(anchor, language) if mode == "week" else calendar.month(anchor,
-                                                                                     language)
+    period = calendar.week(anchor, language) if mode == "week" else calendar.month(anchor, language)
     grid_start, grid_end = period.weeks[0][0].date, period.weeks[-1][-1].date
     start = dt.datetime.combine(grid_start, dt.time.min, tzinfo=zone)
     end = dt.datetime.combine(grid_end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
-    posts = (Post.objects.filter(workspace=ws, scheduled_at__gte=start, scheduled_at__lt=end)
-             .exclude(state=State.ARCHIVED).select_related("author")
-             .prefetch_related("variants").order_by("scheduled_at"))
+    posts = (
+        Post.objects.filter(workspace=ws, scheduled_at__gte=start, scheduled_at__lt=end)
+        .exclude(state=State.ARCHIVED)
+        .select_related("author")
+        .prefetch_related("variants")
+        .order_by("scheduled_at")
+    )
     filters = {k: request.GET.get(k, "") for k in ("network", "pillar", "state")}
     if filters["network"] in Network.values:
         posts = posts.filter(variants__network=filters["network"]).distinct()
@@ -77,17 +83,29 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
             day.observances = [o for o in observed if o["start"] <= day.date <= o["end"]]
     in_range = [p for p in posts if period.start <= local_date(p) <= period.end]
     mix = calendar.content_mix(in_range, dict(Pillar.choices), ws.target_mix or {})
-    gaps = calendar.cadence_gaps(period, in_range, list(ws.target_networks or []), local_date,
-                                 today)
-    return render(request, "content/calendar.html", {
-        "period": period, "mode": mode, "today": today, "anchor": anchor,
-        "posts": in_range, "observances": observed, "mix": mix,
-        "gaps": {dict(Network.choices).get(n, n): days for n, days in gaps.items() if days},
-        "filters": filters, "networks": Network.choices, "pillars": Pillar.choices,
-        "states": State.choices,
-        "can_move": can(request.role, Action.SCHEDULE_POST),  # type: ignore[attr-defined]
-        "weekdays": _weekday_names(language),
-    })
+    gaps = calendar.cadence_gaps(
+        period, in_range, list(ws.target_networks or []), local_date, today
+    )
+    return render(
+        request,
+        "content/calendar.html",
+        {
+            "period": period,
+            "mode": mode,
+            "today": today,
+            "anchor": anchor,
+            "posts": in_range,
+            "observances": observed,
+            "mix": mix,
+            "gaps": {dict(Network.choices).get(n, n): days for n, days in gaps.items() if days},
+            "filters": filters,
+            "networks": Network.choices,
+            "pillars": Pillar.choices,
+            "states": State.choices,
+            "can_move": can(request.role, Action.SCHEDULE_POST),  # type: ignore[attr-defined]
+            "weekdays": _weekday_names(language),
+        },
+    )
 
 
 def _weekday_names(language: str) -> list[str]:
@@ -125,8 +143,7 @@ def move_post(request: HttpRequest) -> HttpResponse:
     return redirect(f"/w/{ws.slug}/calendar/?date={day.isoformat()}")
 
 
-def _move_error(request: HttpRequest, wants_json: bool, message: str, slug: str
-                ) -> HttpResponse:
+def _move_error(request: HttpRequest, wants_json: bool, message: str, slug: str) -> HttpResponse:
     if wants_json:
         return JsonResponse({"ok": False, "error": message}, status=400)
     messages.error(request, message)

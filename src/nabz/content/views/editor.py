@@ -33,28 +33,43 @@ class CheckedText:
 
     @property
     def findings(self) -> list[trust.Finding]:
-        return sorted(self.report.findings,
-                      key=lambda f: (SEVERITY_ORDER[f.severity], f.start, f.code))
+        return sorted(
+            self.report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start, f.code)
+        )
 
 
-def check_texts(workspace: object, *, text: str, language: str, pillar: str,
-                variants: dict[str, str], media: list[object], consents: list[object],
-                message_language: str) -> list[CheckedText]:
+def check_texts(
+    workspace: object,
+    *,
+    text: str,
+    language: str,
+    pillar: str,
+    variants: dict[str, str],
+    media: list[object],
+    consents: list[object],
+    message_language: str,
+) -> list[CheckedText]:
     """Run the gate on unsaved editor content, exactly as it runs on a saved post."""
     draft = Post(workspace=workspace, text=text, language=language, pillar=pillar)  # type: ignore[misc]
-    context = gate.context_for(draft, message_language=message_language, media=media,
-                               consents=consents)
+    context = gate.context_for(
+        draft, message_language=message_language, media=media, consents=consents
+    )
     settings = gate.trust_settings(workspace)
-    checked = [CheckedText("", "", text, trust.check(text, language=language, kind="post",
-                                                     context=context), None)]
+    checked = [
+        CheckedText(
+            "", "", text, trust.check(text, language=language, kind="post", context=context), None
+        )
+    ]
     labels = dict(Network.choices)
     for network, variant_text in variants.items():
         effective = variant_text or text
-        report = trust.check(effective, language=language, network=network, kind="post",
-                             context=context)
+        report = trust.check(
+            effective, language=language, network=network, kind="post", context=context
+        )
         length = measure(effective, network, mastodon_limit=settings.mastodon_limit)
-        checked.append(CheckedText(network, str(labels.get(network, network)), effective, report,
-                                   length))
+        checked.append(
+            CheckedText(network, str(labels.get(network, network)), effective, report, length)
+        )
     return checked
 
 
@@ -91,8 +106,9 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
             try:
                 with transaction.atomic():
                     if post is None:
-                        post = Post.objects.create(workspace=ws, author=request.user,
-                                                   title=changes["title"])
+                        post = Post.objects.create(
+                            workspace=ws, author=request.user, title=changes["title"]
+                        )
                     post = workflow.edit(post, request.user, **changes)
                     record_verdict(post)
             except workflow.WorkflowError as exc:
@@ -118,7 +134,8 @@ def record_verdict(post: Post) -> gate.GateResult:
     """Run the gate on a saved post and keep its score for lists and trends."""
     result = gate.run(post)
     Post.objects.filter(pk=post.pk).update(
-        trust_score=result.score, blocking_count=len(result.unresolved),
+        trust_score=result.score,
+        blocking_count=len(result.unresolved),
         checked_at=timezone.now(),
     )
     return result

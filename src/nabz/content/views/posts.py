@@ -43,37 +43,57 @@ def post_list(request: HttpRequest) -> HttpResponse:
         posts = posts.filter(Q(title__icontains=query) | Q(text__icontains=query))
     counts = dict(_posts(request).values_list("state").annotate(n=Count("id")))
     page = Paginator(posts.order_by("-updated_at").distinct(), PAGE_SIZE).get_page(
-        request.GET.get("page"))
-    return render(request, "content/post_list.html", {
-        "page_obj": page, "states": State.choices, "pillars": Pillar.choices,
-        "networks": Network.choices, "counts": counts,
-        "filters": {"state": state, "pillar": pillar, "network": network, "q": query},
-        "can_write": can(request.role, Action.CREATE_POST),  # type: ignore[attr-defined]
-    })
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "content/post_list.html",
+        {
+            "page_obj": page,
+            "states": State.choices,
+            "pillars": Pillar.choices,
+            "networks": Network.choices,
+            "counts": counts,
+            "filters": {"state": state, "pillar": pillar, "network": network, "q": query},
+            "can_write": can(request.role, Action.CREATE_POST),  # type: ignore[attr-defined]
+        },
+    )
 
 
 @workspace_view(Action.VIEW_WORKSPACE)
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Posts waiting for the kind of review this member's role gives."""
     role = request.role  # type: ignore[attr-defined]
-    kind = {Role.CLINICAL_REVIEWER: ReviewKind.CLINICAL,
-            Role.COMPLIANCE_OFFICER: ReviewKind.COMPLIANCE}.get(role)
-    waiting = (_posts(request).filter(state=State.IN_REVIEW).select_related("author", "workspace")
-               .prefetch_related("approvals", "variants", "media", "consents", "overrides")
-               .order_by("scheduled_at", "updated_at"))
+    kind = {
+        Role.CLINICAL_REVIEWER: ReviewKind.CLINICAL,
+        Role.COMPLIANCE_OFFICER: ReviewKind.COMPLIANCE,
+    }.get(role)
+    waiting = (
+        _posts(request)
+        .filter(state=State.IN_REVIEW)
+        .select_related("author", "workspace")
+        .prefetch_related("approvals", "variants", "media", "consents", "overrides")
+        .order_by("scheduled_at", "updated_at")
+    )
     rows = []
     for post in waiting:
         missing = workflow.missing_reviews(post)
-        rows.append({"post": post, "missing": sorted(missing),
-                     "mine": kind in missing and post.author_id != request.user.pk})
+        rows.append(
+            {
+                "post": post,
+                "missing": sorted(missing),
+                "mine": kind in missing and post.author_id != request.user.pk,
+            }
+        )
     if kind is not None:
         rows.sort(key=lambda r: not r["mine"])
     return render(request, "content/review_queue.html", {"rows": rows, "kind": kind})
 
 
 def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
-    from nabz.audit.models import AuditEntry
     from django.utils import translation
+
+    from nabz.audit.models import AuditEntry
 
     result = gate.run(post, message_language=(translation.get_language() or "en")[:2])
     role = request.role  # type: ignore[attr-defined]
@@ -81,32 +101,46 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
     texts = []
     for key, report in result.reports.items():
         text = report.text
-        texts.append({
-            "key": key, "label": labels.get(key, ""), "text": text,
-            "html": highlight(text, report.findings), "report": report,
-            "findings": sorted(report.findings,
-                               key=lambda f: (SEVERITY_ORDER[f.severity], f.start)),
-        })
+        texts.append(
+            {
+                "key": key,
+                "label": labels.get(key, ""),
+                "text": text,
+                "html": highlight(text, report.findings),
+                "report": report,
+                "findings": sorted(
+                    report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start)
+                ),
+            }
+        )
     unresolved = {(key, f.code, f.text) for key, f in result.unresolved}
     approvals = [a for a in post.approvals.all() if a.active]
     fingerprint = post.fingerprint()
     missing = workflow.missing_reviews(post, result)
     is_author = post.author_id == request.user.pk
-    history = (AuditEntry.objects.filter(object_type="content.post", object_id=str(post.pk))
-               .order_by("-sequence")[:30])
+    history = AuditEntry.objects.filter(
+        object_type="content.post", object_id=str(post.pk)
+    ).order_by("-sequence")[:30]
     comments = list(post.comments.select_related("author"))
     return {
-        "post": post, "result": result, "texts": texts, "unresolved": unresolved,
+        "post": post,
+        "result": result,
+        "texts": texts,
+        "unresolved": unresolved,
         "approvals": [a for a in approvals if a.fingerprint == fingerprint],
-        "required": sorted(workflow.required_reviews(result)), "missing": sorted(missing),
-        "history": history, "comments": [c for c in comments if c.parent_id is None],
+        "required": sorted(workflow.required_reviews(result)),
+        "missing": sorted(missing),
+        "history": history,
+        "comments": [c for c in comments if c.parent_id is None],
         "replies": {c.pk: [r for r in comments if r.parent_id == c.pk] for c in comments},
         "can": {
             "edit": can(role, Action.EDIT_POST) and post.state in workflow.EDITABLE,
             "submit": can(role, Action.SUBMIT_POST) and post.state in (State.DRAFT, State.FAILED),
-            "approve_clinical": can(role, Action.REVIEW_CLINICAL) and not is_author
+            "approve_clinical": can(role, Action.REVIEW_CLINICAL)
+            and not is_author
             and post.state == State.IN_REVIEW,
-            "approve_compliance": can(role, Action.REVIEW_COMPLIANCE) and not is_author
+            "approve_compliance": can(role, Action.REVIEW_COMPLIANCE)
+            and not is_author
             and post.state == State.IN_REVIEW,
             "reject": (can(role, Action.REVIEW_CLINICAL) or can(role, Action.REVIEW_COMPLIANCE))
             and post.state == State.IN_REVIEW,
@@ -125,9 +159,13 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
 @workspace_view(Action.VIEW_WORKSPACE)
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(
-        _posts(request).select_related("author", "workspace").prefetch_related(
-            "variants", "media", "consents", "approvals__reviewer", "overrides__officer"),
-        pk=pk)
+        _posts(request)
+        .select_related("author", "workspace")
+        .prefetch_related(
+            "variants", "media", "consents", "approvals__reviewer", "overrides__officer"
+        ),
+        pk=pk,
+    )
     return render(request, "content/post_detail.html", _detail_context(request, post))
 
 
@@ -138,8 +176,9 @@ def _after(request: HttpRequest, post: Post, action, *args, **kwargs) -> HttpRes
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
         post.refresh_from_db()
-        return render(request, "content/post_detail.html", _detail_context(request, post),
-                      status=400)
+        return render(
+            request, "content/post_detail.html", _detail_context(request, post), status=400
+        )
     record_verdict(post)
     return redirect("post_detail", ws=post.workspace.slug, pk=post.pk)
 
@@ -154,16 +193,16 @@ def submit_post(request: HttpRequest, pk: int) -> HttpResponse:
     return _after(request, _post_for_action(request, pk), workflow.submit)
 
 
-@workspace_view(Action.VIEW_WORKSPACE)
+@workspace_view(Action.REVIEW_POST)
 @require_POST
 def approve_post(request: HttpRequest, pk: int) -> HttpResponse:
-    """Permission depends on the kind of review: the workflow checks the role."""
+    """Which approval a reviewer may give depends on their role: the workflow checks it."""
     post = _post_for_action(request, pk)
     kind = request.POST.get("kind", "")
     return _after(request, post, workflow.approve, kind)
 
 
-@workspace_view(Action.VIEW_WORKSPACE)
+@workspace_view(Action.REVIEW_POST)
 @require_POST
 def reject_post(request: HttpRequest, pk: int) -> HttpResponse:
     post = _post_for_action(request, pk)
@@ -174,10 +213,15 @@ def reject_post(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def override_finding(request: HttpRequest, pk: int) -> HttpResponse:
     post = _post_for_action(request, pk)
-    return _after(request, post, workflow.override, code=request.POST.get("code", ""),
-                  matched_text=request.POST.get("matched_text", ""),
-                  network=request.POST.get("network", ""),
-                  reason=request.POST.get("reason", ""))
+    return _after(
+        request,
+        post,
+        workflow.override,
+        code=request.POST.get("code", ""),
+        matched_text=request.POST.get("matched_text", ""),
+        network=request.POST.get("network", ""),
+        reason=request.POST.get("reason", ""),
+    )
 
 
 @workspace_view(Action.SCHEDULE_POST)
@@ -187,8 +231,9 @@ def schedule_post(request: HttpRequest, pk: int) -> HttpResponse:
     when = parse_local(request.POST.get("scheduled_at", ""), request.workspace.timezone)  # type: ignore[attr-defined]
     if request.POST.get("scheduled_at") and when is None:
         messages.error(request, _("Enter a date and time like 2026-12-01 09:30."))
-        return render(request, "content/post_detail.html", _detail_context(request, post),
-                      status=400)
+        return render(
+            request, "content/post_detail.html", _detail_context(request, post), status=400
+        )
     return _after(request, post, workflow.schedule, when)
 
 
@@ -230,9 +275,11 @@ def parse_local(raw: str, zone: str) -> dt.datetime | None:
 
 @workspace_view(Action.VIEW_WORKSPACE)
 def notifications(request: HttpRequest) -> HttpResponse:
-    items = Notification.objects.filter(user=request.user,
-                                        workspace=request.workspace)[:100]  # type: ignore[attr-defined]
+    items = Notification.objects.filter(user=request.user, workspace=request.workspace)[:100]  # type: ignore[attr-defined]
     response = render(request, "content/notifications.html", {"items": items})
-    Notification.objects.filter(user=request.user, workspace=request.workspace,  # type: ignore[attr-defined]
-                                read_at__isnull=True).update(read_at=timezone.now())
+    Notification.objects.filter(
+        user=request.user,
+        workspace=request.workspace,  # type: ignore[attr-defined]
+        read_at__isnull=True,
+    ).update(read_at=timezone.now())
     return response

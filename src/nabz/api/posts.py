@@ -1,0 +1,282 @@
+"""Posts through the API: the same workflow, the same role table, the same Trust Gate."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Path, Router, Schema
+from ninja.errors import HttpError
+
+from nabz.api.api import ERRORS, workspace_for
+from nabz.api.schemas import FindingOut
+from nabz.content import gate, workflow
+from nabz.content.models import Network, Pillar, Post, State
+from nabz.content.views.editor import record_verdict
+from nabz.workspaces.roles import Action
+
+router = Router(tags=["posts"])
+
+NetworkName = Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"]
+PillarName = Literal[tuple(Pillar.values)]  # type: ignore[valid-type]
+
+
+class VariantIO(Schema):
+    network: NetworkName
+    text: str = Field("", max_length=70_000)
+
+
+class PostIn(Schema):
+    title: str = Field(..., min_length=1, max_length=200)
+    text: str = Field("", max_length=70_000)
+    language: Literal["en", "ar", "fa"] = "en"
+    pillar: PillarName = "education"  # type: ignore[valid-type]
+    tags: list[str] = Field(default_factory=list, max_length=30)
+    variants: list[VariantIO] = Field(default_factory=list, max_length=7)
+    media: list[int] = Field(default_factory=list, max_length=20)
+    consents: list[int] = Field(default_factory=list, max_length=20)
+    scheduled_at: datetime | None = None
+
+
+class TextReport(Schema):
+    network: str | None
+    score: int
+    findings: list[FindingOut]
+
+
+class PostOut(Schema):
+    id: int
+    title: str
+    text: str
+    language: str
+    pillar: str
+    state: str
+    tags: list[str]
+    scheduled_at: datetime | None
+    author: str
+    variants: list[VariantIO]
+    media: list[int]
+    consents: list[int]
+    trust_score: int | None
+    required_reviews: list[str]
+    missing_reviews: list[str]
+    reports: list[TextReport]
+
+
+class ApproveIn(Schema):
+    kind: Literal["clinical", "compliance"]
+
+
+class RejectIn(Schema):
+    comment: str = Field(..., min_length=1, max_length=5000)
+
+
+class OverrideIn(Schema):
+    code: str = Field(..., max_length=8)
+    matched_text: str = Field(..., max_length=500)
+    network: NetworkName | Literal[""] = ""
+    reason: str = Field(..., min_length=workflow.MIN_REASON, max_length=5000)
+
+
+class ScheduleIn(Schema):
+    scheduled_at: datetime
+
+
+class CommentIn(Schema):
+    body: str = Field(..., min_length=1, max_length=5000)
+    parent: int | None = None
+
+
+def _out(post: Post) -> PostOut:
+    result = gate.run(post)
+    return PostOut(
+        id=post.pk,
+        title=post.title,
+        text=post.text,
+        language=post.language,
+        pillar=post.pillar,
+        state=post.state,
+        tags=list(post.tags),
+        scheduled_at=post.scheduled_at,
+        author=post.author.get_username(),
+        variants=[VariantIO(network=v.network, text=v.text) for v in post.variants.all()],
+        media=[m.pk for m in post.media.all()],
+        consents=[c.pk for c in post.consents.all()],
+        trust_score=result.score,
+        required_reviews=sorted(workflow.required_reviews(result)),
+        missing_reviews=sorted(workflow.missing_reviews(post, result)),
+        reports=[
+            TextReport(
+                network=key or None, score=r.score, findings=[f.to_dict() for f in r.findings]
+            )
+            for key, r in result.reports.items()
+        ],
+    )
+
+
+def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object]:
+    from nabz.consent.models import Consent
+    from nabz.media.models import MediaItem
+
+    media = list(MediaItem.objects.filter(workspace=ws, pk__in=body.media))
+    consents = list(Consent.objects.filter(workspace=ws, pk__in=body.consents))
+    if len(media) != len(set(body.media)):
+        raise HttpError(422, "media: unknown image id in this workspace")
+    if len(consents) != len(set(body.consents)):
+        raise HttpError(422, "consents: unknown consent id in this workspace")
+    if len({v.network for v in body.variants}) != len(body.variants):
+        raise HttpError(422, "variants: one variant per network")
+    if not body.text.strip() and not any(v.text.strip() for v in body.variants):
+        raise HttpError(422, "text: write the text of the post")
+    return {
+        "title": body.title,
+        "text": body.text,
+        "language": body.language,
+        "pillar": body.pillar,
+        "tags": [t.strip().lstrip("#") for t in body.tags if t.strip()],
+        "scheduled_at": body.scheduled_at,
+        "variants": {v.network: v.text for v in body.variants},
+        "media": media,
+        "consents": consents,
+    }
+
+
+def _get(ws: object, post_id: int) -> Post:
+    return get_object_or_404(
+        Post.objects.select_related("author", "workspace"), pk=post_id, workspace=ws
+    )
+
+
+def _run(action, post: Post, user, *args, **kwargs) -> Post:  # type: ignore[no-untyped-def]
+    try:
+        action(post, user, *args, **kwargs)
+    except workflow.WorkflowError as exc:
+        raise HttpError(409, str(exc)) from exc
+    record_verdict(post)
+    post.refresh_from_db()
+    return post
+
+
+@router.get("", response={200: list[PostOut], **ERRORS})
+def list_posts(
+    request: HttpRequest,
+    state: str | None = None,  # type: ignore[no-untyped-def]
+    network: str | None = None,
+    limit: int = 50,
+    slug: str = Path(...),
+):
+    ws, _ = workspace_for(request, slug, Action.VIEW_WORKSPACE)
+    posts = (
+        Post.objects.filter(workspace=ws)
+        .select_related("author", "workspace")
+        .prefetch_related("variants", "media", "consents", "overrides", "approvals")
+    )
+    if state:
+        if state not in State.values:
+            raise HttpError(422, f"state: one of {', '.join(State.values)}")
+        posts = posts.filter(state=state)
+    if network:
+        if network not in Network.values:
+            raise HttpError(422, f"network: one of {', '.join(Network.values)}")
+        posts = posts.filter(variants__network=network).distinct()
+    return [_out(p) for p in posts.order_by("-updated_at")[: max(1, min(limit, 200))]]
+
+
+@router.post("", response={201: PostOut, **ERRORS})
+def create_post(request: HttpRequest, body: PostIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    from ninja import Status
+
+    ws, _ = workspace_for(request, slug, Action.CREATE_POST)
+    changes = _changes(request, ws, body)
+    with transaction.atomic():
+        post = Post.objects.create(workspace=ws, author=request.auth, title=body.title)  # type: ignore[attr-defined]
+        post = workflow.edit(post, request.auth, **changes)  # type: ignore[attr-defined]
+    record_verdict(post)
+    return Status(201, _out(_get(ws, post.pk)))
+
+
+@router.get("/{post_id}", response={200: PostOut, **ERRORS})
+def get_post(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.VIEW_WORKSPACE)
+    return _out(_get(ws, post_id))
+
+
+@router.put("/{post_id}", response={200: PostOut, 409: dict, **ERRORS})
+def update_post(request: HttpRequest, post_id: int, body: PostIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.EDIT_POST)
+    post = _get(ws, post_id)
+    return _out(_run(workflow.edit, post, request.auth, **_changes(request, ws, body)))  # type: ignore[attr-defined]
+
+
+@router.post("/{post_id}/submit", response={200: PostOut, 409: dict, **ERRORS})
+def submit(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.SUBMIT_POST)
+    return _out(_run(workflow.submit, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+
+
+@router.post("/{post_id}/approve", response={200: PostOut, 409: dict, **ERRORS})
+def approve(request: HttpRequest, post_id: int, body: ApproveIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    action = Action.REVIEW_CLINICAL if body.kind == "clinical" else Action.REVIEW_COMPLIANCE
+    ws, _ = workspace_for(request, slug, action)
+    return _out(_run(workflow.approve, _get(ws, post_id), request.auth, body.kind))  # type: ignore[attr-defined]
+
+
+@router.post("/{post_id}/reject", response={200: PostOut, 409: dict, **ERRORS})
+def reject(request: HttpRequest, post_id: int, body: RejectIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.REVIEW_POST)
+    return _out(_run(workflow.reject, _get(ws, post_id), request.auth, body.comment))  # type: ignore[attr-defined]
+
+
+@router.post("/{post_id}/override", response={200: PostOut, 409: dict, **ERRORS})
+def override(request: HttpRequest, post_id: int, body: OverrideIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.OVERRIDE_FINDING)
+    return _out(
+        _run(
+            workflow.override,
+            _get(ws, post_id),
+            request.auth,
+            code=body.code,  # type: ignore[attr-defined]
+            matched_text=body.matched_text,
+            network=body.network,
+            reason=body.reason,
+        )
+    )
+
+
+@router.post("/{post_id}/schedule", response={200: PostOut, 409: dict, **ERRORS})
+def schedule(request: HttpRequest, post_id: int, body: ScheduleIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.SCHEDULE_POST)
+    when = body.scheduled_at
+    if when.tzinfo is None:
+        raise HttpError(
+            422, "scheduled_at: give a time zone offset, e.g. 2026-12-01T09:00:00+03:30"
+        )
+    return _out(_run(workflow.schedule, _get(ws, post_id), request.auth, when))  # type: ignore[attr-defined]
+
+
+@router.post("/{post_id}/unschedule", response={200: PostOut, 409: dict, **ERRORS})
+def unschedule(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.SCHEDULE_POST)
+    return _out(_run(workflow.unschedule, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+
+
+@router.post("/{post_id}/archive", response={200: PostOut, 409: dict, **ERRORS})
+def archive(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.ARCHIVE_POST)
+    return _out(_run(workflow.archive, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+
+
+@router.post("/{post_id}/comments", response={200: PostOut, 409: dict, **ERRORS})
+def comment(request: HttpRequest, post_id: int, body: CommentIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    ws, _ = workspace_for(request, slug, Action.COMMENT_POST)
+    post = _get(ws, post_id)
+    parent = post.comments.filter(pk=body.parent).first() if body.parent else None
+    if body.parent and parent is None:
+        raise HttpError(422, "parent: no such comment on this post")
+    return _out(_run(workflow.comment, post, request.auth, body.body, parent))  # type: ignore[attr-defined]
+
+
+api_router = router
