@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nabz.trust.document import Document
@@ -47,9 +48,68 @@ class Identifier:
     detail: str = ""  # e.g. "IR national code", "date of birth", "E.164 +98..."
 
 
+# Which kind wins when two detectors claim overlapping text (lower wins).
+_PRIORITY = {
+    kind: rank
+    for rank, kind in enumerate(
+        [
+            IdentifierKind.EMAIL, IdentifierKind.URL, IdentifierKind.IBAN,
+            IdentifierKind.PAYMENT_CARD, IdentifierKind.NATIONAL_ID,
+            IdentifierKind.MEDICAL_RECORD_NUMBER, IdentifierKind.HEALTH_PLAN_NUMBER,
+            IdentifierKind.ACCOUNT_NUMBER, IdentifierKind.LICENSE_NUMBER,
+            IdentifierKind.VEHICLE_ID, IdentifierKind.DEVICE_ID, IdentifierKind.IP_ADDRESS,
+            IdentifierKind.DATE, IdentifierKind.PHONE, IdentifierKind.POSTAL_CODE,
+            IdentifierKind.STREET_ADDRESS, IdentifierKind.AGE, IdentifierKind.BIOMETRIC,
+            IdentifierKind.PERSON_NAME, IdentifierKind.PLACE,
+        ]
+    )
+}  # fmt: skip
+
+
 def scan_document(doc: Document) -> list[Identifier]:
     """Run every detector over a document; results sorted by position."""
-    return []
+    global _DETECTORS
+    if _DETECTORS is None:
+        _DETECTORS = _load_detectors()
+    scan_class, detectors = _DETECTORS
+    scan = scan_class(doc.norm.text, doc.language)
+    for detect in detectors:
+        detect(scan)
+    return _resolve(doc, scan.found) if scan.found else []
+
+
+_DETECTORS: tuple[Any, tuple[Callable[[Any], None], ...]] | None = None
+
+
+def _load_detectors() -> tuple[Any, tuple[Callable[[Any], None], ...]]:
+    from nabz.trust.identifiers import (
+        ages, biometric, dates, devices, iban, names, numbers, places, vehicles, web,
+    )  # fmt: skip
+    from nabz.trust.identifiers._scan import Scan
+
+    # Order matters: shapes that contain digits claim their text before the number scanner.
+    return Scan, (
+        web.detect, iban.detect, dates.detect, vehicles.detect, devices.detect, places.detect,
+        ages.detect, numbers.detect, names.detect, ages.after_names, biometric.detect,
+    )  # fmt: skip
+
+
+def _resolve(doc: Document, found: list) -> list[Identifier]:  # type: ignore[type-arg]
+    """Drop spans that overlap a stronger one; map to original offsets."""
+    ranked = sorted(
+        found, key=lambda f: (_PRIORITY[f.kind], not f.validated, -(f.end - f.start), f.start)
+    )
+    kept: list = []  # type: ignore[type-arg]
+    for f in ranked:
+        if any(f.start < k.end and k.start < f.end for k in kept):
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end))
+    out: list[Identifier] = []
+    for f in kept:
+        start, end = doc.span(f.start, f.end)
+        out.append(Identifier(f.kind, start, end, doc.text[start:end], f.validated, f.detail))
+    return out
 
 
 def scan_identifiers(text: str, language: str | None = None) -> list[Identifier]:

@@ -1,0 +1,169 @@
+"""Shared plumbing for the detectors: a found span in normalised offsets, and helpers.
+
+Detectors work on the normalised text (ASCII digits, one spelling per letter) and
+report :class:`Found` spans in *normalised* offsets; ``scan_document`` maps them back
+to the original text once, at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from nabz.trust.identifiers import IdentifierKind
+from nabz.trust.text import normalize_term
+
+
+@dataclass(slots=True)
+class Found:
+    kind: IdentifierKind
+    start: int  # normalised offsets
+    end: int
+    validated: bool = False
+    detail: str = ""
+
+
+class Scan:
+    """The normalised text under scan, with a few views computed on demand."""
+
+    __slots__ = (
+        "__dict__", "claimed", "found", "has_digit", "language", "long_number", "lower", "text",
+        "tokens",
+    )  # fmt: skip
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.found: list[Found] = []
+        self.claimed: list[tuple[int, int]] = []  # spans numbers must not re-use
+        # str.lower() keeps the length for everything we meet except a few rare
+        # characters (e.g. 'İ'); fall back to the text itself in that case.
+        low = text.lower()
+        self.lower = low if len(low) == len(text) else text
+        # Every word, lower-cased: each detector's quick "is my cue word here?" test.
+        self.tokens = frozenset(_WORD.findall(self.lower))
+        self.has_digit = _DIGIT.search(text) is not None
+        # Three digits in a row (maybe spaced): every ID, phone or code has that much.
+        self.long_number = self.has_digit and _THREE_DIGITS.search(text) is not None
+
+    def add(
+        self, kind: IdentifierKind, start: int, end: int, validated: bool = False, detail: str = ""
+    ) -> None:
+        if end > start:
+            self.found.append(Found(kind, start, end, validated, detail))
+
+    def is_claimed(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.claimed)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_THREE_DIGITS = re.compile(r"\d(?:[ .\-]?\d){2}")
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """One regex alternation for lexicon phrases, normalised like the text.
+
+    Latin phrases get word boundaries; Arabic-script phrases may carry a one-letter
+    prefix (و, ب, ل, ف) and suffixes, so they only need a non-letter or prefix before.
+    Longer phrases come first so that the most specific one wins.
+    """
+    seen: set[str] = set()
+    parts: list[str] = []
+    for raw in sorted({normalize_term(p).lower() for p in phrases}, key=len, reverse=True):
+        if not raw or raw in seen:
+            continue
+        seen.add(raw)
+        body = r"\s*".join(re.escape(w) for w in raw.split())
+        if _LATIN.search(raw):
+            parts.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z])")
+        else:
+            parts.append(rf"(?<![\w])(?:[وبلف]|ال)?{body}")
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+_ARABIC_PREFIXES = ("و", "ب", "ل", "ف", "ال", "وال", "بال", "لل", "فال", "به", "در")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class PhraseMatcher:
+    """Whole-word phrase lookup with Aho-Corasick: label of every phrase found.
+
+    Phrases are normalised like the text and lower-cased; internal spaces may be
+    absent in the text ("کدملی"). Arabic-script phrases may carry a clitic prefix
+    (و, ب, ل, ف, ال). At each place the longest phrase wins.
+    """
+
+    def __init__(self, table: dict[str, Iterable[str]]) -> None:
+        self._auto = ahocorasick.Automaton()
+        for label, phrases in table.items():
+            for phrase in phrases:
+                norm = " ".join(normalize_term(phrase).lower().split())
+                if not norm:
+                    continue
+                variants = {norm, norm.replace(" ", "")} if " " in norm else {norm}
+                for v in variants:
+                    old = self._auto.get(v, None)
+                    if old is None:
+                        self._auto.add_word(v, (len(v), label, bool(_LATIN.search(v))))
+        self._auto.make_automaton()
+        self.empty = len(self._auto) == 0
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of whole-word phrases, longest first at one place, in order."""
+        if self.empty:
+            return []
+        raw: list[tuple[int, int, str]] = []
+        n = len(text)
+        for last, (length, label, latin) in self._auto.iter(text):
+            start, end = last - length + 1, last + 1
+            if end < n and _is_word_char(text[end]):
+                if latin or not _suffix_ok(text, end):
+                    continue
+            if start > 0 and _is_word_char(text[start - 1]):
+                if latin or not _prefix_ok(text, start):
+                    continue
+            raw.append((start, end, label))
+        if len(raw) < 2:
+            return raw
+        raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, str]] = []
+        for hit in raw:
+            if out and hit[0] < out[-1][1]:
+                if hit[1] - hit[0] > out[-1][1] - out[-1][0]:
+                    out[-1] = hit
+                continue
+            out.append(hit)
+        return out
+
+
+def _prefix_ok(text: str, start: int) -> bool:
+    """An Arabic-script phrase may follow a clitic that itself starts a word."""
+    for prefix in _ARABIC_PREFIXES:
+        p = start - len(prefix)
+        if p >= 0 and text.startswith(prefix, p) and (p == 0 or not _is_word_char(text[p - 1])):
+            return True
+    return False
+
+
+# Possessive and plural endings that may follow an Arabic-script phrase.
+_SUFFIXES = ("ه", "ها", "هم", "ی", "ش", "م", "ت", "مان", "تان", "شان", "ای", "های", "ات", "ان", "ین")
+
+
+def _suffix_ok(text: str, end: int) -> bool:
+    for suffix in _SUFFIXES:
+        e = end + len(suffix)
+        if text.startswith(suffix, end) and (e >= len(text) or not _is_word_char(text[e])):
+            return True
+    return False

@@ -1,0 +1,157 @@
+"""Dates in Gregorian, Jalali (Solar Hijri) and lunar Hijri forms, with month names in
+English, Arabic and Persian, and numeric forms (1402/05/12, 12/03/2024, 2024-03-12).
+
+A bare year is not an identifier (HIPAA Safe Harbor keeps years); a month needs a
+day or a year beside it. The detail names the calendar and, when a cue word
+precedes, the event (birth, admission, discharge, death, surgery).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from nabz.trust.identifiers import IdentifierKind
+from nabz.trust.identifiers._scan import PhraseMatcher, Scan
+from nabz.trust.text import normalize_term
+
+# Short month names that are also common words: they need a year beside them.
+_NEEDS_YEAR = {"مه", "می", "اب", "صفر", "mar", "jan", "jun", "jul", "sep", "oct", "nov", "dec", "aug"}
+
+_DAY_BEFORE = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})(?:st|nd|rd|th|ام|م|ом)?\s*(?:of\s+|من\s+|(?:ماه|شهر)\s+)?$"
+)
+_AFTER = re.compile(
+    r"\.?(?:\s*(?:ماه|الماضی|عام|سال|سنه|of))?"
+    r"(?:\s*,?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?"
+    r"(?:\s*(?:,|،)?\s*(?:عام|سال|سنه|of)?\s*(?P<year>\d{4})(?!\d)"
+    r"(?:\s?(?:هـ|ه\.ق|ه\.ش|هجری قمری|هجری شمسی|هجری|هجري|ميلادي|میلادی|شمسی|قمری|ه|م|ش|ق|"
+    r"ad|ah|ce|bc)(?![\w]))?)?",
+    re.IGNORECASE,
+)
+_NUMERIC_QUICK = re.compile(r"\d[/.\-]\d{1,2}[/.\-]\d")
+_NUMERIC_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
+_NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
+
+_EVENTS = [
+    ("date of birth", r"born|birth|dob|d\.o\.b|birthday|ولد|ولدت|مواليد|الميلاد|ميلاده|ميلادها|"
+     r"تولد|متولد|زاده|زادروز"),
+    ("admission date", r"admit|admission|admitted|hospitali[sz]ed|دخل|دخلت|ادخل|ادخلت|الدخول|"
+     r"تنويم|نقل|بستری|پذیرش|منتقل"),
+    ("discharge date", r"discharg|released|went home|خرج|خرجت|الخروج|خروج|مرخص|ترخیص|مرخص"),
+    ("date of death", r"died|death|passed away|deceased|توفی|توفيت|وفاه|وفات|فوت|درگذشت|مرگ"),
+    ("surgery or procedure date", r"surgery|operat|procedure|transplant|جراحه|عملیه|العملیه|"
+     r"جراحی|عمل|پیوند|زایمان|delivery|delivered|gave birth|ولاده"),
+    ("visit date", r"visit|appointment|seen|موعد|زیاره|مراجعه|ویزیت|نوبت"),
+]
+_EVENT_RE = re.compile(
+    "|".join(f"(?P<e{i}>{normalize_term(p)})" for i, (_, p) in enumerate(_EVENTS))
+)
+
+
+@lru_cache(maxsize=1)
+def _months() -> tuple[PhraseMatcher, dict[str, tuple[str, int]], frozenset[str]]:
+    raw = yaml.safe_load(
+        files("nabz.trust.data.privacy").joinpath("calendar.yaml").read_text("utf-8")
+    )
+    table: dict[str, list[str]] = {}
+    for calendar, months in raw.items():
+        for number, names in months.items():
+            table[f"{calendar}:{number}"] = names
+    info = {label: (label.split(":")[0], int(label.split(":")[1])) for label in table}
+    # Any word of any month name: without one in the text, there is nothing to look for.
+    triggers: set[str] = set()
+    for names in table.values():
+        for name in names:
+            words = re.findall(r"[^\W\d_]+", normalize_term(str(name)).lower())
+            triggers.update(words)
+            triggers.update(w[1:] for w in words if w[:1] in "وبل" and len(w) > 3)
+            if words:
+                triggers.add("".join(words))
+    return PhraseMatcher(table), info, frozenset(triggers)
+
+
+def event_before(scan: Scan, start: int, end: int) -> str:
+    """Which event the date belongs to, from cue words shortly before (or after) it."""
+    last = None
+    floor = max([e for _s, e in scan.claimed if e <= start], default=0)
+    for m in _EVENT_RE.finditer(scan.lower, max(floor, start - 45), start):
+        last = m
+    if last is None:
+        last = _EVENT_RE.search(scan.lower, end, end + 20)
+    if last is None or last.lastgroup is None:
+        return ""
+    return _EVENTS[int(last.lastgroup[1:])][0]
+
+
+def _calendar_of_year(year: int) -> str:
+    if 1300 <= year <= 1499:
+        return "jalali or hijri"
+    return "gregorian"
+
+
+def detect(scan: Scan) -> None:
+    text = scan.text
+    matcher, info, triggers = _months()
+    found_months = matcher.find(scan.lower) if not triggers.isdisjoint(scan.tokens) else []
+    for ms, me, label in found_months:
+        calendar, _month = info[label]
+        month_word = scan.lower[ms:me]
+        before = _DAY_BEFORE.search(text, max(0, ms - 14), ms)
+        after = _AFTER.match(scan.lower, me)
+        day_before = before is not None and 1 <= int(before.group(1)) <= 31
+        day_after = after is not None and after.group("day") is not None
+        year = after.group("year") if after else None
+        if year is not None and not (1300 <= int(year) <= 1499 or 1800 <= int(year) <= 2100):
+            year = None
+        if day_after and not 1 <= int(after.group("day")) <= 31:  # type: ignore[union-attr]
+            day_after = False
+        if month_word in _NEEDS_YEAR and year is None:
+            continue
+        if not (day_before or day_after or year):
+            continue
+        start = before.start(1) if day_before and before else ms
+        if after is not None and (year or day_after):
+            end = after.end() if year else after.end("day")
+            end = _rstrip(text, ms, end)
+        else:
+            end = me
+        _add(scan, start, end, calendar)
+    if scan.has_digit and _NUMERIC_QUICK.search(text):
+        for m in _NUMERIC_YMD.finditer(text):
+            y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
+            if _valid_ymd(y, mo, d):
+                _add(scan, m.start(), m.end(), _calendar_of_year(y))
+        for m in _NUMERIC_DMY.finditer(text):
+            a, b, y_txt = int(m.group(1)), int(m.group(3)), m.group(4)
+            y = int(y_txt)
+            if len(y_txt) == 2 and m.group(2) == "-" and scan.is_claimed(m.start(), m.end()):
+                continue
+            if len(y_txt) == 4 and not (1300 <= y <= 1499 or 1850 <= y <= 2100):
+                continue
+            if (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31):
+                if len(y_txt) == 2 and a == 0:
+                    continue
+                _add(scan, m.start(), m.end(), _calendar_of_year(y) if len(y_txt) == 4 else "")
+
+
+def _valid_ymd(y: int, mo: int, d: int) -> bool:
+    return (1300 <= y <= 1499 or 1850 <= y <= 2100) and 1 <= mo <= 12 and 1 <= d <= 31
+
+
+def _rstrip(text: str, floor: int, end: int) -> int:
+    while end > floor and text[end - 1] in " ,.،":
+        end -= 1
+    return end
+
+
+def _add(scan: Scan, start: int, end: int, calendar: str) -> None:
+    if scan.is_claimed(start, end):
+        return
+    event = event_before(scan, start, end)
+    detail = ", ".join(x for x in (event, calendar) if x)
+    scan.add(IdentifierKind.DATE, start, end, True, detail)
+    scan.claimed.append((start, end))

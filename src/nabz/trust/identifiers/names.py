@@ -1,0 +1,443 @@
+"""Person names, from cue words (titles, "patient X", "my son X", آقای، خانم، بیمار،
+السيد، المريضة، أبو) and shipped name lexicons (en, ar, fa).
+
+Precision comes from combining evidence: a given name that is also an ordinary word
+(Rose, Hope, May; أمل، نور؛ امید، بهار) needs a cue or a surname beside it; a name
+inside an institution's name (King Faisal Hospital, بیمارستان امام رضا) or after an
+honorific of a public figure (النبي، امام، حضرت) is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nabz.trust.identifiers import IdentifierKind
+from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers.lexicon import all_stopwords, read_tsv, stopwords_for
+from nabz.trust.text import normalize_term
+
+NAMES_PACKAGE = "nabz.trust.data.names"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    first: frozenset[str]
+    core: frozenset[str]  # frequent given names that count alone, without a cue
+    common: frozenset[str]  # given names that are also ordinary words
+    last: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, Lexicon]:
+    first: dict[str, set[str]] = {"en": set(), "ar": set(), "fa": set()}
+    common: dict[str, set[str]] = {"en": set(), "ar": set(), "fa": set()}
+    last: dict[str, set[str]] = {"en": set(), "ar": set(), "fa": set()}
+    core: dict[str, set[str]] = {"en": set(), "ar": set(), "fa": set()}
+
+    def norm(name: str, lang: str) -> list[str]:
+        text = name if lang == "en" else normalize_term(name)
+        return text.split()
+
+    for lang in ("en", "ar", "fa"):
+        for row in read_tsv(NAMES_PACKAGE, f"{lang}_first.tsv"):
+            parts = norm(row[0], lang)
+            first[lang].add(parts[0]) if len(parts) == 1 else first[lang].update(parts)
+            if len(row) > 1 and row[1] == "common" and len(parts) == 1:
+                common[lang].add(parts[0])
+        for row in read_tsv(NAMES_PACKAGE, f"{lang}_last.tsv"):
+            last[lang].update(p for p in norm(row[0], lang) if len(p) > 2 or lang == "en")
+    for row in read_tsv(NAMES_PACKAGE, "extra.tsv"):
+        lang, kind, name = row[0], row[1], row[2]
+        parts = norm(name, lang)
+        target = {"first": first, "last": last, "common": common}[kind][lang]
+        target.update(parts)
+        if kind == "first" and len(parts) == 1:
+            core[lang].add(parts[0])
+        if kind == "common":
+            first[lang].update(parts)
+    # Arabic-script names are shared: Persian texts name Arab patients and vice versa.
+    shared_first = first["ar"] | first["fa"]
+    shared_last = last["ar"] | last["fa"]
+    out = {
+        "en": Lexicon(
+            frozenset(first["en"]), frozenset(first["en"]), frozenset(common["en"]),
+            frozenset(last["en"]),
+        ),
+    }
+    for lang in ("ar", "fa"):
+        stop = stopwords_for(lang)
+        out[lang] = Lexicon(
+            frozenset(shared_first - stop),
+            frozenset((core["ar"] | core["fa"]) - common[lang] - stop),
+            frozenset(common[lang] | (stop & shared_first)),
+            frozenset(shared_last - stop),
+        )
+    return out
+
+
+# --- English ---------------------------------------------------------------------
+_TITLES = {
+    "Mr": "title", "Mrs": "title", "Ms": "title", "Miss": "title", "Mx": "title",
+    "Master": "title", "Sir": "title", "Dame": "title", "Lady": "title", "Lord": "title",
+    "Sheikh": "title", "Sheikha": "title", "Haji": "title", "Hajj": "title",
+    "Dr": "staff", "Doctor": "staff", "Prof": "staff", "Professor": "staff", "Nurse": "staff",
+    "Sister": "staff", "Rev": "title", "Father": "title", "Uncle": "relative", "Aunt": "relative",
+    "Auntie": "relative", "Grandma": "relative", "Grandpa": "relative", "Baby": "patient",
+}  # fmt: skip
+_EN_PATIENT_CUES = frozenset(
+    """patient patients client resident survivor warrior fighter mom mum mother father dad son
+    daughter husband wife brother sister baby grandson granddaughter grandmother grandfather
+    grandma grandpa child kid boy girl nephew niece cousin friend neighbor neighbour partner
+    fiance fiancee toddler newborn infant teen teenager""".split()
+)
+_EN_NAMED_CUES = frozenset(
+    """named called meet welcome congratulations congrats thanks introducing remembering rip
+    dear""".split()
+)
+_EN_NAMED_PHRASES = frozenset(
+    ["thank you", "say hello to", "say hi to", "in memory of", "prayers for", "pray for",
+     "get well soon", "happy birthday", "shout out to", "shoutout to"]
+)  # fmt: skip
+
+
+def _lower_word_before(text: str, start: int) -> bool:
+    """True when running text (a lower-case word, maybe a comma) comes right before."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    ch = text[start - 2]
+    return ch == "," or (ch.isalpha() and ch.islower())
+
+
+def _english_cue(text: str, start: int) -> str:
+    """'patient:son' / 'named:meet' when a cue word stands right before ``start``."""
+    words = text[max(0, start - 24) : start].lower().replace(",", " ").split()
+    if not words:
+        return ""
+    last = words[-1].strip(".:;!?'’\"()")
+    if last in _EN_PATIENT_CUES:
+        return "patient:" + last
+    if last in _EN_NAMED_CUES:
+        return "named:" + last
+    for n in (2, 3, 4):
+        phrase = " ".join(words[-n:])
+        if phrase in _EN_NAMED_PHRASES:
+            return "named:" + phrase
+    return ""
+_CAP = re.compile(r"[A-Z](?:[a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?:['’]s)?\.?|\.(?=\s[A-Z]))")
+_CAP_PREFIX = re.compile(r"(?:[Aa]l|[Ee]l|[Aa]bu|[Bb]in|[Ii]bn)-$")
+_CONNECTORS = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "abu", "abd", "ben"})
+_ORG_WORDS = frozenset(
+    """Hospital Hospitals Clinic Clinics Center Centre Medical Health Healthcare University College
+    School Institute Foundation Department Ward Unit Society Association Ministry Council Trust
+    Street Road Avenue Boulevard Lane Drive Square Mall Park Mosque Church Pharmacy Laboratory
+    Lab Labs Group Company Inc Ltd LLC Children's Memorial Cancer Heart Eye Specialist General
+    Day Week Month Awareness Foundation's Hospital's Clinic's Program Programme Fund Prize Award
+    Syndrome Disease Disorder Test Scale Score Method Technique Procedure Maneuver Law Act""".split()
+)
+
+
+_STOP_EN = stopwords_for("en")
+
+
+def _en_key(token: str) -> str:
+    token = token.rstrip(".")
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    return token
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    key: str  # without possessive or trailing period
+
+
+def _english(scan: Scan) -> None:
+    text = scan.text
+    lex = lexicons()["en"]
+    toks: list[_Tok] = []
+    for m in _CAP.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’#@_"):
+            continue
+        if start and text[start - 1] == "-":
+            prefix = _CAP_PREFIX.search(text, max(0, start - 4), start)
+            if prefix is None:
+                continue
+            start = prefix.start()
+        toks.append(_Tok(start, m.end(), _en_key(m.group())))
+    if not toks:
+        return
+    # Group capitalised tokens that follow each other with one space (or a connector).
+    groups: list[list[_Tok]] = []
+    for tok in toks:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[prev.end : tok.start]
+            ends_sentence = text[prev.end - 1] == "." and prev.key not in _TITLES and len(prev.key) > 1
+            if ends_sentence:
+                groups.append([tok])
+                continue
+            if (gap == " " and text[prev.end - 1] not in ",;:!?") or (
+                gap.strip() in _CONNECTORS and len(gap) <= 6 and gap.startswith(" ")
+            ):
+                if not prev.key.endswith(("'s", "’s")) and not text[prev.start : prev.end].endswith(
+                    ("'s", "’s")
+                ):
+                    groups[-1].append(tok)
+                    continue
+        groups.append([tok])
+    for group in groups:
+        _english_group(scan, group, lex)
+
+
+def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
+    text = scan.text
+    if any(t.key in _ORG_WORDS for t in group):
+        return
+    cue = ""
+    i = 0
+    # Leading titles, cue words and function words: "Our Patient Sarah", "Meet Dr. Lee".
+    while i < len(group):
+        key = group[i].key
+        low = key.lower()
+        if key in _TITLES:
+            cue = _TITLES[key] + ":" + key
+        elif low in _EN_PATIENT_CUES:
+            cue = "patient:" + low
+        elif low in _EN_NAMED_CUES:
+            cue = "named:" + low
+        elif not (low in _STOP_EN and key not in lex.first):
+            break
+        i += 1
+    rest = group[i:]
+    if not rest:
+        return
+    first = rest[0].key
+    known = first in lex.first or first in lex.last
+    if not cue and (known or _lower_word_before(text, rest[0].start)):
+        cue = _english_cue(text, rest[0].start)
+    if not cue and not known:
+        return
+    is_first = first in lex.first
+    common = first in lex.common
+    second = rest[1].key if len(rest) > 1 else ""
+    second_is_name = bool(second) and (
+        second in lex.last or (second in lex.first and second not in lex.common)
+        or second.startswith(("Al-", "al-", "El-", "el-", "Abu-"))
+    )
+    if cue:
+        ok = is_first or second_is_name or first in lex.last or cue.startswith(("title", "staff"))
+        if not ok and not (len(rest) == 1 and first.lower() not in _STOP_EN):
+            return
+        ok = True
+    elif is_first and not common:
+        ok = True
+    elif is_first and common:
+        ok = second_is_name
+    else:
+        ok = first in lex.last and second_is_name
+    if not ok:
+        return
+    end_tok = rest[0]
+    for tok in rest[1:4]:
+        if tok.key.lower() in _STOP_EN and tok.key not in lex.last:
+            break
+        end_tok = tok
+    end = end_tok.end
+    raw = text[end_tok.start : end]
+    if raw.endswith(("'s", "’s")):
+        end -= 2
+    elif raw.endswith(".") and len(end_tok.key) > 1:
+        end -= 1
+    detail = cue or "lexicon"
+    scan.add(IdentifierKind.PERSON_NAME, rest[0].start, end, False, detail)
+
+
+# --- Arabic and Persian ------------------------------------------------------------
+def _terms(words: str) -> frozenset[str]:
+    return frozenset(normalize_term(w) for w in words.split())
+
+
+# Titles after which any surname-like word is a name (آقای رضایی، الدكتور الزهراني).
+_STRONG_CUES = _terms(
+    "اقای آقای خانم جناب سرکار بانو دکتر استاد مهندس حاج حاجی حاجیه مرحوم مرحومه شادروان "
+    "السيد السيدة الحاج الحاجة الدكتور الدكتورة د الأستاذ الأستاذة المهندس المهندسة الشيخ الشيخة "
+    "المرحوم المرحومة الفقيد الفقيدة"
+)
+# Nouns after which a given name is a name (بیمار مریم، المريضة سارة، ابني أحمد).
+_WEAK_CUES = _terms(
+    "بیمار بیمارمان مددجو کودک نوزاد پسرم دخترم همسرم مادرم پدرم برادرم خواهرم پدربزرگم "
+    "مادربزرگم نوه نوهام عمویم خالهام دوستم پسر دختر همسر مادر پدر "
+    "المريض المريضة مريضنا مريضتنا الطفل الطفلة الرضيع الرضيعة المولود ابني ابنتي بنتي زوجي زوجتي "
+    "والدي والدتي أمي ابي أبي أخي اختي أختي جدي جدتي عمي خالي عمتي خالتي صديقي حفيدي حفيدتي "
+    "الشاب الشابة الفتى الفتاة المراجع المراجعة"
+)
+_STAFF_CUES = _terms("دکتر استاد الدكتور الدكتورة د الأستاذ الأستاذة پرستار الممرض الممرضة")
+_KUNYA = _terms("ام أم ابو أبو ابن بن بنت عبد")
+# Words before a name that make it part of an institution, a place or a public figure.
+_BLOCK_BEFORE = _terms(
+    "مستشفى مستشفي بیمارستان مرکز مركز مجمع مدينة مدینه شارع خیابان بلوار میدان ميدان جامعة "
+    "دانشگاه مسجد امام الإمام الامام النبي نبی پیامبر حضرت الملك الملک ملک الأمير الامیر شهید "
+    "الشهيد سوره سورة مدرسه مدرسة کلیه كلية برج حي کوی یا مؤسسة موسسه بنیاد جایزه جائزة "
+    "قاعة سالن تالار دبیرستان آموزشگاه سپاه کوچه زقاق مستوصف درمانگاه قرية روستای"
+)
+_SURNAME_SHAPE = re.compile(
+    normalize_term(
+        r"^(?:.{2,}(?:زاده|پور|نیا|فر|یان|وند|نژاد|لو|فرد|راد|نسب|دوست|کیا|ی)|ال.{3,}ی|ال.{3,})$"
+    )
+)
+# A family name that confirms an ordinary-word given name: a lexicon surname or a nisba.
+_NISBA = re.compile(normalize_term(r"^ال.{3,}ی$|^.{2,}(?:زاده|پور|نیا|نژاد)$"))
+_AR_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _probe_set() -> frozenset[str]:
+    """Every token (with an optional و) that may start or cue a name: the quick filter."""
+    lex = lexicons()["fa"]
+    base = lex.first | _STRONG_CUES | _WEAK_CUES | _KUNYA
+    return frozenset(
+        base | {"و" + w for w in base} | {"لل" + w[2:] for w in _CUES if w.startswith("ال")}
+    )
+
+
+_CUES = _STRONG_CUES | _WEAK_CUES
+
+
+def _strip_clitic(word: str) -> str:
+    """"ومحمد" -> "محمد", "للدكتور" -> "الدكتور" (only when that makes a known word)."""
+    if word.startswith("لل") and "ال" + word[2:] in _CUES:
+        return "ال" + word[2:]
+    if word[:1] in ("و", "ل", "ب", "ف") and len(word) > 3 and word[1:] in _probe_set():
+        return word[1:]
+    return word
+
+
+def _surname_like(token: str, lex: Lexicon, stop: frozenset[str]) -> bool:
+    if token in stop or len(token) < 3:
+        return False
+    return token in lex.last or token in lex.first or bool(_SURNAME_SHAPE.match(token))
+
+
+_LAST_TOKEN = re.compile(r"([^\W\d_]+)[^\w]*$")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Start offsets of ``word`` as a whole token."""
+    out: list[int] = []
+    n, size = len(text), len(word)
+    pos = text.find(word)
+    while pos != -1:
+        end = pos + size
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= n or not text[end].isalnum()):
+            out.append(pos)
+        pos = text.find(word, pos + 1)
+    return out
+
+
+def _arabic_script(scan: Scan) -> None:
+    text = scan.text
+    probe = _probe_set()
+    hits = probe.intersection(scan.tokens)
+    if not hits:
+        return
+    lang = scan.language if scan.language in ("ar", "fa") else "fa"
+    lex = lexicons()[lang]
+    stop = stopwords_for(lang)
+    starts = sorted({p for w in hits for p in _occurrences(text, w)})
+    done = 0
+    for pos in starts:
+        if pos < done:
+            continue
+        toks = [
+            (m.start(), m.end(), m.group())
+            for _, m in zip(range(7), _AR_TOKEN.finditer(text, pos, min(len(text), pos + 120)))
+        ]
+        prev_m = _LAST_TOKEN.search(text, max(0, pos - 30), pos)
+        prev = prev_m.group(1) if prev_m and text[prev_m.end(1) : pos].strip() == "" else ""
+        span = _name_at(text, toks, prev, lex, stop)
+        if span is None:
+            continue
+        start, end, detail = span
+        scan.add(IdentifierKind.PERSON_NAME, start, end, False, detail)
+        done = end
+
+
+def _name_at(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    prev: str,
+    lex: Lexicon,
+    stop: frozenset[str],
+) -> tuple[int, int, str] | None:
+    """The name that starts at (or is cued by) ``toks[0]``, as (start, end, detail)."""
+    n = len(toks)
+
+    def joined(a: int, b: int) -> bool:
+        gap = text[toks[a][1] : toks[b][0]]
+        return gap.strip() == "" and len(gap) <= 2
+
+    word = toks[0][2]
+    core = _strip_clitic(word)
+    cue = ""
+    j = 0
+    if core in _CUES:
+        cue = "staff" if core in _STAFF_CUES else "title" if core in _STRONG_CUES else "patient"
+        cue += ":" + core
+        while j + 1 < n and joined(j, j + 1) and _strip_clitic(toks[j + 1][2]) in _STRONG_CUES:
+            j += 1
+        j += 1
+        if j >= n or not joined(j - 1, j):
+            return None
+        first = toks[j][2]
+        if first in stop:
+            return None
+        if core in _STRONG_CUES:
+            ok = _surname_like(first, lex, stop) or first in _KUNYA
+        else:
+            ok = first in lex.first or first in _KUNYA
+        if not ok:
+            return None
+    else:
+        if prev in _BLOCK_BEFORE or _strip_clitic(prev) in _CUES:
+            return None
+        first = core
+        nxt = toks[1][2] if n > 1 and joined(0, 1) else ""
+        if first in _KUNYA:
+            if nxt not in lex.first:
+                return None
+        elif first not in lex.first:
+            return None
+        elif first in lex.common or first not in lex.core:
+            # An ordinary word, or a rarer name: only with a surname beside it.
+            if not nxt or nxt in lex.common or nxt in stop or nxt in _BLOCK_BEFORE:
+                return None
+            if not (nxt in lex.last or _NISBA.match(nxt) or (
+                first not in lex.common and nxt in lex.core
+            )):
+                return None
+    # Extend over the rest of the name: given names, father's names, family names.
+    name_start = toks[j][0] + (len(word) - len(core) if j == 0 else 0)
+    k = j
+    while k + 1 < n and k - j < 3 and joined(k, k + 1):
+        nxt = toks[k + 1][2]
+        if toks[k][2] in _KUNYA or (nxt in _KUNYA and nxt != "ام"):
+            k += 1
+            continue
+        if _surname_like(nxt, lex, stop) and nxt not in _BLOCK_BEFORE:
+            k += 1
+            continue
+        break
+    while k > j and toks[k][2] in _KUNYA:  # a dangling "بن" is not part of the name
+        k -= 1
+    return name_start, toks[k][1], cue or "lexicon"
+
+
+def detect(scan: Scan) -> None:
+    _english(scan)
+    if scan.language != "en" or not scan.text.isascii():
+        _arabic_script(scan)

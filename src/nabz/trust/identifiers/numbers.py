@@ -1,0 +1,167 @@
+"""Digit runs: national IDs, cards, phones and context-named numbers (MRN, policy...).
+
+A cheap regex finds runs of digits (with the separators people write inside
+numbers). Each run is classified once: first by the context word before it,
+then by shape and checksum, then by ``phonenumbers``. Runs already claimed by
+another detector (dates, IBANs, e-mails, URLs) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nabz.trust.identifiers import IdentifierKind as K
+from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers.cards import luhn_ok, valid_card
+from nabz.trust.identifiers.context import label_near
+from nabz.trust.identifiers.iban import valid_iban
+from nabz.trust.identifiers.national_ids import shaped_national_id, validate_national_id
+from nabz.trust.identifiers.phone import parse_phone, phones_inside
+from nabz.trust.identifiers.us import valid_nhs_number
+
+# A run: optional +, an optional letter prefix (passports, MRNs like "A-12345"),
+# digit groups joined by at most two separators. Every group is required to hold
+# digits, so matching is linear.
+_RUN = re.compile(
+    r"[+(]?\d+\)?"
+    r"(?:(?:[ .\-]{1,2}|[ ]?\(|\)[ .\-]?)\d+\)?)*"
+)
+_RUN_NOT_AFTER = frozenset("+/@#$€£¥.,-_")
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:%|\$|usd|sar|aed|egp|irr|eur|gbp|ریال|تومان|ريال|درهم|جنيه|دينار|دلار|دولار|يورو|"
+    r"یورو|kg|mg|ml|km|cm|mm|calories|kcal|steps|people|patients|cases|beds|نفر|مورد|حالة|حاله)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|usd|sar|aed|egp|rs\.?)\s?$", re.IGNORECASE)
+
+# Fewest digits a context-named number must have (fewer: a count, a year, a room).
+_MIN_DIGITS = {
+    "mrn": 4, "health_plan": 5, "account": 6, "license": 4, "vehicle": 3, "device": 4,
+    "postal": 4, "passport": 6, "national_id": 8, "card": 12, "iban": 15, "phone": 6, "fax": 6,
+}  # fmt: skip
+_LABEL_KIND = {
+    "mrn": K.MEDICAL_RECORD_NUMBER, "health_plan": K.HEALTH_PLAN_NUMBER, "account": K.ACCOUNT_NUMBER,
+    "license": K.LICENSE_NUMBER, "vehicle": K.VEHICLE_ID, "device": K.DEVICE_ID,
+    "postal": K.POSTAL_CODE, "passport": K.NATIONAL_ID,
+}  # fmt: skip
+_LABEL_DETAIL = {
+    "mrn": "medical record number", "health_plan": "health plan / insurance number",
+    "account": "account number", "license": "licence or certificate number",
+    "vehicle": "vehicle identifier", "device": "device identifier", "postal": "postal code",
+    "passport": "passport number",
+}  # fmt: skip
+_PHONE_SHAPE = re.compile(r"^\(?\+?\d{1,4}\)?(?:[ .\-]\(?\d{2,5}\)?){1,5}$")
+_YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d|1[34]\d\d)\s?-\s?(1[89]\d\d|20\d\d|1[34]\d\d)$")
+
+
+def _trim(raw: str) -> tuple[int, int]:
+    """Offsets of ``raw`` without an unbalanced bracket or separator at either end."""
+    s, e = 0, len(raw)
+    while e > s and raw[e - 1] in " .-(":
+        e -= 1
+    if raw[s:e].endswith(")") and raw[s:e].count("(") < raw[s:e].count(")"):
+        e -= 1
+    if raw[s:e].startswith("(") and ")" not in raw[s:e]:
+        s += 1
+    return s, e
+
+
+def detect(scan: Scan) -> None:
+    text = scan.text
+    if not scan.long_number:
+        return
+    for m in _RUN.finditer(text):
+        p = m.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] in _RUN_NOT_AFTER):
+            continue
+        raw_full = m.group()
+        s_off, e_off = _trim(raw_full)
+        start, end = m.start() + s_off, m.start() + e_off
+        raw = text[start:end]
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        if len(digits) < 3 or scan.is_claimed(start, end):
+            continue
+        _classify(scan, start, end, raw, digits)
+
+
+def _classify(scan: Scan, start: int, end: int, raw: str, digits: str) -> None:
+    nd = len(digits)
+    lang = scan.language
+    label = label_near(scan, start, end) if nd >= 3 else None
+    if label is None and nd < 6:
+        return
+    if label == "negative" or _CURRENCY_AFTER.match(scan.text, end):
+        return
+    if _CURRENCY_BEFORE.search(scan.text, max(0, start - 5), start):
+        return
+    if label in _LABEL_KIND:
+        if nd < _MIN_DIGITS[label] or _YEAR_RANGE.match(raw) or _is_year(raw):
+            return
+        kind = _LABEL_KIND[label]
+        validated, detail = False, _LABEL_DETAIL[label]
+        if label == "mrn" and nd == 10 and valid_nhs_number(digits):
+            validated, detail = True, "NHS number"
+        if label == "device" and nd == 15 and luhn_ok(digits):
+            validated, detail = True, "IMEI"
+        scan.add(kind, start, end, validated, detail)
+        return
+    if label == "national_id":
+        if nd < _MIN_DIGITS[label]:
+            return
+        name = validate_national_id(digits, raw, lang)
+        scan.add(K.NATIONAL_ID, start, end, name is not None, name or "national ID (unverified)")
+        return
+    if label == "card":
+        network = valid_card(digits)
+        if network or 13 <= nd <= 19:
+            scan.add(K.PAYMENT_CARD, start, end, network is not None, network or "card number")
+        return
+    if label == "iban" and nd >= 15:
+        compact = "".join(ch for ch in raw if ch.isalnum()).upper()
+        ok = valid_iban(compact) or (nd == 24 and valid_iban("IR" + digits))
+        scan.add(K.IBAN, start, end, ok, "IBAN (Sheba)" if nd == 24 else "IBAN")
+        return
+    if label in ("phone", "fax"):
+        _phone(scan, start, end, raw, digits, wide=True, strong=True, fax=label == "fax")
+        return
+    # No context word: only shapes and checksums speak.
+    contiguous = raw.isdigit()
+    if 13 <= nd <= 19 and not raw.startswith(("+", "00")):
+        network = valid_card(digits)
+        grouped = re.fullmatch(r"\d{4}(?:[ -]\d{4}){2}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5}", raw)
+        if network and (contiguous or grouped):
+            scan.add(K.PAYMENT_CARD, start, end, True, network)
+            return
+    if 9 <= nd <= 15:
+        name = shaped_national_id(digits, raw, lang)
+        if name and not (lang == "en" and nd == 10 and parse_phone(raw, lang, wide=False)):
+            scan.add(K.NATIONAL_ID, start, end, True, name)
+            return
+    if nd >= 7:
+        _phone(scan, start, end, raw, digits, wide=_looks_like_phone(raw), strong=False, fax=False)
+
+
+def _is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and (raw[:2] in ("19", "20") or raw[:2] in ("13", "14"))
+
+
+def _looks_like_phone(raw: str) -> bool:
+    return raw.startswith(("0", "(", "+")) or bool(_PHONE_SHAPE.match(raw))
+
+
+def _phone(
+    scan: Scan, start: int, end: int, raw: str, digits: str, *, wide: bool, strong: bool, fax: bool
+) -> None:
+    what = "fax" if fax else "phone"
+    e164 = parse_phone(raw, scan.language, wide=wide)
+    if e164:
+        scan.add(K.PHONE, start, end, True, f"{what} {e164}")
+        return
+    if " " in raw or "." in raw:
+        inside = phones_inside(raw, scan.language)
+        for s, e, number in inside:
+            scan.add(K.PHONE, start + s, start + e, True, f"{what} {number}")
+        if inside:
+            return
+    if strong and 7 <= len(digits) <= 15:
+        scan.add(K.PHONE, start, end, False, f"{what} (unverified)")

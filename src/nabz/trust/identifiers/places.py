@@ -1,0 +1,208 @@
+"""Street addresses, postal codes and places smaller than a province.
+
+English addresses follow "number + name + street type"; Persian and Arabic ones
+are chains of parts introduced by street words (خیابان، کوچه، پلاک / شارع، حي،
+مبنى). Villages and neighbourhoods are found after cue words (village of, روستای,
+قرية). Cities are not reported: a hospital names its own city all the time.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from nabz.trust.identifiers import IdentifierKind as K
+from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers.lexicon import all_stopwords
+from nabz.trust.text import normalize_term
+
+_STREET_TYPES = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
+    r"Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Trail|Alley|Row"
+)
+_EN_ADDRESS = re.compile(
+    r"(?<![\w-])\d{1,5}[A-Za-z]?(?:-\d{1,5})?,?\s+(?:[NSEW]\.?\s+)?"
+    r"(?:[A-Z][\w'.-]*\s+){0,3}?[A-Z][\w'.-]*\s+"
+    rf"(?:{_STREET_TYPES})\b\.?"
+    r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\.?\s*#?\w{1,6})?"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?)?"
+)
+_FULL_TYPES = tuple(t for t in _STREET_TYPES.split("|") if len(t) > 4)
+_EN_STREET_ONLY = re.compile(
+    r"(?<=\b(?:on|at|near|off|in) )(?:[A-Z][a-z]+\s+){1,2}"
+    r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Close|Crescent)\b"
+)
+_PO_BOX = re.compile(r"\bP\.?\s?O\.?\s?Box\s+\d{1,6}\b", re.IGNORECASE)
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+_US_ZIP = re.compile(rf"(?<=\b(?:{_US_STATES})\s)(\d{{5}}(?:-\d{{4}})?)(?!\d)")
+_UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
+_EN_PLACE = re.compile(
+    r"\b(?:village|town|hamlet|neighbou?rhood|suburb|township|parish|district|settlement|"
+    r"camp|island) (?:of|called|named) ((?:[A-Z][\w'-]+)(?:[ -][A-Z][\w'-]+){0,2})"
+    r"|\b((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+)?) (?:Village|County|Township|Parish|Hamlet)\b"
+)
+
+# Arabic-script street words: (normalised word, strength). Strong words start an
+# address on their own; weak ones need a number or another part beside them.
+_ADDRESS_WORDS = {
+    "fa": {"خیابان": 2, "خ.": 2, "کوچه": 2, "بلوار": 2, "بزرگراه": 1, "میدان": 1, "جاده": 1,
+           "بن بست": 2, "بنبست": 2, "کوی": 2, "پلاک": 1, "طبقه": 0, "واحد": 0, "نبش": 1,
+           "مجتمع": 0, "ساختمان": 0, "بلوک": 0, "فاز": 0, "خیابون": 2, "کوچهی": 2},
+    "ar": {"شارع": 2, "طریق": 1, "حی": 1, "مبنی": 0, "عماره": 0, "شقه": 0, "الدور": 0,
+           "الطابق": 0, "میدان": 1, "جاده": 1, "زقاق": 2, "مجمع": 0, "فیلا": 0, "منزل": 0,
+           "بنایه": 0, "ص.ب": 2, "صندوق برید": 2},
+}  # fmt: skip
+_PLACE_CUES = {
+    "fa": ("روستای", "روستا", "دهستان", "شهرستان", "محله", "محلهی", "شهرک", "قریه", "ده"),
+    "ar": ("قریه", "بلده", "مخیم", "حی", "ضاحیه", "هجره", "نجع", "عزبه", "کفر"),
+}
+_TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"«»]+")
+_FA_NAME_HEADS = frozenset(
+    normalize_term(w) for w in ("شهید", "دکتر", "امام", "استاد", "آیت الله", "حاج", "سید", "شیخ")
+)
+
+
+_VEHICLE_AFTER = re.compile(r"\s*(?:خودرو|ماشین|اتومبیل|موتور)")
+_CHAIN_GAP = re.compile(r"[\s,]{0,4}(?:و\s)?")
+
+
+def _word_regex(words: dict[str, int]) -> re.Pattern[str]:
+    alts = sorted((re.escape(normalize_term(w)) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:و|در|به)?(" + "|".join(alts) + r")(?![\w])")
+
+
+_ADDR_RE = {lang: _word_regex(words) for lang, words in _ADDRESS_WORDS.items()}
+_ADDR_STRENGTH = {
+    lang: {normalize_term(w): s for w, s in words.items()} for lang, words in _ADDRESS_WORDS.items()
+}
+_PLACE_RE = {
+    lang: re.compile(
+        r"(?<![\w])(?:و|در|به|از)?("
+        + "|".join(sorted((normalize_term(w) for w in cues), key=len, reverse=True))
+        + r")\s+"
+    )
+    for lang, cues in _PLACE_CUES.items()
+}
+
+
+_EN_TRIGGERS = frozenset(
+    """street st avenue ave road rd boulevard blvd lane ln drive dr court ct place pl way terrace
+    parkway pkwy highway hwy circle cir square sq close crescent trail alley row box village town
+    hamlet neighbourhood neighborhood suburb township parish district settlement camp island
+    county""".split()
+)
+_STATES_LOWER = frozenset(s.lower() for s in _US_STATES.split("|"))
+
+
+def _triggers(lang: str) -> frozenset[str]:
+    words = {w for phrase in _ADDRESS_WORDS[lang] for w in normalize_term(phrase).split()}
+    words |= {normalize_term(w) for w in _PLACE_CUES[lang]}
+    return frozenset(words | {p + w for w in words for p in ("و", "در", "به")})
+
+
+_AR_TRIGGERS = {lang: _triggers(lang) for lang in ("fa", "ar")}
+
+
+def detect(scan: Scan) -> None:
+    tokens = scan.tokens
+    if not _EN_TRIGGERS.isdisjoint(tokens):
+        _english(scan)
+    if scan.has_digit:
+        _postcodes(scan)
+    if scan.language != "en":
+        for lang in ("fa", "ar"):
+            if not _AR_TRIGGERS[lang].isdisjoint(tokens):
+                _arabic_script(scan, lang)
+
+
+def _english(scan: Scan) -> None:
+    text = scan.text
+    for m in _EN_ADDRESS.finditer(text):
+        end = m.end()
+        if text[end - 1] == "." and text[m.start() : end - 1].endswith(_FULL_TYPES):
+            end -= 1
+        _claim(scan, K.STREET_ADDRESS, m.start(), end, True, "street address")
+    for m in _EN_STREET_ONLY.finditer(text):
+        _claim(scan, K.STREET_ADDRESS, m.start(), m.end(), False, "street name")
+    for m in _PO_BOX.finditer(text):
+        _claim(scan, K.STREET_ADDRESS, m.start(), m.end(), True, "P.O. box")
+    for m in _EN_PLACE.finditer(text):
+        g = 1 if m.group(1) else 2
+        _claim(scan, K.PLACE, m.start(g), m.end(g), False, "village or neighbourhood")
+
+
+def _postcodes(scan: Scan) -> None:
+    text = scan.text
+    if not _STATES_LOWER.isdisjoint(scan.tokens):
+        for m in _US_ZIP.finditer(text):
+            _claim(scan, K.POSTAL_CODE, m.start(1), m.end(1), True, "US ZIP code")
+    if _UK_QUICK.search(text):
+        for m in _UK_POSTCODE.finditer(text):
+            _claim(scan, K.POSTAL_CODE, m.start(), m.end(), True, "UK postcode")
+
+
+_UK_QUICK = re.compile(r"[A-Z]\d")
+
+
+def _claim(scan: Scan, kind: K, start: int, end: int, validated: bool, detail: str) -> None:
+    if not scan.is_claimed(start, end):
+        scan.add(kind, start, end, validated, detail)
+        scan.claimed.append((start, end))
+
+
+def _segment_end(text: str, pos: int, max_tokens: int, stop: frozenset[str]) -> tuple[int, bool]:
+    """End of the name after a street word: up to ``max_tokens`` tokens, no stop words."""
+    end, count, has_digit = pos, 0, False
+    for m in _TOKEN.finditer(text, pos):
+        gap = text[end : m.start()]
+        if any(ch in gap for ch in ",،.;\n") or m.group() in stop or count >= max_tokens:
+            break
+        if count == 0 and m.group() in _FA_NAME_HEADS:
+            max_tokens += 1
+        end = m.end()
+        count += 1
+        if any(ch.isdigit() for ch in m.group()):
+            has_digit = True
+            break
+    return end, has_digit
+
+
+def _arabic_script(scan: Scan, lang: str) -> None:
+    text = scan.text
+    stop = all_stopwords()
+    strength = _ADDR_STRENGTH[lang]
+    chain: list[tuple[int, int, int, bool]] = []  # start, end, strength, has digit
+
+    def flush() -> None:
+        if not chain:
+            return
+        total = sum(1 for _ in chain)
+        best = max(s for _, _, s, _ in chain)
+        digit = any(d for *_, d in chain)
+        if total >= 2 or digit or best >= 2:
+            _claim(scan, K.STREET_ADDRESS, chain[0][0], chain[-1][1], digit, "street address")
+        chain.clear()
+
+    for m in _ADDR_RE[lang].finditer(text):
+        word = m.group(1)
+        if lang == "ar" and word in ("طریق", "حی"):
+            before = text[max(0, m.start() - 4) : m.start()]
+            after = text[m.end() : m.end() + 3].lstrip()
+            if before.endswith("عن ") or not (after.startswith("ال") or after[:1].isdigit()):
+                continue
+        if word == "پلاک" and _VEHICLE_AFTER.match(text, m.end()):
+            continue
+        end, digit = _segment_end(text, m.end(), 2, stop)
+        if end == m.end():
+            continue
+        if chain and not _CHAIN_GAP.fullmatch(text, chain[-1][1], m.start(1)):
+            flush()
+        chain.append((m.start(1), end, strength.get(word, 0), digit))
+    flush()
+    for m in _PLACE_RE[lang].finditer(text):
+        tok = _TOKEN.match(text, m.end())
+        if tok is None or tok.group() in stop or any(ch.isdigit() for ch in tok.group()):
+            continue
+        _claim(scan, K.PLACE, tok.start(), tok.end(), False, "village or neighbourhood")

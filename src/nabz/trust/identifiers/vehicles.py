@@ -1,0 +1,71 @@
+"""Vehicle identifiers: Iranian plates (۱۲ ب ۳۴۵ ایران ۶۷), VINs with their check digit,
+and plates of other regions when a context word ("plate", "لوحة", "پلاک خودرو") precedes."""
+
+from __future__ import annotations
+
+import re as std_re
+
+import regex as re
+
+from nabz.trust.identifiers import IdentifierKind
+from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers.context import label_before
+
+# Iranian plate: two digits, one letter, three digits, then "ایران" and two digits.
+_IR_PLATE = re.compile(
+    r"(?<![\d\w])\d{2}\s?[\p{Arabic}&&\p{L}]{1,3}\s?\d{3}(?:\s?[-|]\s?|\s+)(?:ایران\s?)?\d{2}(?![\d\w])"
+)
+_IR_QUICK = std_re.compile(r"\d\d ?[\u0600-\u06ff]{1,3} ?\d\d\d")
+_VIN = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
+# A plate after a context word: letters and digits in short groups (ABC-1234, ا ب ح 1234).
+_PLATE_AFTER_CONTEXT = re.compile(
+    r"\s*[:#-]?\s*((?:[A-Z\p{Arabic}&&\p{L}]{1,3}[\s-]?){0,3}\d{1,5}(?:[\s-]?[A-Z\p{Arabic}&&\p{L}]{1,3}){0,3})",
+)
+
+_VIN_VALUES = {
+    **{str(d): d for d in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7, "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}  # fmt: skip
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def valid_vin(vin: str) -> bool:
+    """ISO 3779 / North American check digit in position 9 (X stands for 10)."""
+    if len(vin) != 17 or vin.isdigit() or vin.isalpha():
+        return False
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS, strict=True))
+    check = total % 11
+    return vin[8] == ("X" if check == 10 else str(check))
+
+
+def detect(scan: Scan) -> None:
+    text = scan.text
+    if not scan.long_number:
+        return
+    if scan.language != "en" and _IR_QUICK.search(text):
+        for m in _IR_PLATE.finditer(text):
+            if not scan.is_claimed(m.start(), m.end()):
+                scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "IR licence plate")
+                scan.claimed.append((m.start(), m.end()))
+    for m in _VIN.finditer(text) if max(map(len, text.split()), default=0) >= 17 else ():
+        if valid_vin(m.group()):
+            scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "VIN")
+            scan.claimed.append((m.start(), m.end()))
+    from nabz.trust.identifiers.context import context_hits
+
+    for _s, end, label in context_hits(scan):
+        if label != "vehicle":
+            continue
+        m = _PLATE_AFTER_CONTEXT.match(text, end)
+        if not m or not m.group(1).strip():
+            continue
+        s, e = m.span(1)
+        while e > s and text[e - 1] in " -":
+            e -= 1
+        if scan.is_claimed(s, e) or label_before(scan, s) is None:
+            continue
+        scan.add(IdentifierKind.VEHICLE_ID, s, e, False, "licence plate")
+        scan.claimed.append((s, e))
