@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from nabz.content.views import calendar as content_calendar
 from nabz.content.views import posts as content_posts
@@ -39,6 +41,7 @@ workspace_patterns = [
     *[path(f"{key}/", core.section(key), name=key) for key in core.SECTIONS],
     path("settings/", ws_settings.settings_hub, name="settings"),
     path("settings/workspace/", ws_settings.workspace_settings, name="workspace_settings"),
+    path("settings/trust/", ws_settings.trust_settings, name="trust_settings"),
     path("settings/members/", members.members, name="members"),
     path("settings/members/invite/", members.invite, name="member_invite"),
     path("settings/members/<int:pk>/role/", members.change_role, name="member_role"),
@@ -47,6 +50,7 @@ workspace_patterns = [
         "settings/invitations/<int:pk>/cancel/", members.cancel_invitation, name="invitation_cancel"
     ),
     path("settings/audit/", include("nabz.audit.urls")),
+    path("media/", include("nabz.media.urls")),
     path("consent/", include("nabz.consent.urls")),
     path("posts/", include("nabz.content.urls")),
     path("notifications/", content_posts.notifications, name="notifications"),
@@ -61,3 +65,14 @@ urlpatterns = [
     path("w/<slug:ws>/", include(workspace_patterns)),
     path("api/", include("nabz.api.urls")),
 ]
+
+if settings.DEMO or settings.DEBUG:
+    # Uploaded media in demo/debug mode only; a real deployment serves MEDIA_ROOT from the web
+    # server. (django.conf.urls.static.static() would add nothing when only DEMO is set.)
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -29,6 +29,13 @@ UI_MATRIX = [
         Action.MANAGE_WORKSPACE,
         {"name": "Renamed", "timezone": "UTC", "default_language": "en"},
     ),
+    ("get", "/w/{ws}/settings/trust/", Action.MANAGE_WORKSPACE, None),
+    (
+        "post",
+        "/w/{ws}/settings/trust/",
+        Action.MANAGE_WORKSPACE,
+        {"reading_grade_max": "8", "mastodon_limit": "500", "allow_phones": "+98 21 1234 5678"},
+    ),
     ("get", "/w/{ws}/settings/members/", Action.MANAGE_MEMBERS, None),
     (
         "post",

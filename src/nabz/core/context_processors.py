@@ -62,4 +62,4 @@ def shell(request: HttpRequest) -> dict[str, object]:
     }
 
 
-SETTINGS_PAGES = {"settings", "members", "audit_log", "workspace_settings"}
+SETTINGS_PAGES = {"settings", "members", "audit_log", "workspace_settings", "trust_settings"}
