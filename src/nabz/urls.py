@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from nabz.content.views import calendar as content_calendar
 from nabz.content.views import posts as content_posts
@@ -69,10 +68,6 @@ urlpatterns = [
 if settings.DEMO or settings.DEBUG:
     # Uploaded media in demo/debug mode only; a real deployment serves MEDIA_ROOT from the web
     # server. (django.conf.urls.static.static() would add nothing when only DEMO is set.)
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    from nabz.media.views import serve_upload
+
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_upload)]

@@ -208,3 +208,4 @@ from nabz.api import consent as _consent_api  # noqa: E402, F401  (registers /co
 from nabz.api.posts import api_router as _posts_router  # noqa: E402
 
 api.add_router("/workspaces/{slug}/posts", _posts_router)
+from nabz.api import media as _media_api  # noqa: E402, F401  (registers /media routes)
