@@ -132,24 +132,44 @@ def view(doc: Document) -> View:
 
 
 # --- cues -----------------------------------------------------------------------------
-def _cue(words: Mapping[str, Iterable[str]], left: bool = True) -> dict[str, re.Pattern[str]]:
-    """Whole-word cue patterns per language; a trailing "*" makes a prefix ("نمی*")."""
-    out = {}
-    for lang, items in words.items():
-        items = list(items)
-        whole = alternation([w for w in items if not w.endswith("*")], lang)
-        prefix = alternation([w[:-1] for w in items if w.endswith("*")], lang)
-        if lang == "en":
-            lead, tail = r"(?<![a-z])", r"(?![a-z])"
-        else:
-            # Arabic clitics (و ف ب ل) may precede a cue word.
-            lead = r"(?:(?<![^\W\d])|(?<=(?<!\w)[وفبل]))" if left else r"(?<!\w)"
-            tail = r"(?!\w)"
-        parts = [f"(?:{whole}){tail}"] if whole else []
-        if prefix:
-            parts.append(f"(?:{prefix})")
-        out[lang] = re.compile(lead + "(?:" + "|".join(parts) + ")")
-    return out
+class CueSet:
+    """Whole words or phrases found with one Aho-Corasick pass (much cheaper than a regex
+    alternation of many words). A term ending in "*" is a prefix; in Arabic and Persian a
+    cue may follow a one-letter clitic (و ف ب ل) when ``clitics`` is set."""
+
+    def __init__(self, terms: Iterable[str], language: str, clitics: bool = True) -> None:
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        self.clitics = clitics and language != "en"
+        for raw in terms:
+            prefix = raw.endswith("*")
+            for variant in spelling_variants(raw.rstrip("*"), language):
+                if variant:
+                    self.automaton.add_word(variant, (len(variant), prefix))
+        self.automaton.make_automaton()
+
+    def search(self, text: str) -> bool:
+        if not text or not len(self.automaton):
+            return False
+        size = len(text)
+        for end, (length, prefix) in self.automaton.iter(text):
+            start = end + 1 - length
+            if start and text[start - 1].isalnum():
+                if not (
+                    self.clitics
+                    and text[start - 1] in "وفبل"
+                    and (start == 1 or not text[start - 2].isalnum())
+                ):
+                    continue
+            if not prefix and end + 1 < size and text[end + 1].isalnum():
+                continue
+            return True
+        return False
+
+
+def _cue(words: Mapping[str, Iterable[str]], left: bool = True) -> dict[str, CueSet]:
+    return {lang: CueSet(items, lang, clitics=left) for lang, items in words.items()}
 
 
 # A negation shortly before a claim cancels it ("no vaccine is 100% effective").
@@ -535,9 +555,9 @@ DEBUNK_POST = _cue(
 )
 
 
-def has(patterns: Mapping[str, re.Pattern[str]], language: str, text: str) -> bool:
-    pattern = patterns.get(language)
-    return bool(pattern and text and pattern.search(text))
+def has(cues: Mapping[str, CueSet], language: str, text: str) -> bool:
+    cue = cues.get(language)
+    return bool(cue and text and cue.search(text))
 
 
 def negated(v: View, start: int, end: int, masked: Iterable[tuple[int, int]] = ()) -> bool:
@@ -579,13 +599,21 @@ def localized(table: Mapping[str, str], language: str) -> str:
 # pass per document tells every rule whether to look closer.
 _TRIGGERS: dict[str, dict[str, set[str]]] = {lang: {} for lang in LANGS}
 _AUTOMATA: dict[str, Any] = {}
+_POSITIONAL: set[str] = set()
 
 
-def add_triggers(code: str, words: Mapping[str, Iterable[str]]) -> None:
+def add_triggers(
+    code: str, words: Mapping[str, Iterable[str]], *, positional: bool = False
+) -> None:
+    """Register trigger words for ``code``. With ``positional`` the spans of the matches
+    are kept too (see :func:`trigger_spans`)."""
+    if positional:
+        _POSITIONAL.add(code)
     for lang, items in words.items():
         for item in items:
             for variant in spelling_variants(item, lang):
-                _TRIGGERS[lang].setdefault(variant, set()).add(code)
+                if variant:
+                    _TRIGGERS[lang].setdefault(variant, set()).add(code)
     _AUTOMATA.clear()
 
 
@@ -596,24 +624,38 @@ def _automaton(language: str) -> Any:
 
         automaton = ahocorasick.Automaton()
         for word, codes in _TRIGGERS[language].items():
-            automaton.add_word(word, frozenset(codes))
+            automaton.add_word(word, (len(word), frozenset(codes), bool(codes & _POSITIONAL)))
         automaton.make_automaton()
         _AUTOMATA[language] = automaton
     return automaton
 
 
-def triggered(doc: Document, code: str) -> bool:
-    """True when the document contains one of the trigger words of rule ``code``."""
+def _scan(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
     found = doc.__dict__.get("_clm_triggers")
     if found is None:
         low = view(doc).low
-        found = set()
+        codes_seen: set[str] = set()
+        spans: dict[str, list[tuple[int, int]]] = {}
         automaton = _automaton(doc.language if doc.language in LANGS else "en")
         if len(automaton):
-            for _end, codes in automaton.iter(low):
-                found |= codes
+            for end, (length, codes, positional) in automaton.iter(low):
+                codes_seen |= codes
+                if positional:
+                    for code in codes & _POSITIONAL:
+                        spans.setdefault(code, []).append((end + 1 - length, end + 1))
+        found = (codes_seen, spans)
         doc.__dict__["_clm_triggers"] = found
-    return code in found
+    return found  # type: ignore[no-any-return]
+
+
+def triggered(doc: Document, code: str) -> bool:
+    """True when the document contains one of the trigger words of rule ``code``."""
+    return code in _scan(doc)[0]
+
+
+def trigger_spans(doc: Document, code: str) -> list[tuple[int, int]]:
+    """Spans (normalised text) of the trigger words of a positional ``code``."""
+    return _scan(doc)[1].get(code, [])
 
 
 def starts(terms: Iterable[str], language: str) -> str:

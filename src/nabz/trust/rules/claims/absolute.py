@@ -14,6 +14,7 @@ from nabz.trust.rules.claims._shared import (
     debunking_sentence,
     hedged,
     negated,
+    trigger_spans,
     triggered,
     view,
 )
@@ -79,150 +80,214 @@ _PRODUCT_FA = [
     "سرم",
 ]
 
-_EN = re.compile(
-    r"(?<![\w.])100\s?(?:%|percent|per cent)\s*(?:effective|safe|guaranteed|success(?:ful)?|"
-    r"cure[ds]?|results?|risk[- ]free|natural and safe|recovery|effectiveness|efficacy|proven|"
-    r"painless|harmless|curable|cure rate|success rate)"
-    r"|\b(?:cures|will cure|can cure|cure your|cures your|guaranteed to cure|permanently cures?)\b"
-    r"|\b(?:miracle|permanent|complete|total|definitive|guaranteed|instant|proven|secret|magic|"
-    r"final|100%|natural|herbal)\s+cures?\b"
-    r"|\bmiracle[- ](?:cure|drug|pill|treatment|remedy|supplement|product|diet|cream|oil|tea|"
-    r"formula|solution|herb|water|injection|results?|weight[- ]loss|fix|shot|jab|capsule|powder|"
-    r"juice|device|machine|serum|therapy|plant)s?\b"
-    r"|\b(?:wonder|magic)\s+(?:drug|pill|cure|bullet|potion|treatment|supplement)s?\b"
-    r"|\bguarantee[sd]?\b(?!\s+(?:your\s+|you\s+)?(?:privacy|confidentiality|appointment|"
-    r"same[- ]day|a\s+(?:reply|response|call)))"
-    r"|\brisk[- ]free\b|\b(?:no|zero|without\s+(?:any\s+)?)\s*risks?\b(?!\s+factor)"
-    r"|\b(?:no|zero|without(?:\s+any)?|free\s+(?:of|from)(?:\s+any)?)\s+(?:\w+\s+)?"
-    r"side[- ]?effects?\b"
-    r"|\bside[- ]effects?[- ]free\b"
-    r"|\b(?:completely|totally|perfectly|absolutely|entirely|100%)\s+(?:safe|harmless|painless|"
-    r"risk[- ]free)\b"
-    r"|\b(?:works?|effective)\s+(?:for|on)\s+every(?:one|body)\b|\bnever\s+fails\b"
-    r"|\b(?:eliminat\w*|remov\w*|eras\w*|gone|rid\s+of|goodbye\s+to|banish\w*|cure\w*|"
-    r"revers\w*|heal\w*|disappear\w*)\b[^.!?\n]{0,40}?\b(?:forever|for\s+good|once\s+and\s+for\s+all|"
-    r"permanently)\b"
-    r"|\b(?:instant(?:ly)?|immediate)\s+(?:relief|results?|cure)\b"
-    r"|\breverses?\s+(?:your\s+)?(?:diabetes|aging|ageing|heart\s+disease|cancer|arthritis|"
-    r"alzheimer'?s|dementia|autism)\b"
-    r"|\b(?:cures?|treats?|heals?)\s+(?:all|every|any)\s+(?:diseases?|illness(?:es)?|ailments?|"
-    r"conditions?|pain)\b"
-)
+# Each piece runs only when one of its guard words occurs in the text: one big
+# alternation would be tried at every position and cost far more.
+_Piece = tuple[tuple[str, ...], re.Pattern[str]]
 
-_AR = re.compile(
-    "(?:"
-    + alternation(
-        [
-            "علاج نهائي",
-            "علاجا نهائيا",
-            "شفاء تام",
-            "شفاء نهائي",
-            "شفاء كامل",
-            "شفاء مضمون",
-            "علاج مضمون",
-            "نتائج مضمونة",
-            "نتيجة مضمونة",
-            "مضمونة",
-            "مضمون",
-            "بضمان",
-            "نضمن",
-            "مجرب ومضمون",
-            "آثار جانبية",
-            "أعراض جانبية",
-            "بدون مضاعفات",
-            "بلا مضاعفات",
-            "بدون أي مضاعفات",
-            "بدون مخاطر",
-            "بلا مخاطر",
-            "بلا أي مخاطر",
-            "بدون أي مخاطر",
-            "خالي من المخاطر",
-            "خال من المخاطر",
-            "آمن تماما",
-            "آمنة تماما",
-            "آمن كليا",
-            "علاج سحري",
-            "وصفة سحرية",
-            "خلطة سحرية",
-            "حبوب سحرية",
-            "حل سحري",
-            "مفعول سحري",
-            "يشفي من جميع",
-            "يشفي جميع",
-            "تشفي جميع",
-            "يعالج جميع",
-            "تعالج جميع",
-            "لكل الأمراض",
-            "لجميع الأمراض",
-            "كل الأمراض",
-            "جميع الأمراض",
-            "يناسب الجميع",
-            "ينفع الجميع",
-            "لا يفشل",
-            "لا تفشل",
-            "نجاح مضمون",
-        ],
-        "ar",
-    )
-    + r")|(?:(?:بدون|بلا|دون|خال\w*\s+من|لیس\s+له|لا\s+توجد\s+له|لیس\s+لها)\s+(?:ای\s+)?"
-    r"(?:ال)?(?:اثار|اعراض)\s+(?:ال)?جانبیه)"
-    r"|(?:(?:فعال|فعاله|امن|امنه|مضمون|نجاح|شفاء|طبیعی|نسبه\s+نجاح)\s+(?:بنسبه\s+)?100\s?%)"
-    r"|(?:100\s?%\s*(?:فعال|امن|مضمون|نجاح|شفاء|طبیعی))"
-    r"|(?:(?<!الله\s)(?<!اللہ\s)\b(?:یشفی|تشفی)\s+(?:من\s+)?(?!ک\b|کم\b|ه\b))"
-    r"|(?:(?:" + alternation(_PRODUCT_AR, "ar") + r")\w*\s+(?:\w+\s+)?(?:معجزه|سحری|سحریه))"
-    r"|(?:معجزه\s+(?:ل|فی\s)|معجزه\s+(?:" + alternation(_PRODUCT_AR, "ar") + r"))"
-    r"|(?:(?:تخلص\w*|القضاء|قضاء|یقضی|تقضی|یزیل|تزیل|ازاله|علاج|یعالج|تعالج|اختف\w*)"
-    r"[^.!?\n]{0,30}?(?:نهائیا|الی\s+الابد|للابد))"
-)
 
-_FA = re.compile(
-    "(?:"
-    + alternation(
-        [
-            "شفای قطعی",
-            "شفای کامل",
-            "درمان قطعی",
-            "درمان صد در صد",
-            "درمان صددرصد",
-            "درمان 100 درصد",
-            "تضمینی",
-            "با تضمین",
-            "تضمین می کنیم",
-            "گارانتی",
-            "بدون عارضه",
-            "بدون عوارض",
-            "بدون هیچ عارضه",
-            "بدون هیچ عوارضی",
-            "بی عارضه",
-            "بی عوارض",
-            "عاری از عوارض",
-            "بدون خطر",
-            "بدون هیچ خطری",
-            "کاملا بی خطر",
-            "کاملا ایمن",
-            "هیچ خطری ندارد",
-            "معجزه اسا",
-            "جادویی",
-            "ریشه کن",
-            "یک بار برای همیشه",
-            "همه بیماری ها را درمان",
-            "هر دردی را درمان",
-            "برای همه جواب می دهد",
-            "شفا می دهد",
-            "شفا میبخشد",
-            "صد در صد",
-            "صددرصد",
-        ],
-        "fa",
-    )
-    + r")|(?:(?:هیچ\s*)?(?:عارضه|عوارض)\s*(?:جانبی\s*)?(?:ای|ی)?\s*ندار(?:د|ند))"
-    r"|(?:100\s?(?:%|درصد)\s*(?:موثر|مؤثر|بی\s?خطر|ایمن|تضمینی|طبیعی|درمان|جواب|شفا))"
-    r"|(?:(?:" + alternation(_PRODUCT_FA, "fa") + r")\w*\s+(?:\w+\s+)?معجزه)"
-    r"|(?:(?:از\s+بین|خلاص|رفع|پاک|درمان|بر\s*طرف|رها)[^.!?\n]{0,30}?برای\s+همیشه)"
-    r"|(?:برای\s+همیشه[^.!?\n]{0,30}?(?:از\s+بین|خلاص|رفع|پاک|درمان|بر\s*طرف|رها|رفت))"
-)
+def _piece(guards: str, pattern: str) -> _Piece:
+    return tuple(guards.split("|")), re.compile(pattern)
 
+
+_EN: list[_Piece] = [
+    _piece(
+        "100",
+        r"(?<![\w.])100\s?(?:%|percent|per cent)\s*(?:effective|safe|guaranteed|"
+        r"success(?:ful)?|cure[ds]?|results?|risk[- ]free|natural and safe|recovery|"
+        r"effectiveness|efficacy|proven|painless|harmless|curable|cure rate|success rate)",
+    ),
+    _piece(
+        "cure",
+        r"\b(?:cures|will cure|can cure|cure your|cures your|guaranteed to cure|"
+        r"permanently cures?)\b|\b(?:miracle|permanent|complete|total|definitive|guaranteed|"
+        r"instant|proven|secret|magic|final|100%|natural|herbal)\s+cures?\b",
+    ),
+    _piece(
+        "miracle",
+        r"\bmiracle[- ](?:cure|drug|pill|treatment|remedy|supplement|product|diet|"
+        r"cream|oil|tea|formula|solution|herb|water|injection|results?|weight[- ]loss|fix|shot|"
+        r"jab|capsule|powder|juice|device|machine|serum|therapy|plant)s?\b",
+    ),
+    _piece(
+        "wonder|magic",
+        r"\b(?:wonder|magic)\s+(?:drug|pill|cure|bullet|potion|treatment|"
+        r"supplement)s?\b",
+    ),
+    _piece(
+        "guarantee",
+        r"\bguarantee[sd]?\b(?!\s+(?:your\s+|you\s+)?(?:privacy|"
+        r"confidentiality|appointment|same[- ]day|a\s+(?:reply|response|call)))",
+    ),
+    _piece(
+        "risk",
+        r"\brisk[- ]free\b|\b(?:no|zero|without\s+(?:any\s+)?)\s*risks?\b"
+        r"(?!\s+factor)",
+    ),
+    _piece(
+        "side",
+        r"\b(?:no|zero|without(?:\s+any)?|free\s+(?:of|from)(?:\s+any)?)\s+"
+        r"(?:\w+\s+)?side[- ]?effects?\b|\bside[- ]effects?[- ]free\b",
+    ),
+    _piece(
+        "safe|harmless|painless|risk",
+        r"\b(?:completely|totally|perfectly|absolutely|"
+        r"entirely|100%)\s+(?:safe|harmless|painless|risk[- ]free)\b",
+    ),
+    _piece(
+        "every|never",
+        r"\b(?:works?|effective)\s+(?:for|on)\s+every(?:one|body)\b"
+        r"|\bnever\s+fails\b",
+    ),
+    _piece(
+        "forever|for good|once and for all|permanently",
+        r"\b(?:eliminat\w*|remov\w*|eras\w*|gone|rid\s+of|goodbye\s+to|banish\w*|cure\w*|"
+        r"revers\w*|heal\w*|disappear\w*)\b[^.!?\n]{0,40}?\b(?:forever|for\s+good|"
+        r"once\s+and\s+for\s+all|permanently)\b",
+    ),
+    _piece("instant|immediate", r"\b(?:instant(?:ly)?|immediate)\s+(?:relief|results?|cure)\b"),
+    _piece(
+        "revers",
+        r"\breverses?\s+(?:your\s+)?(?:diabetes|aging|ageing|heart\s+disease|"
+        r"cancer|arthritis|alzheimer'?s|dementia|autism)\b",
+    ),
+    _piece(
+        "all|every|any",
+        r"\b(?:cures?|treats?|heals?)\s+(?:all|every|any)\s+(?:diseases?|"
+        r"illness(?:es)?|ailments?|conditions?|pain)\b",
+    ),
+]
+_AR_LITERALS = [
+    "علاج نهائي",
+    "علاجا نهائيا",
+    "شفاء تام",
+    "شفاء نهائي",
+    "شفاء كامل",
+    "شفاء مضمون",
+    "علاج مضمون",
+    "نتائج مضمونة",
+    "نتيجة مضمونة",
+    "مضمونة",
+    "مضمون",
+    "بضمان",
+    "نضمن",
+    "مجرب ومضمون",
+    "آثار جانبية",
+    "أعراض جانبية",
+    "بدون مضاعفات",
+    "بلا مضاعفات",
+    "بدون أي مضاعفات",
+    "بدون مخاطر",
+    "بلا مخاطر",
+    "بلا أي مخاطر",
+    "بدون أي مخاطر",
+    "خالي من المخاطر",
+    "خال من المخاطر",
+    "آمن تماما",
+    "آمنة تماما",
+    "آمن كليا",
+    "علاج سحري",
+    "وصفة سحرية",
+    "خلطة سحرية",
+    "حبوب سحرية",
+    "حل سحري",
+    "مفعول سحري",
+    "يشفي من جميع",
+    "يشفي جميع",
+    "تشفي جميع",
+    "يعالج جميع",
+    "تعالج جميع",
+    "لكل الأمراض",
+    "لجميع الأمراض",
+    "كل الأمراض",
+    "جميع الأمراض",
+    "يناسب الجميع",
+    "ينفع الجميع",
+    "لا يفشل",
+    "لا تفشل",
+    "نجاح مضمون",
+]
+_AR: list[_Piece] = [
+    _piece(
+        "جانبی",
+        r"(?:بدون|بلا|دون|خال\w*\s+من|لیس\s+له|لا\s+توجد\s+له|لیس\s+لها)\s+"
+        r"(?:ای\s+)?(?:ال)?(?:اثار|اعراض)\s+(?:ال)?جانبیه",
+    ),
+    _piece(
+        "100",
+        r"(?:فعال|فعاله|امن|امنه|مضمون|نجاح|شفاء|طبیعی|نسبه\s+نجاح)\s+(?:بنسبه\s+)?"
+        r"100\s?%|100\s?%\s*(?:فعال|امن|مضمون|نجاح|شفاء|طبیعی)",
+    ),
+    _piece("یشفی|تشفی", r"(?<!الله\s)\b(?:یشفی|تشفی)\s+(?:من\s+)?(?!ک\b|کم\b|ه\b)"),
+    _piece(
+        "معجز|سحری",
+        r"(?:" + alternation(_PRODUCT_AR, "ar") + r")\w*\s+(?:\w+\s+)?"
+        r"(?:معجزه|سحری|سحریه)|معجزه\s+(?:ل|فی\s)|معجزه\s+(?:"
+        + alternation(_PRODUCT_AR, "ar")
+        + ")",
+    ),
+    _piece(
+        "نهائیا|الابد|للابد",
+        r"(?:تخلص\w*|القضاء|قضاء|یقضی|تقضی|یزیل|تزیل|ازاله|علاج|یعالج|"
+        r"تعالج|اختف\w*)[^.!?\n]{0,30}?(?:نهائیا|الی\s+الابد|للابد)",
+    ),
+]
+_FA_LITERALS = [
+    "شفای قطعی",
+    "شفای کامل",
+    "درمان قطعی",
+    "درمان صد در صد",
+    "درمان صددرصد",
+    "درمان 100 درصد",
+    "تضمینی",
+    "با تضمین",
+    "تضمین می کنیم",
+    "گارانتی",
+    "بدون عارضه",
+    "بدون عوارض",
+    "بدون هیچ عارضه",
+    "بدون هیچ عوارضی",
+    "بی عارضه",
+    "بی عوارض",
+    "عاری از عوارض",
+    "بدون خطر",
+    "بدون هیچ خطری",
+    "کاملا بی خطر",
+    "کاملا ایمن",
+    "هیچ خطری ندارد",
+    "معجزه اسا",
+    "جادویی",
+    "ریشه کن",
+    "یک بار برای همیشه",
+    "همه بیماری ها را درمان",
+    "هر دردی را درمان",
+    "برای همه جواب می دهد",
+    "شفا می دهد",
+    "شفا میبخشد",
+    "صد در صد",
+    "صددرصد",
+]
+_FA: list[_Piece] = [
+    _piece("عارضه|عوارض", r"(?:هیچ\s*)?(?:عارضه|عوارض)\s*(?:جانبی\s*)?(?:ای|ی)?\s*ندار(?:د|ند)"),
+    _piece("100", r"100\s?(?:%|درصد)\s*(?:موثر|مؤثر|بی\s?خطر|ایمن|تضمینی|طبیعی|درمان|جواب|شفا)"),
+    _piece("معجزه", r"(?:" + alternation(_PRODUCT_FA, "fa") + r")\w*\s+(?:\w+\s+)?معجزه"),
+    _piece(
+        "همیشه",
+        r"(?:از\s+بین|خلاص|رفع|پاک|درمان|بر\s*طرف|رها)[^.!?\n]{0,30}?برای\s+همیشه"
+        r"|برای\s+همیشه[^.!?\n]{0,30}?(?:از\s+بین|خلاص|رفع|پاک|درمان|بر\s*طرف|رها|رفت)",
+    ),
+]
 _PATTERNS = {"en": _EN, "ar": _AR, "fa": _FA}
+_LITERAL = CODE + ":literal"
+add_triggers(_LITERAL, {"ar": _AR_LITERALS, "fa": _FA_LITERALS}, positional=True)
+
+
+def _word_start(low: str, start: int) -> bool:
+    """At a word start, possibly after one Arabic clitic letter (و ف ب ل)."""
+    if start == 0 or not low[start - 1].isalpha():
+        return True
+    return low[start - 1] in "وفبل" and (start == 1 or not low[start - 2].isalpha())
+
+
 # Words that, right before "cure(s)", make it a search rather than a promise.
 _SEEKING = re.compile(
     r"(?:for|find|finding|new|search|searching|toward|towards|possible|"
@@ -405,10 +470,17 @@ def absolute_claim(doc: Document) -> Iterator[Hit]:
     if not triggered(doc, CODE):
         return
     v = view(doc)
-    pattern = _PATTERNS.get(doc.language, _EN)
-    matches = [(m.start(), m.end()) for m in pattern.finditer(v.low)]
+    low = v.low
+    matches = [
+        (m.start(), m.end())
+        for guards, pattern in _PATTERNS.get(doc.language, _EN)
+        if any(g in low for g in guards)
+        for m in pattern.finditer(low)
+    ]
+    matches += [(s, e) for s, e in trigger_spans(doc, _LITERAL) if _word_start(low, s)]
     if not matches:
         return
+    matches.sort()
     seen_sentences: set[int] = set()
     for start, end in matches:
         phrase = v.low[start:end]

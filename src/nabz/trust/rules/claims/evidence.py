@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from nabz.trust.document import Document
 from nabz.trust.model import Severity
 from nabz.trust.registry import Hit, rule
-from nabz.trust.rules.claims._shared import add_triggers, alternation, starts, triggered, view
+from nabz.trust.rules.claims._shared import (
+    CueSet,
+    add_triggers,
+    alternation,
+    starts,
+    triggered,
+    view,
+)
 from nabz.trust.rules.claims.sources import citation, low_quality_links
 
 CLAIM = "CLM302"
@@ -17,137 +24,224 @@ LINK = "CLM303"
 
 _NUM_EN = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 # Statistics: a percentage, a multiplier, or "N in M" ...
-_STAT = {
-    "en": re.compile(
-        r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"
-        r"|\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|"
-        r"halves|halved|halving|cuts?\s+in\s+half|twice\s+as\s+likely|half\s+as\s+likely)\b"
-        rf"|\b{_NUM_EN}(?:\s*|-)(?:x|times|fold)\s+(?:more|less|higher|lower|greater|as\s+likely|"
-        r"the\s+risk|as\s+many)\b"
-        rf"|\b{_NUM_EN}\s+(?:in|out\s+of)\s+(?:every\s+)?{_NUM_EN}\s+(?:\w+\s+)?(?:people|adults|"
-        r"patients|women|men|children|kids|babies|smokers|cases|deaths|americans|teens|"
-        r"adolescents|seniors|users|mothers|pregnancies|survivors|of\s+(?:us|them|you))\b"
-    ),
-    "ar": re.compile(
-        r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|بالمئه|بالمائه|فی\s+المئه|فی\s+المائه)"
-        r"|(?:ضعف|ضعفین|اضعاف|یضاعف|تضاعف|مضاعفه|الی\s+النصف|للنصف|بمقدار\s+النصف|"
-        r"مرتین|ثلاث\s+مرات|\d+\s+مرات)"
-        r"|(?<![\w.])\d+\s+من\s+(?:کل\s+)?\d+"
-        r"|(?:واحد|واحده|اثنان|اثنین|ثلاثه|اربعه|خمسه)\s+من\s+کل\s+\w+"
-    ),
-    "fa": re.compile(
-        r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|درصد)"
-        r"|(?:دو|سه|چهار|پنج|شش|ده|\d+)\s*برابر|(?:به\s+)?نصف\s+(?:می|کاهش)|نیمی\s+از"
-        r"|(?<![\w.])\d+\s+(?:نفر\s+)?از\s+(?:هر\s+)?\d+|از\s+هر\s+\d+\s+نفر"
-        r"|(?:یک|دو|سه)\s+نفر\s+از\s+هر\s+\w+"
-    ),
+_NOUNS_EN = (
+    r"(?:people|adults|patients|women|men|children|kids|babies|smokers|cases|deaths|americans|"
+    r"teens|adolescents|seniors|users|mothers|pregnancies|survivors|of\s+(?:us|them|you))"
+)
+_Piece = tuple[tuple[str, ...], re.Pattern[str]]
+
+
+def _piece(guards: str, pattern: str) -> _Piece:
+    return tuple(guards.split("|")), re.compile(pattern)
+
+
+_STAT: dict[str, list[_Piece]] = {
+    "en": [
+        _piece("%|percent|per cent", r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"),
+        _piece(
+            "doubl|tripl|quadrupl|halv|half",
+            r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|"
+            r"halves|halved|halving|cuts?\s+in\s+half|twice\s+as\s+likely|half\s+as\s+likely)\b",
+        ),
+        _piece(
+            "times|fold|x ",
+            rf"\b{_NUM_EN}(?:\s*|-)(?:x|times|fold)\s+(?:more|less|higher|lower|greater|"
+            r"as\s+likely|the\s+risk|as\s+many)\b",
+        ),
+        _piece(
+            " in | out of",
+            rf"\b{_NUM_EN}\s+(?:in|out\s+of)\s+(?:every\s+)?{_NUM_EN}\s+(?:\w+\s+)?{_NOUNS_EN}\b",
+        ),
+    ],
+    "ar": [
+        _piece(
+            "%|المئه|المائه",
+            r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|بالمئه|بالمائه|فی\s+المئه|فی\s+المائه)",
+        ),
+        _piece(
+            "ضعف|اضعاف|یضاعف|تضاعف|مضاعف|النصف|للنصف|مرتین|مرات",
+            r"(?:ضعف|ضعفین|اضعاف|یضاعف|تضاعف|مضاعفه|الی\s+النصف|للنصف|بمقدار\s+النصف|"
+            r"مرتین|ثلاث\s+مرات|\d+\s+مرات)",
+        ),
+        _piece(
+            " من ",
+            r"(?<![\w.])\d+\s+من\s+(?:کل\s+)?\d+"
+            r"|(?:واحد|واحده|اثنان|اثنین|ثلاثه|اربعه|خمسه)\s+من\s+کل\s+\w+",
+        ),
+    ],
+    "fa": [
+        _piece("%|درصد", r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|درصد)"),
+        _piece(
+            "برابر|نصف|نیمی",
+            r"(?:دو|سه|چهار|پنج|شش|ده|\d+)\s*برابر|(?:به\s+)?نصف\s+(?:می|کاهش)|نیمی\s+از",
+        ),
+        _piece(
+            " از ",
+            r"(?<![\w.])\d+\s+(?:نفر\s+)?از\s+(?:هر\s+)?\d+|از\s+هر\s+\d+\s+نفر"
+            r"|(?:یک|دو|سه)\s+نفر\s+از\s+هر\s+\w+",
+        ),
+    ],
 }
 # ... counts as a health claim only next to words about effect, risk or outcome.
 _EFFECT = {
-    "en": re.compile(
-        r"\b(?:risk|risks|chance|chances|odds|likel\w*|reduc\w*|lower\w*|cut|cuts|decreas\w*|"
-        r"drop\w*|fall\w*|increas\w*|rais\w*|boost\w*|improv\w*|prevent\w*|protect\w*|"
-        r"effective\w*|efficacy|success\w*|surviv\w*|mortality|deaths?|die|dies|dying|cure\w*|"
-        r"recover\w*|fewer|less|more|higher|diagnos\w*|incidence|prevalence|develop\w*|suffer\w*|"
-        r"cancer\w*|diabet\w*|heart|stroke\w*|obes\w*|infect\w*|disease\w*|symptoms?|relief|"
-        r"weight|pain|blood\s+pressure|cholesterol|sugar|immun\w*)\b"
+    "en": CueSet(
+        [
+            "risk",
+            "risks",
+            "chance",
+            "chances",
+            "odds",
+            "likel*",
+            "reduc*",
+            "lower*",
+            "cut",
+            "cuts",
+            "decreas*",
+            "drop*",
+            "fall*",
+            "increas*",
+            "rais*",
+            "boost*",
+            "improv*",
+            "prevent*",
+            "protect*",
+            "effective*",
+            "efficacy",
+            "success*",
+            "surviv*",
+            "mortality",
+            "death",
+            "deaths",
+            "die",
+            "dies",
+            "dying",
+            "cure*",
+            "recover*",
+            "fewer",
+            "less",
+            "more",
+            "higher",
+            "diagnos*",
+            "incidence",
+            "prevalence",
+            "develop*",
+            "suffer*",
+            "cancer*",
+            "diabet*",
+            "heart",
+            "stroke*",
+            "obes*",
+            "infect*",
+            "disease*",
+            "symptom",
+            "symptoms",
+            "relief",
+            "weight",
+            "pain",
+            "blood pressure",
+            "cholesterol",
+            "sugar",
+            "immun*",
+        ],
+        "en",
     ),
-    "ar": re.compile(
-        starts(
-            [
-                "خطر",
-                "فرص",
-                "احتمال",
-                "یقلل",
-                "تقلل",
-                "یخفض",
-                "تخفض",
-                "یزید",
-                "تزید",
-                "یرفع",
-                "ترفع",
-                "یحمی",
-                "تحمی",
-                "یمنع",
-                "تمنع",
-                "یقی",
-                "تقی",
-                "فعال",
-                "نجاح",
-                "وفا",
-                "شفاء",
-                "یحسن",
-                "تحسن",
-                "انخفاض",
-                "ارتفاع",
-                "زیاده",
-                "تقلیل",
-                "خفض",
-                "حمایه",
-                "وقایه",
-                "اصابه",
-                "الاصابه",
-                "معدل",
-                "عرضه",
-                "سرطان",
-                "السکر",
-                "القلب",
-                "الضغط",
-                "مرض=",
-                "المرض=",
-                "امراض",
-                "الامراض",
-                "الوزن",
-                "مناعه",
-                "عدوی",
-                "الم=",
-                "الالم",
-                "اعراض",
-                "الکولیسترول",
-            ],
-            "ar",
-        )
+    "ar": CueSet(
+        [
+            "خطر*",
+            "فرص*",
+            "احتمال*",
+            "یقلل",
+            "تقلل",
+            "یخفض",
+            "تخفض",
+            "یزید",
+            "تزید",
+            "یرفع",
+            "ترفع",
+            "یحمی",
+            "تحمی",
+            "یمنع",
+            "تمنع",
+            "یقی",
+            "تقی",
+            "فعال*",
+            "نجاح*",
+            "وفا*",
+            "الوفیات",
+            "شفاء",
+            "الشفاء",
+            "یحسن",
+            "تحسن*",
+            "انخفاض",
+            "ارتفاع",
+            "زیاده",
+            "تقلیل",
+            "خفض",
+            "حمایه",
+            "وقایه",
+            "اصابه",
+            "الاصابه",
+            "معدل*",
+            "عرضه",
+            "سرطان*",
+            "السرطان",
+            "السکر*",
+            "القلب",
+            "الضغط",
+            "مرض",
+            "المرض",
+            "امراض",
+            "الامراض",
+            "الوزن",
+            "مناعه",
+            "المناعه",
+            "عدوی",
+            "العدوی",
+            "الم",
+            "الالم",
+            "اعراض",
+            "الاعراض",
+            "الکولیسترول",
+        ],
+        "ar",
     ),
-    "fa": re.compile(
-        starts(
-            [
-                "خطر",
-                "احتمال",
-                "شانس",
-                "کاهش",
-                "افزایش",
-                "کم می",
-                "کم کند",
-                "کمتر",
-                "بیشتر",
-                "پیشگیری",
-                "محافظت",
-                "موثر",
-                "مؤثر",
-                "اثربخش",
-                "بهبود",
-                "مرگ",
-                "ابتلا",
-                "موفقیت",
-                "درمان",
-                "شفا",
-                "سرطان",
-                "دیابت",
-                "قند",
-                "قلب",
-                "سکته",
-                "فشار خون",
-                "چاقی",
-                "بیماری",
-                "عفونت",
-                "وزن",
-                "درد",
-                "ایمنی",
-                "کلسترول",
-                "علائم",
-            ],
-            "fa",
-        )
+    "fa": CueSet(
+        [
+            "خطر*",
+            "احتمال*",
+            "شانس",
+            "کاهش*",
+            "افزایش*",
+            "کم",
+            "کمتر",
+            "بیشتر",
+            "پیشگیری*",
+            "محافظت*",
+            "موثر*",
+            "مؤثر*",
+            "اثربخش*",
+            "بهبود*",
+            "مرگ*",
+            "ابتلا*",
+            "موفقیت*",
+            "درمان*",
+            "شفا*",
+            "سرطان*",
+            "دیابت*",
+            "قند*",
+            "قلب*",
+            "سکته*",
+            "فشار خون",
+            "چاقی",
+            "بیماری*",
+            "عفونت*",
+            "وزن*",
+            "درد*",
+            "ایمنی",
+            "کلسترول",
+            "علائم",
+        ],
+        "fa",
     ),
 }
 # "Studies show ...": appeals to evidence that need the evidence.
@@ -232,6 +326,7 @@ _COMMERCE = {
     "fa": re.compile(starts(["تخفیف", "حراج", "کد تخفیف"], "fa")),
 }
 
+_DIGITS = "0123456789"
 add_triggers(
     CLAIM,
     {
@@ -247,27 +342,45 @@ add_triggers(
             "in half",
             "twice as",
             "half as",
-            "times",
+            "times more",
+            "times less",
+            "times higher",
+            "times lower",
+            "times greater",
+            "times as",
             "fold",
             "x more",
             "x less",
             "x higher",
-            "in every",
-            " in ",
             "out of",
-            "show",
-            "prove",
-            "found",
-            "finds",
-            "suggest",
-            "confirm",
-            "reveal",
-            "says",
-            "demonstrat",
+            "in every",
+            "studies",
+            "study",
+            "research",
+            "trial",
+            "scientist",
+            "expert",
+            "data show",
+            "evidence",
+            "science",
+            "review",
+            "analys",
+            "survey",
             "proven",
             "clinically",
             "scientifically",
             "medically",
+            *(f"{d} in " for d in _DIGITS),
+            "one in ",
+            "two in ",
+            "three in ",
+            "four in ",
+            "five in ",
+            "six in ",
+            "seven in ",
+            "eight in ",
+            "nine in ",
+            "ten in ",
         ],
         "ar": [
             "%",
@@ -284,7 +397,8 @@ add_triggers(
             "للنصف",
             "مرتین",
             "مرات",
-            " من ",
+            "من کل",
+            *(f"{d} من" for d in _DIGITS),
             "دراس",
             "ابحاث",
             "علمیا",
@@ -299,7 +413,9 @@ add_triggers(
             "برابر",
             "نصف",
             "نیمی",
-            " از ",
+            "از هر",
+            "نفر از",
+            *(f"{d} از" for d in _DIGITS),
             "تحقیق",
             "مطالع",
             "پژوهش",
@@ -405,7 +521,13 @@ def uncited_claim(doc: Document) -> Iterator[Hit]:
     lang = doc.language if doc.language in _STAT else "en"
     v = view(doc)
     candidates: list[tuple[int, int, str]] = []
-    for m in _STAT[lang].finditer(v.low):
+    stats = (
+        m
+        for guards, pattern in _STAT[lang]
+        if any(g in v.low for g in guards)
+        for m in pattern.finditer(v.low)
+    )
+    for m in stats:
         s0, s1 = v.sentence(m.start())
         around = v.low[max(s0, m.start() - 60) : min(s1, m.end() + 60)]
         if _COMMERCE[lang].search(v.low[max(s0, m.start() - 16) : min(s1, m.end() + 16)]):

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from nabz.trust.rules.claims._shared import LANGS, load_yaml, spelling_variants, term
 
@@ -124,8 +124,7 @@ class Myth:
     groups: int
 
 
-@dataclass(frozen=True, slots=True)
-class KeyHit:
+class KeyHit(NamedTuple):
     myth: int  # index into MythBase.myths
     group: int
     start: int
@@ -141,6 +140,7 @@ class MythBase:
         self.language = language
         self.myths: list[Myth] = []
         self.stemmed: list[str] = []
+        self.anchor_terms: list[list[str]] = []
         table: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for index, entry in enumerate(entries):
             groups = entry["keys"]
@@ -156,6 +156,13 @@ class MythBase:
                 )
             )
             self.stemmed.append(" ".join(stems(term(entry["myth"]), language)))
+            # With three or more groups one may be missing (fuzzy path), so every term of
+            # the two most specific groups is an anchor; otherwise the most specific one.
+            ranked = sorted(groups, key=lambda g: -min(len(str(t).rstrip("*=")) for t in g))
+            anchors = ranked[:2] if len(groups) >= 3 else ranked[:1]
+            self.anchor_terms.append(
+                [term(str(t).rstrip("*=")) for group in anchors for t in group]
+            )
             for g, group in enumerate(groups):
                 for raw in group:
                     text = str(raw)
@@ -168,21 +175,41 @@ class MythBase:
                         table[variant].append((index, g, mode))
         self.automaton = ahocorasick.Automaton()
         for key, payload in table.items():
-            self.automaton.add_word(key, (len(key), tuple(payload)))
+            by_mode: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for myth, group, mode in payload:
+                by_mode[mode].append((myth, group))
+            modes = tuple((mode, tuple(pairs)) for mode, pairs in by_mode.items())
+            self.automaton.add_word(key, (len(key), modes))
         self.automaton.make_automaton()
+        self._suffixes = frozenset(_SUFFIXES[language])
 
     def key_hits(self, low: str) -> list[KeyHit]:
         hits: list[KeyHit] = []
         clitics = _CLITICS[self.language]
-        for end_index, (length, payload) in self.automaton.iter(low):
+        size = len(low)
+        for end_index, (length, modes) in self.automaton.iter(low):
             end = end_index + 1
             start = end - length
-            if not _word_start(low, start, clitics):
+            if start and low[start - 1].isalpha() and not _word_start(low, start, clitics):
                 continue
-            for myth, group, mode in payload:
-                if _word_end_ok(low, end, mode, self.language):
+            for mode, pairs in modes:
+                if mode == "word":
+                    if end < size and low[end].isalpha() and not self._suffix_ok(low, end):
+                        continue
+                elif mode == "exact" and end < size and low[end].isalpha():
+                    continue
+                for myth, group in pairs:
                     hits.append(KeyHit(myth, group, start, end))
         return hits
+
+    def _suffix_ok(self, low: str, end: int) -> bool:
+        """The rest of the word after a key is one of the language's endings."""
+        stop, limit = end, min(len(low), end + 5)
+        while stop < limit and low[stop].isalpha():
+            stop += 1
+        if stop < len(low) and low[stop].isalpha():
+            return False
+        return low[end:stop] in self._suffixes
 
 
 def _word_start(low: str, start: int, clitics: frozenset[str]) -> bool:
@@ -194,48 +221,20 @@ def _word_start(low: str, start: int, clitics: frozenset[str]) -> bool:
     return low[w:start] in clitics
 
 
-def _word_end_ok(low: str, end: int, mode: str, language: str) -> bool:
-    if mode == "prefix":
-        return True
-    if mode == "exact":
-        return end >= len(low) or not low[end].isalpha()
-    for suffix in _SUFFIXES[language]:
-        stop = end + len(suffix)
-        if low.startswith(suffix, end) and (stop >= len(low) or not low[stop].isalpha()):
-            return True
-    return False
-
-
 # --- light stemming for fuzzy comparison ------------------------------------------------
 _TOKEN = re.compile(r"\w+")
-_EN_STRIP = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "ly", "s")
-_AR_PREFIX = ("وال", "بال", "فال", "کال", "لل", "ال", "و", "ف", "ب", "ل")
-_AR_SUFFIX = ("هما", "کم", "هم", "ها", "ات", "ون", "ین", "ان", "یه", "ه", "ی")
-_FA_PREFIX = ("نمی", "می", "ن", "ب")
-_FA_SUFFIX = ("هایی", "های", "ها", "ترین", "تر", "ات", "ان", "ای", "ی")
+_STEM = {
+    "en": re.compile(r"(?<=\w{3})(?:ations?|ings?|ies|ed|es|ly|s)\b"),
+    "ar": re.compile(
+        r"\b(?:وال|بال|فال|کال|لل|ال|و|ف|ب|ل)(?=\w{3})|(?<=\w{3})(?:هما|کم|هم|ها|ات|ون|ین|ان|یه|ه|ی)\b"
+    ),
+    "fa": re.compile(r"\b(?:نمی|می)(?=\w{3})|(?<=\w{3})(?:هایی|های|ها|ترین|تر|ات|ان|ای|ی)\b"),
+}
 
 
 def stems(text: str, language: str) -> list[str]:
-    out = []
-    for token in _TOKEN.findall(text):
-        if language == "en":
-            for suffix in _EN_STRIP:
-                if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-                    token = token[: -len(suffix)]
-                    break
-        else:
-            prefixes = _AR_PREFIX if language == "ar" else _FA_PREFIX
-            suffixes = _AR_SUFFIX if language == "ar" else _FA_SUFFIX
-            for prefix in prefixes:
-                if token.startswith(prefix) and len(token) - len(prefix) >= 3:
-                    token = token[len(prefix) :]
-                    break
-            for suffix in suffixes:
-                if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-                    token = token[: -len(suffix)]
-                    break
-        out.append(token)
-    return out
+    """Tokens with common affixes removed (light stemming, for fuzzy comparison only)."""
+    return _TOKEN.findall(_STEM.get(language, _STEM["en"]).sub("", text))
 
 
 @lru_cache(maxsize=3)

@@ -16,8 +16,10 @@ from nabz.trust.rules.claims._shared import (
     LANGS,
     NEGATION,
     View,
+    add_triggers,
     debunking_post,
     has,
+    triggered,
     view,
 )
 from nabz.trust.rules.claims.mythbase import KeyHit, Myth, myth_base, stems
@@ -102,8 +104,22 @@ def _lead_in(v: View, s0: int, by_sentence: dict[int, list[KeyHit]]) -> list[Key
     return by_sentence.get(p0, [])
 
 
+def _register_anchors() -> None:
+    """A myth cannot match without its most specific key group; those words are the
+    rule's triggers in the shared keyword pass."""
+    words: dict[str, list[str]] = {}
+    for lang in LANGS:
+        words[lang] = [w for myth in myth_base(lang).anchor_terms for w in myth]
+    add_triggers(CODE, words)
+
+
+_register_anchors()
+
+
 def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
     """(myth, start, end, score) in normalised offsets for every uncorrected myth."""
+    if not triggered(doc, CODE):
+        return
     lang = doc.language if doc.language in LANGS else "en"
     base = myth_base(lang)
     v = view(doc)

@@ -11,12 +11,15 @@ from functools import lru_cache
 from nabz.trust.document import Document
 from nabz.trust.rules.claims._shared import alternation, load_yaml, term, view
 
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'\]\)»،]+"
-    r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|uk|ir|sa|ae|eg|info|io|co|me|ly|"
-    r"gl|ph|tv|health|news|blog|site|online)(?:\.[a-z]{2})?(?::\d+)?(?:/[^\s<>\"'\]\)»،]*)?"
-    r"(?![\w-])"
+_SCHEME_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\)»،]+")
+# Bare domains ("mercola.com/statins") are found from their top-level domain backwards:
+# a regex that tries a host name at every position costs far more.
+_TLD = re.compile(
+    r"\.(?:com|org|net|gov|edu|int|uk|ir|sa|ae|eg|info|io|co|me|ly|gl|ph|tv|health|news|"
+    r"blog|site|online)(?:\.[a-z]{2})?(?![\w-])"
 )
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-.")
+_PATH_END = re.compile(r"[\s<>\"'\]\)»،]")
 _DOI = re.compile(r"(?<![\w/])10\.\d{4,9}/[^\s\"<>]+")
 _PMID = re.compile(r"\b(?:pmid|pubmed\s+id)\s*:?\s*\d{5,9}\b|\bpmc\d{5,9}\b")
 
@@ -91,12 +94,28 @@ def links(doc: Document) -> list[Link]:
     low = view(doc).low
     found: list[Link] = []
     if "." in low:
-        for m in _URL.finditer(low):
-            url = m.group().rstrip(".,;:!?")
+        taken: list[tuple[int, int]] = []
+        for m in _SCHEME_URL.finditer(low):
+            taken.append((m.start(), m.end()))
+        for m in _TLD.finditer(low):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            start = m.start()
+            while start > 0 and low[start - 1] in _HOST_CHARS:
+                start -= 1
+            if start == m.start() or (start > 0 and low[start - 1] in "@/"):
+                continue
+            stop = m.end()
+            if stop < len(low) and low[stop] in ":/":
+                tail = _PATH_END.search(low, stop)
+                stop = tail.start() if tail else len(low)
+            taken.append((start, stop))
+        for start, stop in sorted(taken):
+            url = low[start:stop].rstrip(".,;:!?")
             rest = url.split("://", 1)[-1]
             host = re.split(r"[/?#]", rest, maxsplit=1)[0].split(":")[0].removeprefix("www.")
-            if "." in host:
-                found.append(Link(m.start(), m.start() + len(url), host, url))
+            if "." in host.strip("."):
+                found.append(Link(start, start + len(url), host, url))
     doc.__dict__["_clm_links"] = found
     return found
 
