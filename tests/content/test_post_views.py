@@ -106,7 +106,8 @@ def test_author_cannot_approve_own_post_and_viewer_cannot_approve(people, worksp
     )
     assert viewer.status_code == 403
     author = signed_in(people[Role.AUTHOR]).post(
-        f"/w/{workspace.slug}/posts/{post.pk}/approve/", {"kind": "clinical"})
+        f"/w/{workspace.slug}/posts/{post.pk}/approve/", {"kind": "clinical"}
+    )
     assert author.status_code == 403
     assert not Approval.objects.exists()
 
@@ -197,7 +198,9 @@ def test_post_list_and_review_queue_have_no_n_plus_one(people, workspace):  # ty
     for i in range(3):
         p = _post(workspace, people[Role.AUTHOR], text=f"Flu clinic news {i}.")
         p.variants.create(network="x")
-        Post.objects.filter(pk=p.pk).update(state=State.IN_REVIEW)
+        Post.objects.filter(pk=p.pk).update(
+            state=State.IN_REVIEW, scheduled_at=timezone.now() + dt.timedelta(days=1)
+        )
     few = {
         u: queries(u)
         for u in (
@@ -240,3 +243,22 @@ def test_calendar_move_keeps_the_time_of_day(people, workspace):  # type: ignore
         headers={"Accept": "application/json"},
     )
     assert bad.status_code == 400 and bad.json()["ok"] is False
+
+
+def test_calendar_shows_observances_and_prefills_a_post(people, workspace):  # type: ignore[no-untyped-def]
+    client = signed_in(people[Role.AUTHOR])
+    page = client.get(f"/w/{workspace.slug}/calendar/?date=2026-04-01").content.decode()
+    assert "World Health Day" in page
+    link = "?observance=world-health-day@2026-04-07"
+    assert link in page
+    form = client.get(f"/w/{workspace.slug}/posts/new/{link}").content.decode()
+    assert "#WorldHealthDay" in form and 'value="2026-04-07T09:00"' in form
+
+
+def test_persian_calendar_is_a_jalali_month(people, workspace):  # type: ignore[no-untyped-def]
+    client = signed_in(people[Role.AUTHOR])
+    client.post("/account/language/", {"language": "fa"})
+    page = client.get(f"/w/{workspace.slug}/calendar/?date=2026-03-25").content.decode()
+    assert "فروردین ۱۴۰۵" in page
+    assert 'data-date="2026-03-21"' in page  # 1 Farvardin is in the grid
+    assert "نوروز" in page

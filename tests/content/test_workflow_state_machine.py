@@ -69,6 +69,17 @@ class Workflow(RuleBasedStateMachine):
     def approve(self, who: str, kind: str) -> None:
         self._try(workflow.approve, self.post, self.users[who], kind)
 
+    @precondition(lambda self: self.post.state in (State.DRAFT, State.FAILED))
+    @rule()
+    def author_submits(self) -> None:
+        self._try(workflow.submit, self.post, self.post.author)
+
+    @precondition(lambda self: self.post.state == State.APPROVED)
+    @rule(days=st.integers(min_value=1, max_value=30))
+    def author_schedules(self, days: int) -> None:
+        when = timezone.now() + dt.timedelta(days=days)
+        self._try(workflow.schedule, self.post, self.post.author, when)
+
     @rule()
     def approve_what_is_missing(self) -> None:
         """The right reviewer gives a missing approval: drives runs deep into the workflow."""

@@ -35,6 +35,7 @@ def _observances(start: dt.date, end: dt.date, language: str) -> list[dict[str, 
         found.append(
             {
                 "id": occurrence.observance.id,
+                "key": occurrence.key,
                 "name": observances.name(occurrence.observance, language),
                 "start": occurrence.start,
                 "end": occurrence.end,

@@ -124,10 +124,34 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
                 return redirect("post_detail", ws=ws.slug, pk=post.pk)
         status = 400
     else:
-        initial = PostForm.initial_for(post) if post else {"language": ws.default_language}
+        if post is not None:
+            initial = PostForm.initial_for(post)
+        else:
+            initial = {"language": ws.default_language, **_from_observance(request)}
         form = PostForm(initial=initial, workspace=ws)
         status = 200
     return render(request, "content/editor.html", {"form": form, "post": post}, status=status)
+
+
+def _from_observance(request: HttpRequest) -> dict[str, object]:
+    """Pre-fill pillar, date and hashtags when the author starts from an observance."""
+    from nabz import observances
+
+    key = request.GET.get("observance", "")
+    occurrence = observances.find(key) if key else None
+    if occurrence is None:
+        return {}
+    language = _ui_language()
+    values = observances.prefill(occurrence, language)
+    scheduled = values["scheduled_at"]
+    return {
+        "title": values["title"],
+        "text": values["text"],
+        "pillar": values["pillar"],
+        "language": language,
+        "tags": ", ".join(values["hashtags"]),
+        "scheduled_at": scheduled.replace(tzinfo=None),  # type: ignore[attr-defined]
+    }
 
 
 def record_verdict(post: Post) -> gate.GateResult:

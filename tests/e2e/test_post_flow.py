@@ -1,0 +1,124 @@
+"""An author fixes a patient's phone number the Trust Gate found; a reviewer approves;
+the post is scheduled and moved on the calendar by drag and drop. Once in English,
+once in the Arabic interface."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from nabz.content.models import Post, State
+from nabz.workspaces.models import Membership, User, Workspace
+from nabz.workspaces.roles import Role
+from tests.e2e.conftest import screenshot
+
+PASSWORD = "a long demo passphrase 1"
+TEXT = {
+    "en": "Great news: our patient went home today after heart surgery. "
+    "Call her on +1 202 555 0143 to send your wishes.",
+    "ar": "خبر سعيد: خرجت مريضتنا اليوم بعد عملية القلب. اتصلوا بها على ‎+966 50 123 4567 لتهنئتها.",
+}
+LABELS = {
+    "en": {
+        "sign_in": "Sign in",
+        "username": "Username",
+        "password": "Password",
+        "save_review": "Save and send to review",
+        "approve": "Approve (clinical)",
+        "fix": "Apply fix",
+        "title": "Working title",
+        "text": "Text",
+    },
+    "ar": {
+        "sign_in": "تسجيل الدخول",
+        "username": "اسم المستخدم",
+        "password": "كلمة المرور",
+        "save_review": "حفظ وإرسال للمراجعة",
+        "approve": "اعتماد (سريري)",
+        "fix": "تطبيق الإصلاح",
+        "title": "العنوان المؤقت",
+        "text": "النص",
+    },
+}
+
+
+def _sign_in(page, username: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": "nabz_language", "value": language, "url": page.url or "http://127.0.0.1"}]
+    )
+    page.goto("/account/login/")
+    labels = LABELS[language]
+    page.get_by_label(labels["username"]).fill(username)
+    page.get_by_label(labels["password"]).fill(PASSWORD)
+    page.get_by_role("button", name=labels["sign_in"]).click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_fix_review_schedule_and_move(page, live_server, language):  # type: ignore[no-untyped-def]
+    labels = LABELS[language]
+    ws = Workspace.objects.create(
+        name="Sunrise", slug="sunrise", timezone="UTC", default_language=language
+    )
+    for name, role in (("sam", Role.AUTHOR), ("lee", Role.CLINICAL_REVIEWER)):
+        user = User.objects.create_user(name, password=PASSWORD, language=language)
+        Membership.objects.create(user=user, workspace=ws, role=role)
+
+    page.goto(f"{live_server.url}/account/login/")
+    _sign_in(page, "sam", language)
+    page.goto("/w/sunrise/posts/new/")
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    page.get_by_label(labels["title"]).fill("Discharge day")
+    page.get_by_label(labels["text"], exact=True).fill(TEXT[language])
+    phone = page.locator("#trust-panel mark.finding.block").first
+    phone.wait_for()
+    assert any(ch.isdigit() for ch in phone.inner_text())
+    screenshot(page, f"10-editor-finding-{language}")
+    page.locator("#trust-panel .apply-fix").first.click()
+    page.wait_for_function(
+        "!document.querySelector('#trust-panel mark.finding.block')"
+        " || !/[0-9]{3}/.test(document.querySelector('[data-trust-text=master]').value)"
+    )
+    assert "555 0143" not in page.locator("[data-trust-text=master]").input_value()
+    assert "123 4567" not in page.locator("[data-trust-text=master]").input_value()
+    page.get_by_role("button", name=labels["save_review"]).click()
+    page.wait_for_url("**/posts/*/")
+    post = Post.objects.get()
+    assert post.state == State.IN_REVIEW, post.state
+
+    _sign_in(page, "lee", language)
+    page.goto(f"/w/sunrise/posts/{post.pk}/")
+    page.get_by_role("button", name=labels["approve"]).click()
+    page.wait_for_load_state()
+    post.refresh_from_db()
+    assert post.state == State.APPROVED
+
+    when = timezone.now().replace(hour=9, minute=30, second=0, microsecond=0) + dt.timedelta(days=3)
+    _sign_in(page, "sam", language)
+    page.goto(f"/w/sunrise/posts/{post.pk}/")
+    page.locator("#schedule-at").fill(when.strftime("%Y-%m-%dT%H:%M"))
+    page.locator("#schedule-at").press("Enter")
+    page.wait_for_load_state()
+    post.refresh_from_db()
+    assert post.state == State.SCHEDULED
+
+    page.goto(f"/w/sunrise/calendar/?date={when.date().isoformat()}")
+    chip = page.locator(f"[data-post='{post.pk}']")
+    assert chip.count() == 1
+    target_day = when.date() + dt.timedelta(days=1)
+    cell = page.locator(f"td[data-date='{target_day.isoformat()}']")
+    if cell.count() == 0:  # the next day is past the grid's end: use the day before instead
+        target_day = when.date() - dt.timedelta(days=1)
+        cell = page.locator(f"td[data-date='{target_day.isoformat()}']")
+    chip.drag_to(cell)
+    page.wait_for_function(
+        f"document.querySelector(\"td[data-date='{target_day.isoformat()}'] [data-post='{post.pk}']\")"
+    )
+    post.refresh_from_db()
+    assert post.scheduled_at.date() == target_day
+    assert (post.scheduled_at.hour, post.scheduled_at.minute) == (9, 30)
+    screenshot(page, f"11-calendar-moved-{language}")
