@@ -115,9 +115,8 @@ def test_fix_review_schedule_and_move(page, live_server, language):  # type: ign
         target_day = when.date() - dt.timedelta(days=1)
         cell = page.locator(f"td[data-date='{target_day.isoformat()}']")
     chip.drag_to(cell)
-    page.wait_for_function(
-        f"document.querySelector(\"td[data-date='{target_day.isoformat()}'] [data-post='{post.pk}']\")"
-    )
+    moved = f"td[data-date='{target_day.isoformat()}'] [data-post='{post.pk}']"
+    page.wait_for_function(f'document.querySelector("{moved}")')
     post.refresh_from_db()
     assert post.scheduled_at.date() == target_day
     assert (post.scheduled_at.hour, post.scheduled_at.minute) == (9, 30)
