@@ -333,9 +333,8 @@ def _clean_frames(image: Image.Image, found: dict[str, Any]) -> tuple[list[Image
     durations: list[int] = []
     for frame in _frames(image):
         durations.append(int(frame.info.get("duration", 0) or 0))
-        pixels = frame.copy()
-        if transpose is not None:
-            pixels = pixels.transpose(transpose)
+        # A plain image detached from the file (transpose and copy both make one).
+        pixels = frame.transpose(transpose) if transpose is not None else frame.copy()
         if profile:
             pixels, converted = _to_srgb(pixels, profile)
             found["converted_to_srgb"] = converted
@@ -366,15 +365,17 @@ def _to_srgb(image: Image.Image, profile: bytes) -> tuple[Image.Image, bool]:
 
 
 def _bare(image: Image.Image, original_info: dict[str, Any]) -> Image.Image:
-    """The same pixels with no metadata at all; only transparency survives."""
+    """The same pixels with no metadata at all; only transparency survives.
+
+    ``image`` is our own copy (see :func:`_clean_frames`), so it is changed in place.
+    """
     if image.mode == "CMYK":
         image = image.convert("RGB")
-    clean = image.copy()
-    clean.info = {}
+    image.info = {}
     transparency = original_info.get("transparency")
-    if transparency is not None and clean.mode in ("P", "L", "RGB", "1"):
-        clean.info["transparency"] = transparency
-    return clean
+    if transparency is not None and image.mode in ("P", "L", "RGB", "1"):
+        image.info["transparency"] = transparency
+    return image
 
 
 def _encode(frames: list[Image.Image], durations: list[int], fmt: str, loop: Any) -> bytes:
@@ -425,8 +426,7 @@ def _mode(image: Image.Image, allowed: tuple[str, ...], fallback: str) -> Image.
 
 def make_thumbnail(image: Image.Image) -> bytes:
     """A small WebP preview of the (already cleaned) first frame."""
-    thumb = image.copy()
-    thumb = thumb.convert("RGBA" if _has_alpha(thumb) else "RGB")
+    thumb = image.convert("RGBA" if _has_alpha(image) else "RGB")  # always a new image
     thumb.thumbnail(THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     thumb.save(out, "WEBP", quality=80, method=4)
