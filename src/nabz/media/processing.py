@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -283,7 +283,7 @@ def _present(value: Any) -> bool:
     return True
 
 
-def _xmp(info: dict[str, Any]) -> bytes:
+def _xmp(info: Mapping[Any, Any]) -> bytes:
     for key in ("xmp", "XML:com.adobe.xmp"):
         value = info.get(key)
         if value:
@@ -364,7 +364,7 @@ def _to_srgb(image: Image.Image, profile: bytes) -> tuple[Image.Image, bool]:
     return (converted or image), converted is not None
 
 
-def _bare(image: Image.Image, original_info: dict[str, Any]) -> Image.Image:
+def _bare(image: Image.Image, original_info: Mapping[Any, Any]) -> Image.Image:
     """The same pixels with no metadata at all; only transparency survives.
 
     ``image`` is our own copy (see :func:`_clean_frames`), so it is changed in place.
