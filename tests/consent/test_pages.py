@@ -193,7 +193,7 @@ def test_list_filters_and_search(workspace, people):  # type: ignore[no-untyped-
 
     def shown(query: str) -> set[str]:
         page = client.get(url + query).content.decode()
-        return {s for s in ("Active", "Soon", "Old", "Withdrawn") if f"{s} story</a>" in page}
+        return {s for s in ("Active", "Soon", "Old", "Withdrawn") if f"{s} story</bdi>" in page}
 
     assert shown("") == {"Active", "Soon", "Old", "Withdrawn"}
     assert shown("?status=active") == {"Active", "Soon"}

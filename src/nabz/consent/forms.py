@@ -67,6 +67,7 @@ class ConsentForm(forms.ModelForm):
             "expires_on",
         ]
         widgets = {
+            "subject": forms.TextInput(attrs={"dir": "auto", "autocomplete": "off"}),
             "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
@@ -121,7 +122,7 @@ class ConsentForm(forms.ModelForm):
 class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Why is the consent revoked?"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         max_length=2000,
         help_text=_(
             "For example: the patient withdrew consent by letter on this date. Kept with "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from cryptography.fernet import InvalidToken
 from django.contrib import messages
@@ -11,7 +10,9 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nabz.audit import record
 from nabz.audit.models import AuditEntry
@@ -28,11 +29,21 @@ from nabz.consent.services import (
     workspace_today,
 )
 from nabz.content.models import State
+from nabz.core.calendars import local_digits
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, can
 
 PAGE_SIZE = 50
 logger = logging.getLogger(__name__)
+
+# How the consent's history reads; unknown actions show their code.
+HISTORY_LABELS = {
+    "consent.created": gettext_lazy("Consent registered"),
+    "consent.updated": gettext_lazy("Consent changed"),
+    "consent.form_uploaded": gettext_lazy("Signed form uploaded"),
+    "consent.form_viewed": gettext_lazy("Signed form opened"),
+    "consent.revoked": gettext_lazy("Consent revoked"),
+}
 
 
 def _consent(request: HttpRequest, pk: int) -> Consent:
@@ -182,8 +193,8 @@ def consent_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("consent_detail", ws=ws.slug, pk=consent.pk)
 
 
-def _history(consent: Consent) -> Any:
-    return (
+def _history(consent: Consent) -> list[AuditEntry]:
+    entries = list(
         AuditEntry.objects.filter(
             workspace=consent.workspace,
             object_type=consent._meta.label_lower,
@@ -192,6 +203,9 @@ def _history(consent: Consent) -> Any:
         .select_related("actor")
         .order_by("-sequence")[:100]
     )
+    for entry in entries:
+        entry.label = HISTORY_LABELS.get(entry.action, "")  # type: ignore[attr-defined]
+    return entries
 
 
 @workspace_view(Action.VIEW_CONSENT)
@@ -228,7 +242,7 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         except AlreadyRevoked:
             messages.info(request, _("This consent was already revoked."))
             return redirect("consent_detail", ws=ws.slug, pk=consent.pk)
-        count = len(result.takedowns)
+        count = local_digits(len(result.takedowns), translation.get_language() or "en")
         messages.success(
             request,
             _("Consent revoked. Takedown requests created: %(count)s.") % {"count": count},
