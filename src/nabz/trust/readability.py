@@ -66,18 +66,80 @@ _EN_VOWELS = regex.compile(r"[aeiouy]+")
 _EN_SPLIT = regex.compile(r"(?<![cst])i[ao]|[^aeiou]ia(?!l\b|n\b)|ua|uo|iu|eo(?!u)|ie(?=t)")
 _EN_SPLIT_EXEMPT = regex.compile(r"(?:[cgst]|x)i(?:a|o)n|[cst]ial|[cst]ious|[cg]ian")
 _EN_EXCEPTIONS = {
-    "the": 1, "are": 1, "were": 1, "there": 1, "where": 1, "here": 1, "one": 1, "once": 1,
-    "people": 2, "every": 3, "everyone": 4, "different": 3, "business": 2, "area": 3,
-    "idea": 3, "create": 2, "created": 3, "creating": 3, "being": 2, "doing": 2, "going": 2,
-    "seeing": 2, "quiet": 2, "science": 2, "diet": 2, "client": 2, "patient": 2,
-    "patients": 2, "variety": 4, "society": 4, "anxiety": 4, "hospital": 3, "medicine": 3,
-    "vaccine": 2, "vaccines": 2, "fire": 1, "hour": 1, "hours": 1, "our": 1, "your": 1,
-    "cancer": 2, "liver": 2, "every day": 3, "movement": 2, "measles": 2, "care": 1,
-    "health": 1, "healthy": 2, "heart": 1, "family": 3, "families": 3, "usually": 4,
-    "actually": 4, "naturally": 4, "carefully": 3, "awareness": 3, "available": 4,
-    "emergency": 4, "epidemiological": 8, "cardiovascular": 6, "myocardial": 5,
-    "pneumonia": 4, "diabetes": 4, "influenza": 4, "via": 2, "email": 2, "trial": 2,
-    "trials": 2, "real": 1, "really": 2, "being's": 2, "mri": 3, "covid": 2, "ok": 2,
+    "the": 1,
+    "are": 1,
+    "were": 1,
+    "there": 1,
+    "where": 1,
+    "here": 1,
+    "one": 1,
+    "once": 1,
+    "people": 2,
+    "every": 3,
+    "everyone": 4,
+    "different": 3,
+    "business": 2,
+    "area": 3,
+    "idea": 3,
+    "create": 2,
+    "created": 3,
+    "creating": 3,
+    "being": 2,
+    "doing": 2,
+    "going": 2,
+    "seeing": 2,
+    "quiet": 2,
+    "science": 2,
+    "diet": 2,
+    "client": 2,
+    "patient": 2,
+    "patients": 2,
+    "variety": 4,
+    "society": 4,
+    "anxiety": 4,
+    "hospital": 3,
+    "medicine": 3,
+    "vaccine": 2,
+    "vaccines": 2,
+    "fire": 1,
+    "hour": 1,
+    "hours": 1,
+    "our": 1,
+    "your": 1,
+    "cancer": 2,
+    "liver": 2,
+    "every day": 3,
+    "movement": 2,
+    "measles": 2,
+    "care": 1,
+    "health": 1,
+    "healthy": 2,
+    "heart": 1,
+    "family": 3,
+    "families": 3,
+    "usually": 4,
+    "actually": 4,
+    "naturally": 4,
+    "carefully": 3,
+    "awareness": 3,
+    "available": 4,
+    "emergency": 4,
+    "epidemiological": 8,
+    "cardiovascular": 6,
+    "myocardial": 5,
+    "pneumonia": 4,
+    "diabetes": 4,
+    "influenza": 4,
+    "via": 2,
+    "email": 2,
+    "trial": 2,
+    "trials": 2,
+    "real": 1,
+    "really": 2,
+    "being's": 2,
+    "mri": 3,
+    "covid": 2,
+    "ok": 2,
 }
 
 
@@ -101,8 +163,11 @@ def english_syllables(word: str) -> int:
             pass  # ta-ble, peo-ple
         else:
             count -= 1
-    elif w.endswith("es") and len(w) > 4 and not w.endswith(("ses", "xes", "zes", "ches", "shes",
-                                                              "ces", "ges", "ies", "ees")):
+    elif (
+        w.endswith("es")
+        and len(w) > 4
+        and not w.endswith(("ses", "xes", "zes", "ches", "shes", "ces", "ges", "ies", "ees"))
+    ):
         count -= 1  # makes, tubes
     elif w.endswith("ed") and len(w) > 4 and w[-3] not in "td" and w[-3] not in "aeiouy":
         count -= 1  # walked, helped
@@ -121,21 +186,117 @@ def english_syllables(word: str) -> int:
 # --- Arabic and Persian syllables --------------------------------------------------
 _LONG_VOWELS = frozenset("اوی")
 _FA_FUNCTION = {
-    "و": 1, "در": 1, "به": 1, "از": 1, "که": 1, "این": 1, "را": 1, "با": 1, "است": 1,
-    "برای": 2, "ان": 1, "یک": 1, "خود": 1, "تا": 1, "می": 1, "بر": 1, "هم": 1, "نیز": 1,
-    "شود": 2, "کرد": 1, "شده": 2, "بود": 1, "ما": 1, "شما": 2, "او": 1, "هر": 1, "اگر": 2,
-    "یا": 1, "اما": 2, "باید": 2, "نه": 1, "هیچ": 1, "چه": 1, "چون": 1, "همه": 2,
-    "دارد": 2, "کنید": 2, "کند": 2, "هستند": 2, "دارند": 2, "بیشتر": 2, "کنیم": 2,
-    "هست": 1, "بی": 1, "پس": 1, "اینکه": 2, "زیرا": 2, "روز": 1, "سال": 1, "دست": 1,
-    "وقتی": 2, "خیلی": 2, "بسیار": 2, "قلب": 1, "درد": 1, "خون": 1, "فشار": 2, "سر": 1,
-    "حتی": 2, "مثل": 2, "بعد": 1, "قبل": 1, "چند": 1, "دو": 1, "سه": 1, "چهار": 2,
+    "و": 1,
+    "در": 1,
+    "به": 1,
+    "از": 1,
+    "که": 1,
+    "این": 1,
+    "را": 1,
+    "با": 1,
+    "است": 1,
+    "برای": 2,
+    "ان": 1,
+    "یک": 1,
+    "خود": 1,
+    "تا": 1,
+    "می": 1,
+    "بر": 1,
+    "هم": 1,
+    "نیز": 1,
+    "شود": 2,
+    "کرد": 1,
+    "شده": 2,
+    "بود": 1,
+    "ما": 1,
+    "شما": 2,
+    "او": 1,
+    "هر": 1,
+    "اگر": 2,
+    "یا": 1,
+    "اما": 2,
+    "باید": 2,
+    "نه": 1,
+    "هیچ": 1,
+    "چه": 1,
+    "چون": 1,
+    "همه": 2,
+    "دارد": 2,
+    "کنید": 2,
+    "کند": 2,
+    "هستند": 2,
+    "دارند": 2,
+    "بیشتر": 2,
+    "کنیم": 2,
+    "هست": 1,
+    "بی": 1,
+    "پس": 1,
+    "اینکه": 2,
+    "زیرا": 2,
+    "روز": 1,
+    "سال": 1,
+    "دست": 1,
+    "وقتی": 2,
+    "خیلی": 2,
+    "بسیار": 2,
+    "قلب": 1,
+    "درد": 1,
+    "خون": 1,
+    "فشار": 2,
+    "سر": 1,
+    "حتی": 2,
+    "مثل": 2,
+    "بعد": 1,
+    "قبل": 1,
+    "چند": 1,
+    "دو": 1,
+    "سه": 1,
+    "چهار": 2,
 }
 _AR_FUNCTION = {
-    "في": 1, "من": 1, "علی": 2, "الی": 2, "عن": 1, "مع": 1, "هذا": 2, "هذه": 2, "التی": 2,
-    "الذی": 2, "ان": 1, "لا": 1, "ما": 1, "هو": 2, "هی": 2, "و": 1, "قد": 1, "کان": 2,
-    "لم": 1, "لن": 1, "کل": 1, "بعد": 2, "قبل": 2, "ذلک": 3, "ثم": 2, "او": 1, "حتی": 2,
-    "یمکن": 3, "لدی": 2, "عند": 2, "بین": 1, "منذ": 2, "کما": 2, "اذا": 2, "لکن": 3,
-    "فی": 1, "هل": 1, "لک": 2, "لکم": 2, "نحن": 2, "انت": 2, "انتم": 2, "الله": 2,
+    "في": 1,
+    "من": 1,
+    "علی": 2,
+    "الی": 2,
+    "عن": 1,
+    "مع": 1,
+    "هذا": 2,
+    "هذه": 2,
+    "التی": 2,
+    "الذی": 2,
+    "ان": 1,
+    "لا": 1,
+    "ما": 1,
+    "هو": 2,
+    "هی": 2,
+    "و": 1,
+    "قد": 1,
+    "کان": 2,
+    "لم": 1,
+    "لن": 1,
+    "کل": 1,
+    "بعد": 2,
+    "قبل": 2,
+    "ذلک": 3,
+    "ثم": 2,
+    "او": 1,
+    "حتی": 2,
+    "یمکن": 3,
+    "لدی": 2,
+    "عند": 2,
+    "بین": 1,
+    "منذ": 2,
+    "کما": 2,
+    "اذا": 2,
+    "لکن": 3,
+    "فی": 1,
+    "هل": 1,
+    "لک": 2,
+    "لکم": 2,
+    "نحن": 2,
+    "انت": 2,
+    "انتم": 2,
+    "الله": 2,
 }
 
 
@@ -149,7 +310,9 @@ def _abjad_syllables(word: str, hidden: float, function_words: dict[str, int]) -
     last = len(word) - 1
     for i, ch in enumerate(word):
         nxt = word[i + 1] if i < last else ""
-        is_vowel = ch == "ا" or (ch in "وی" and i > 0 and not prev_vowel) or (ch == "ه" and i == last)
+        is_vowel = (
+            ch == "ا" or (ch in "وی" and i > 0 and not prev_vowel) or (ch == "ه" and i == last)
+        )
         if is_vowel:
             vowels += 1
             prev_vowel = True
@@ -175,7 +338,11 @@ def arabic_syllables(word: str) -> int:
 
 # --- counting ----------------------------------------------------------------------------
 def _words_and_sentences(text: str) -> tuple[list[str], int]:
-    cleaned = _NOISE.sub(" ", text) if ("#" in text or "@" in text or "://" in text or "www." in text) else text
+    cleaned = (
+        _NOISE.sub(" ", text)
+        if ("#" in text or "@" in text or "://" in text or "www." in text)
+        else text
+    )
     words = _WORD.findall(cleaned)
     sentences = 0
     for chunk in _SENTENCE_END.split(cleaned):
@@ -191,8 +358,16 @@ def measurable(text: str) -> bool:
 
 
 # Flesch's reading-ease table as points (ease, grade); linear in between.
-_EASE_GRADE = ((100.0, 4.0), (90.0, 5.0), (80.0, 6.0), (70.0, 7.0), (60.0, 9.0), (50.0, 12.0),
-               (30.0, 16.0), (0.0, 18.0))
+_EASE_GRADE = (
+    (100.0, 4.0),
+    (90.0, 5.0),
+    (80.0, 6.0),
+    (70.0, 7.0),
+    (60.0, 9.0),
+    (50.0, 12.0),
+    (30.0, 16.0),
+    (0.0, 18.0),
+)
 
 
 def ease_to_grade(ease: float) -> float:
@@ -223,15 +398,17 @@ def readability(text: str, language: str, *, force: bool = False) -> Readability
         counts = [persian_syllables(w) if not w[0].isdigit() else 1 for w in words]
         syllables = sum(counts)
         ease = 262.835 - 0.846 * (100.0 * syllables / n) - 1.015 * n / sentences
-        return Readability("fa", "Flesch-Dayani", ease, _clamp(ease_to_grade(ease)), n,
-                           sentences, syllables)
+        return Readability(
+            "fa", "Flesch-Dayani", ease, _clamp(ease_to_grade(ease)), n, sentences, syllables
+        )
     counts = [arabic_syllables(w) if not w[0].isdigit() else 1 for w in words]
     syllables = sum(counts)
     long_words = sum(1 for w in words if len(w) > 5)
     hard = [w for w, c in zip(words, counts, strict=True) if c > 5]
     faseeh = sum(1 for w in hard if any(ch in w for ch in "ءئؤذظ") or w.endswith(("وا", "ون")))
-    ease = (200.791 - 1.015 * n / sentences
-            - 24.181 * (long_words + syllables + len(hard) + faseeh) / n)
+    ease = (
+        200.791 - 1.015 * n / sentences - 24.181 * (long_words + syllables + len(hard) + faseeh) / n
+    )
     grade = _clamp(ease_to_grade(ease - OSMAN_OFFSET))
     return Readability("ar", "OSMAN", ease, grade, n, sentences, syllables)
 

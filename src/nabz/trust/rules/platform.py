@@ -190,26 +190,38 @@ _STRICT_TAG_NETWORKS = ("x", "linkedin", "bluesky")
     examples={
         "en": {
             "fire": [
-                {"text": "Get your flu shot #flu #health #vaccine #winter #wellness #hospital",
-                 "network": "x"},
-                {"text": "Proud of our team " + " ".join(f"#tag{i}x" for i in range(31)),
-                 "network": "instagram"},
-                {"text": "New research #cardiology #research #science #heart #medicine #health",
-                 "network": "linkedin"},
+                {
+                    "text": "Get your flu shot #flu #health #vaccine #winter #wellness #hospital",
+                    "network": "x",
+                },
+                {
+                    "text": "Proud of our team " + " ".join(f"#tag{i}x" for i in range(31)),
+                    "network": "instagram",
+                },
+                {
+                    "text": "New research #cardiology #research #science #heart #medicine #health",
+                    "network": "linkedin",
+                },
             ],
             "pass": [
                 {"text": "Get your flu shot today #WorldHealthDay #flu", "network": "x"},
-                {"text": "Proud of our team " + " ".join(f"#tag{i}x" for i in range(8)),
-                 "network": "instagram"},
+                {
+                    "text": "Proud of our team " + " ".join(f"#tag{i}x" for i in range(8)),
+                    "network": "instagram",
+                },
                 {"text": "Call us on #1 for appointments, room #12.", "network": "linkedin"},
             ],
         },
         "ar": {
             "fire": [
-                {"text": "احصل على لقاحك #الإنفلونزا #صحة #لقاح #الشتاء #عافية #مستشفى",
-                 "network": "x"},
-                {"text": "فخورون بفريقنا " + " ".join(f"#وسم{i}ا" for i in range(31)),
-                 "network": "instagram"},
+                {
+                    "text": "احصل على لقاحك #الإنفلونزا #صحة #لقاح #الشتاء #عافية #مستشفى",
+                    "network": "x",
+                },
+                {
+                    "text": "فخورون بفريقنا " + " ".join(f"#وسم{i}ا" for i in range(31)),
+                    "network": "instagram",
+                },
                 {"text": "بحث جديد #القلب #بحث #علوم #طب #صحة #أبحاث", "network": "linkedin"},
             ],
             "pass": [
@@ -220,12 +232,18 @@ _STRICT_TAG_NETWORKS = ("x", "linkedin", "bluesky")
         },
         "fa": {
             "fire": [
-                {"text": "واکسن بزنید #آنفلوآنزا #سلامت #واکسن #زمستان #تندرستی #بیمارستان",
-                 "network": "x"},
-                {"text": "به تیم‌مان افتخار می‌کنیم " + " ".join(f"#برچسب{i}ا" for i in range(31)),
-                 "network": "instagram"},
-                {"text": "پژوهش تازه #قلب #پژوهش #علم #پزشکی #سلامت #تحقیقات",
-                 "network": "linkedin"},
+                {
+                    "text": "واکسن بزنید #آنفلوآنزا #سلامت #واکسن #زمستان #تندرستی #بیمارستان",
+                    "network": "x",
+                },
+                {
+                    "text": "به تیم‌مان افتخار می‌کنیم " + " ".join(f"#برچسب{i}ا" for i in range(31)),
+                    "network": "instagram",
+                },
+                {
+                    "text": "پژوهش تازه #قلب #پژوهش #علم #پزشکی #سلامت #تحقیقات",
+                    "network": "linkedin",
+                },
             ],
             "pass": [
                 {"text": "امروز واکسن بزنید #روز_جهانی_سلامت", "network": "x"},
@@ -336,55 +354,112 @@ def _alt_problem(item: MediaItem) -> str | None:
     examples={
         "en": {
             "fire": [
-                {"text": "Meet our new NICU team.", "network": "instagram",
-                 "context": {"media": [{"id": "team.jpg", "alt_text": ""}]}},
-                {"text": "Five signs of stroke.", "network": "facebook",
-                 "context": {"media": [{"id": "m1", "alt_text": "Stroke signs: face, arms, "
-                                        "speech, time."}, {"id": "m2"}]}},
-                {"text": "Our new wing.", "network": "x",
-                 "context": {"media": [{"id": "m1", "alt_text": "IMG_2041.jpg"}]}},
+                {
+                    "text": "Meet our new NICU team.",
+                    "network": "instagram",
+                    "context": {"media": [{"id": "team.jpg", "alt_text": ""}]},
+                },
+                {
+                    "text": "Five signs of stroke.",
+                    "network": "facebook",
+                    "context": {
+                        "media": [
+                            {"id": "m1", "alt_text": "Stroke signs: face, arms, speech, time."},
+                            {"id": "m2"},
+                        ]
+                    },
+                },
+                {
+                    "text": "Our new wing.",
+                    "network": "x",
+                    "context": {"media": [{"id": "m1", "alt_text": "IMG_2041.jpg"}]},
+                },
             ],
             "pass": [
-                {"text": "Meet our new NICU team.", "network": "instagram",
-                 "context": {"media": [{"id": "team.jpg", "alt_text": "Six nurses in blue "
-                                        "scrubs smiling in the neonatal unit."}]}},
+                {
+                    "text": "Meet our new NICU team.",
+                    "network": "instagram",
+                    "context": {
+                        "media": [
+                            {
+                                "id": "team.jpg",
+                                "alt_text": "Six nurses in blue "
+                                "scrubs smiling in the neonatal unit.",
+                            }
+                        ]
+                    },
+                },
                 {"text": "Five signs of stroke.", "network": "facebook"},
-                {"text": "Tour our new wing.", "network": "x",
-                 "context": {"media": [{"id": "v1", "kind": "video", "alt_text": ""}]}},
+                {
+                    "text": "Tour our new wing.",
+                    "network": "x",
+                    "context": {"media": [{"id": "v1", "kind": "video", "alt_text": ""}]},
+                },
             ],
         },
         "ar": {
             "fire": [
-                {"text": "تعرفوا على فريق العناية المركزة لحديثي الولادة.", "network": "instagram",
-                 "context": {"media": [{"id": "team.jpg", "alt_text": ""}]}},
-                {"text": "علامات السكتة الدماغية.", "network": "facebook",
-                 "context": {"media": [{"id": "m1", "alt_text": "صورة"}]}},
+                {
+                    "text": "تعرفوا على فريق العناية المركزة لحديثي الولادة.",
+                    "network": "instagram",
+                    "context": {"media": [{"id": "team.jpg", "alt_text": ""}]},
+                },
+                {
+                    "text": "علامات السكتة الدماغية.",
+                    "network": "facebook",
+                    "context": {"media": [{"id": "m1", "alt_text": "صورة"}]},
+                },
                 {"text": "جناحنا الجديد.", "network": "x", "context": {"media": [{"id": "m1"}]}},
             ],
             "pass": [
-                {"text": "تعرفوا على فريق العناية المركزة لحديثي الولادة.", "network": "instagram",
-                 "context": {"media": [{"id": "team.jpg",
-                                        "alt_text": "ست ممرضات يبتسمن في وحدة حديثي الولادة."}]}},
+                {
+                    "text": "تعرفوا على فريق العناية المركزة لحديثي الولادة.",
+                    "network": "instagram",
+                    "context": {
+                        "media": [
+                            {
+                                "id": "team.jpg",
+                                "alt_text": "ست ممرضات يبتسمن في وحدة حديثي الولادة.",
+                            }
+                        ]
+                    },
+                },
                 {"text": "علامات السكتة الدماغية.", "network": "facebook"},
-                {"text": "جولة في جناحنا الجديد.", "network": "x",
-                 "context": {"media": [{"id": "v1", "kind": "video"}]}},
+                {
+                    "text": "جولة في جناحنا الجديد.",
+                    "network": "x",
+                    "context": {"media": [{"id": "v1", "kind": "video"}]},
+                },
             ],
         },
         "fa": {
             "fire": [
-                {"text": "با تیم مراقبت ویژه نوزادان آشنا شوید.", "network": "instagram",
-                 "context": {"media": [{"id": "team.jpg", "alt_text": ""}]}},
-                {"text": "نشانه‌های سکته مغزی.", "network": "facebook",
-                 "context": {"media": [{"id": "m1", "alt_text": "عکس"}]}},
+                {
+                    "text": "با تیم مراقبت ویژه نوزادان آشنا شوید.",
+                    "network": "instagram",
+                    "context": {"media": [{"id": "team.jpg", "alt_text": ""}]},
+                },
+                {
+                    "text": "نشانه‌های سکته مغزی.",
+                    "network": "facebook",
+                    "context": {"media": [{"id": "m1", "alt_text": "عکس"}]},
+                },
                 {"text": "بخش تازه ما.", "network": "x", "context": {"media": [{"id": "m1"}]}},
             ],
             "pass": [
-                {"text": "با تیم مراقبت ویژه نوزادان آشنا شوید.", "network": "instagram",
-                 "context": {"media": [{"id": "team.jpg",
-                                        "alt_text": "شش پرستار خندان در بخش نوزادان."}]}},
+                {
+                    "text": "با تیم مراقبت ویژه نوزادان آشنا شوید.",
+                    "network": "instagram",
+                    "context": {
+                        "media": [{"id": "team.jpg", "alt_text": "شش پرستار خندان در بخش نوزادان."}]
+                    },
+                },
                 {"text": "نشانه‌های سکته مغزی.", "network": "facebook"},
-                {"text": "گشتی در بخش تازه ما.", "network": "x",
-                 "context": {"media": [{"id": "v1", "kind": "video"}]}},
+                {
+                    "text": "گشتی در بخش تازه ما.",
+                    "network": "x",
+                    "context": {"media": [{"id": "v1", "kind": "video"}]},
+                },
             ],
         },
     },
@@ -547,9 +622,12 @@ _PURPOSE = {
         "آن را به شکل یک دستاورد یا درس حرفه‌ای بنویسید.",
     },
 }
-_RESEARCH_PILLARS = frozenset({"research", "recruiting", "research_recruiting", "research/recruiting"})
-_COMMUNITY_PILLARS = frozenset({"patient_story", "community", "ugc", "shout_out", "shoutout",
-                                "community_ugc", "community/ugc"})
+_RESEARCH_PILLARS = frozenset(
+    {"research", "recruiting", "research_recruiting", "research/recruiting"}
+)
+_COMMUNITY_PILLARS = frozenset(
+    {"patient_story", "community", "ugc", "shout_out", "shoutout", "community_ugc", "community/ugc"}
+)
 
 
 @rule(
@@ -574,51 +652,90 @@ _COMMUNITY_PILLARS = frozenset({"patient_story", "community", "ugc", "shout_out"
         "en": {
             "fire": [
                 {"text": "Our clinic opens at 8 am on Saturdays.", "network": "instagram"},
-                {"text": "Giveaway! Tag a friend to win a free health check.",
-                 "network": "linkedin"},
-                {"text": "We are recruiting ICU nurses.", "network": "facebook",
-                 "context": {"pillar": "research_recruiting"}},
+                {
+                    "text": "Giveaway! Tag a friend to win a free health check.",
+                    "network": "linkedin",
+                },
+                {
+                    "text": "We are recruiting ICU nurses.",
+                    "network": "facebook",
+                    "context": {"pillar": "research_recruiting"},
+                },
             ],
             "pass": [
-                {"text": "Our clinic opens at 8 am on Saturdays.", "network": "instagram",
-                 "context": {"media": [{"id": "m1", "alt_text": "The clinic entrance at dawn."}]}},
-                {"text": "Our cardiology team published a new study on heart failure care.",
-                 "network": "linkedin"},
-                {"text": "We are recruiting ICU nurses.", "network": "linkedin",
-                 "context": {"pillar": "research_recruiting"}},
+                {
+                    "text": "Our clinic opens at 8 am on Saturdays.",
+                    "network": "instagram",
+                    "context": {
+                        "media": [{"id": "m1", "alt_text": "The clinic entrance at dawn."}]
+                    },
+                },
+                {
+                    "text": "Our cardiology team published a new study on heart failure care.",
+                    "network": "linkedin",
+                },
+                {
+                    "text": "We are recruiting ICU nurses.",
+                    "network": "linkedin",
+                    "context": {"pillar": "research_recruiting"},
+                },
             ],
         },
         "ar": {
             "fire": [
                 {"text": "عيادتنا تفتح الساعة الثامنة صباحا يوم السبت.", "network": "instagram"},
                 {"text": "مسابقة! اعمل منشن لصديق واربح فحصا مجانيا.", "network": "linkedin"},
-                {"text": "قصة أم سعيدة غادرت مستشفانا مع طفلها.", "network": "linkedin",
-                 "context": {"pillar": "patient_story"}},
+                {
+                    "text": "قصة أم سعيدة غادرت مستشفانا مع طفلها.",
+                    "network": "linkedin",
+                    "context": {"pillar": "patient_story"},
+                },
             ],
             "pass": [
-                {"text": "عيادتنا تفتح الساعة الثامنة صباحا يوم السبت.", "network": "instagram",
-                 "context": {"media": [{"id": "m1", "alt_text": "مدخل العيادة صباحا."}]}},
+                {
+                    "text": "عيادتنا تفتح الساعة الثامنة صباحا يوم السبت.",
+                    "network": "instagram",
+                    "context": {"media": [{"id": "m1", "alt_text": "مدخل العيادة صباحا."}]},
+                },
                 {"text": "نشر فريق القلب دراسة جديدة عن رعاية قصور القلب.", "network": "linkedin"},
-                {"text": "قصة أم سعيدة غادرت مستشفانا مع طفلها.", "network": "facebook",
-                 "context": {"pillar": "patient_story"}},
+                {
+                    "text": "قصة أم سعيدة غادرت مستشفانا مع طفلها.",
+                    "network": "facebook",
+                    "context": {"pillar": "patient_story"},
+                },
             ],
         },
         "fa": {
             "fire": [
                 {"text": "درمانگاه ما شنبه‌ها ساعت ۸ صبح باز می‌شود.", "network": "instagram"},
-                {"text": "قرعه‌کشی! دوستانتان را تگ کنید و چکاپ رایگان ببرید.",
-                 "network": "linkedin"},
-                {"text": "برای بخش مراقبت‌های ویژه پرستار استخدام می‌کنیم.", "network": "instagram",
-                 "context": {"pillar": "research_recruiting",
-                             "media": [{"id": "m1", "alt_text": "پرستاران در بخش."}]}},
+                {
+                    "text": "قرعه‌کشی! دوستانتان را تگ کنید و چکاپ رایگان ببرید.",
+                    "network": "linkedin",
+                },
+                {
+                    "text": "برای بخش مراقبت‌های ویژه پرستار استخدام می‌کنیم.",
+                    "network": "instagram",
+                    "context": {
+                        "pillar": "research_recruiting",
+                        "media": [{"id": "m1", "alt_text": "پرستاران در بخش."}],
+                    },
+                },
             ],
             "pass": [
-                {"text": "درمانگاه ما شنبه‌ها ساعت ۸ صبح باز می‌شود.", "network": "instagram",
-                 "context": {"media": [{"id": "m1", "alt_text": "ورودی درمانگاه در صبح."}]}},
-                {"text": "گروه قلب ما پژوهش تازه‌ای درباره مراقبت از نارسایی قلب منتشر کرد.",
-                 "network": "linkedin"},
-                {"text": "برای بخش مراقبت‌های ویژه پرستار استخدام می‌کنیم.", "network": "linkedin",
-                 "context": {"pillar": "research_recruiting"}},
+                {
+                    "text": "درمانگاه ما شنبه‌ها ساعت ۸ صبح باز می‌شود.",
+                    "network": "instagram",
+                    "context": {"media": [{"id": "m1", "alt_text": "ورودی درمانگاه در صبح."}]},
+                },
+                {
+                    "text": "گروه قلب ما پژوهش تازه‌ای درباره مراقبت از نارسایی قلب منتشر کرد.",
+                    "network": "linkedin",
+                },
+                {
+                    "text": "برای بخش مراقبت‌های ویژه پرستار استخدام می‌کنیم.",
+                    "network": "linkedin",
+                    "context": {"pillar": "research_recruiting"},
+                },
             ],
         },
     },

@@ -85,6 +85,7 @@ def _variants(term: str, language: str) -> set[str]:
         for key in list(keys):
             if key.startswith("ال") and len(key) > 4:
                 keys.add("لل" + key[2:])
+                keys.add(key[2:])  # the same word without the article
     keys.discard("")
     return keys
 
@@ -105,8 +106,12 @@ class Lexicon:
         if table:
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[Match]:
-        """All matches in ``text`` (output of :func:`match_text`), per category without overlap."""
+    def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
+        """Matches in ``text`` (output of :func:`match_text`).
+
+        By default the longest match wins where two of the same category overlap;
+        ``overlapping=True`` keeps every match (e.g. "breast cancer" and "cancer").
+        """
         if not self.size:
             return []
         candidates: list[tuple[int, int, Entry]] = []
@@ -126,6 +131,8 @@ class Lexicon:
         if not candidates:
             return []
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        if overlapping:
+            return [Match(start, end, entry) for start, end, entry in candidates]
         taken: dict[str, int] = {}
         out: list[Match] = []
         for start, end, entry in candidates:
@@ -200,8 +207,12 @@ def tone_entries(language: str) -> list[Entry]:
         if len(cells) < 2 or not cells[1]:
             continue
         alternative = cells[2] if len(cells) > 2 else ""
-        unless = frozenset(_key(w) for w in cells[3].split("|") if w) if len(cells) > 3 else frozenset()
-        out.append(Entry(cells[1], cells[0], alternative, concept=_key(cells[1]), unless_next=unless))
+        unless = (
+            frozenset(_key(w) for w in cells[3].split("|") if w) if len(cells) > 3 else frozenset()
+        )
+        out.append(
+            Entry(cells[1], cells[0], alternative, concept=_key(cells[1]), unless_next=unless)
+        )
     return out
 
 

@@ -480,9 +480,14 @@ _ANY_NETWORK = {"en": "a health account", "ar": "حساب صحي", "fa": "یک �
             ],
             "pass": [
                 "Our new clinic is open from Monday.",
-                {"text": "We are hiring 20 nurses for our new cardiac unit.", "network": "linkedin"},
-                {"text": "We're gonna need a bigger cake: 10 years of our kids' ward!",
-                 "network": "instagram"},
+                {
+                    "text": "We are hiring 20 nurses for our new cardiac unit.",
+                    "network": "linkedin",
+                },
+                {
+                    "text": "We're gonna need a bigger cake: 10 years of our kids' ward!",
+                    "network": "instagram",
+                },
             ],
         },
         "ar": {
@@ -500,7 +505,10 @@ _ANY_NETWORK = {"en": "a health account", "ar": "حساب صحي", "fa": "یک �
         "fa": {
             "fire": [
                 "کلینیک جدیدمون بالاخره باز شد خخخخ",
-                {"text": "یه خبر خوب داریم، داریم پرستار استخدام میکنیم دیگه", "network": "linkedin"},
+                {
+                    "text": "یه خبر خوب داریم، داریم پرستار استخدام میکنیم دیگه",
+                    "network": "linkedin",
+                },
                 "به تیممون خیلیییی افتخار میکنیم",
             ],
             "pass": [
@@ -535,9 +543,11 @@ def informal_register(doc: Document) -> Iterator[Hit]:
     """
     network = doc.network
     lang = doc.message_language
-    label = NETWORK_SPECS[network].label if network in NETWORK_SPECS else _ANY_NETWORK[
-        lang if lang in _ANY_NETWORK else "en"
-    ]
+    label = (
+        NETWORK_SPECS[network].label
+        if network in NETWORK_SPECS
+        else _ANY_NETWORK[lang if lang in _ANY_NETWORK else "en"]
+    )
     template = _REGISTER_MESSAGE.get(lang, _REGISTER_MESSAGE["en"])
     strict = network == "linkedin"
     severe = Severity.WARN if network in ("linkedin", "facebook") else None
