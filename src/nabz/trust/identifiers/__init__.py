@@ -6,9 +6,9 @@ make a privacy problem.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ _PRIORITY = {
             IdentifierKind.VEHICLE_ID, IdentifierKind.DEVICE_ID, IdentifierKind.IP_ADDRESS,
             IdentifierKind.DATE, IdentifierKind.PHONE, IdentifierKind.POSTAL_CODE,
             IdentifierKind.STREET_ADDRESS, IdentifierKind.AGE, IdentifierKind.BIOMETRIC,
-            IdentifierKind.PERSON_NAME, IdentifierKind.PLACE,
+            IdentifierKind.PLACE, IdentifierKind.PERSON_NAME,
         ]
     )
 }  # fmt: skip
@@ -83,7 +83,16 @@ _DETECTORS: tuple[Any, tuple[Callable[[Any], None], ...]] | None = None
 
 def _load_detectors() -> tuple[Any, tuple[Callable[[Any], None], ...]]:
     from nabz.trust.identifiers import (
-        ages, biometric, dates, devices, iban, names, numbers, places, vehicles, web,
+        ages,
+        biometric,
+        dates,
+        devices,
+        iban,
+        names,
+        numbers,
+        places,
+        vehicles,
+        web,
     )  # fmt: skip
     from nabz.trust.identifiers._scan import Scan
 
@@ -118,7 +127,10 @@ def scan_identifiers(text: str, language: str | None = None) -> list[Identifier]
     from nabz.trust.text import detect_language
 
     doc = Document(
-        text, language=language or detect_language(text), network=None, kind="post",
+        text,
+        language=language or detect_language(text),
+        network=None,
+        kind="post",
         context=Context(),
     )
     return doc.identifiers

@@ -105,7 +105,8 @@ class PhraseMatcher:
     (و, ب, ل, ف, ال). At each place the longest phrase wins.
     """
 
-    def __init__(self, table: dict[str, Iterable[str]]) -> None:
+    def __init__(self, table: dict[str, Iterable[str]], *, suffixes: bool = True) -> None:
+        self._suffixes = suffixes
         self._auto = ahocorasick.Automaton()
         for label, phrases in table.items():
             for phrase in phrases:
@@ -128,12 +129,18 @@ class PhraseMatcher:
         n = len(text)
         for last, (length, label, latin) in self._auto.iter(text):
             start, end = last - length + 1, last + 1
-            if end < n and _is_word_char(text[end]):
-                if latin or not _suffix_ok(text, end):
-                    continue
-            if start > 0 and _is_word_char(text[start - 1]):
-                if latin or not _prefix_ok(text, start):
-                    continue
+            if (
+                end < n
+                and _is_word_char(text[end])
+                and (latin or not self._suffixes or not _suffix_ok(text, end))
+            ):
+                continue
+            if (
+                start > 0
+                and _is_word_char(text[start - 1])
+                and (latin or not _prefix_ok(text, start))
+            ):
+                continue
             raw.append((start, end, label))
         if len(raw) < 2:
             return raw
@@ -158,7 +165,7 @@ def _prefix_ok(text: str, start: int) -> bool:
 
 
 # Possessive and plural endings that may follow an Arabic-script phrase.
-_SUFFIXES = ("ه", "ها", "هم", "ی", "ش", "م", "ت", "مان", "تان", "شان", "ای", "های", "ات", "ان", "ین")
+_SUFFIXES = ("ه", "ها", "هم", "ش", "م", "ت", "مان", "تان", "شان", "های", "ات", "ان", "ین")
 
 
 def _suffix_ok(text: str, end: int) -> bool:

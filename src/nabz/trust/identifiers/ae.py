@@ -1,4 +1,7 @@
-"""United Arab Emirates: Emirates ID, 784-YYYY-NNNNNNN-C (ISO country code 784, birth year, Luhn)."""
+"""United Arab Emirates: Emirates ID, 784-YYYY-NNNNNNN-C.
+
+784 is the ISO country code, YYYY the birth year, C a Luhn check digit.
+"""
 
 from __future__ import annotations
 

@@ -21,12 +21,14 @@ _EN = re.compile(
 )
 _AR = re.compile(
     normalize_term(
-        rf"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر|البالغ من العمر"
-        rf"|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)\s*:?\s*(?:ال)?{_N}"
+        rf"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر"
+        rf"|البالغ من العمر|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)\s*:?\s*(?:ال)?{_N}"
         rf"\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام|شهرا|شهور|أشهر|يوما|أيام)?(?![\d\w])"
         rf"|(?<![\d\w]){_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|شهور|أشهر)\s+من\s+العمر"
         rf"|(?:طفل|طفلة|رضيع|رضيعة|مسن|مسنة|رجل|امرأة|سيدة|مريض|مريضة|شاب|شابة|فتاة|فتى|ولد)"
-        rf"\s+(?:في\s+)?(?:ال)?{_N}\s*(?:عاما|عام|سنة|سنوات|من عمره|من عمرها|شهرا|أشهر|شهور)(?![\w])"
+        rf"\s+(?:في\s+)?(?:ال\s*)?{_N}\s*"
+        rf"(?:عاما|عام|سنة|سنوات|من عمره|من عمرها|شهرا|أشهر|شهور)(?![\w])"
+        rf"|(?<![\d\w]){_N}\s+من\s+(?:عمره|عمرها)(?![\w])"
     )
 )
 _FA = re.compile(
@@ -53,11 +55,33 @@ _TRIGGERS = {
     _EN: frozenset({"old", "aged", "age", "yo", "yr", "y", "s", "ages"}),
     _AR: frozenset(
         normalize_term(w)
-        for w in "عاما عام سنة سنوات سنين أعوام شهرا شهور أشهر يوما أيام العمر عمره عمرها بعمر "
-        "عمر يبلغ تبلغ البالغ البالغة عمري".split()
+        for w in [
+            "عاما",
+            "عام",
+            "سنة",
+            "سنوات",
+            "سنين",
+            "أعوام",
+            "شهرا",
+            "شهور",
+            "أشهر",
+            "يوما",
+            "أيام",
+            "العمر",
+            "عمره",
+            "عمرها",
+            "بعمر",
+            "عمر",
+            "يبلغ",
+            "تبلغ",
+            "البالغ",
+            "البالغة",
+            "عمري",
+        ]
     ),
     _FA: frozenset(
-        normalize_term(w) for w in "ساله سالگی سالش سال سن سنش ماهه روزه هفته".split()
+        normalize_term(w)
+        for w in ["ساله", "سالگی", "سالش", "سال", "سن", "سنش", "ماهه", "روزه", "هفته"]
     ),
 }
 
@@ -94,9 +118,10 @@ def detect(scan: Scan) -> None:
 
 def _starts_with_cue(text: str, m: re.Match[str]) -> bool:
     """'aged 93' reports the number and what follows it, not the cue word before it."""
-    return m.start("n" if m.groupdict().get("n") else "dec") > m.start() and not text[
-        m.start()
-    ].isdigit()
+    return (
+        m.start("n" if m.groupdict().get("n") else "dec") > m.start()
+        and not text[m.start()].isdigit()
+    )
 
 
 def age_value(detail: str) -> int | None:
@@ -112,7 +137,7 @@ _AFTER_NAME = re.compile(r"\s*[,(]\s*(\d{1,3})\s*(?=[,)]|\s+(?:years?|y/?o)\b)")
 
 
 def after_names(scan: Scan) -> None:
-    """"Jane Roe, 93," and "Jane Roe (93)": a bare number right after a name is an age."""
+    """ "Jane Roe, 93," and "Jane Roe (93)": a bare number right after a name is an age."""
     for found in list(scan.found):
         if found.kind is not IdentifierKind.PERSON_NAME:
             continue

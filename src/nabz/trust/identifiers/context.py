@@ -24,7 +24,9 @@ def context_table() -> dict[str, list[str]]:
     raw = yaml.safe_load(
         files("nabz.trust.data.privacy").joinpath("context_words.yaml").read_text("utf-8")
     )
-    return {label: [w for words in by_lang.values() for w in words] for label, by_lang in raw.items()}
+    return {
+        label: [w for words in by_lang.values() for w in words] for label, by_lang in raw.items()
+    }
 
 
 @lru_cache(maxsize=1)

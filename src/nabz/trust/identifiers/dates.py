@@ -19,7 +19,21 @@ from nabz.trust.identifiers._scan import PhraseMatcher, Scan
 from nabz.trust.text import normalize_term
 
 # Short month names that are also common words: they need a year beside them.
-_NEEDS_YEAR = {"مه", "می", "اب", "صفر", "mar", "jan", "jun", "jul", "sep", "oct", "nov", "dec", "aug"}
+_NEEDS_YEAR = {
+    "مه",
+    "می",
+    "اب",
+    "صفر",
+    "mar",
+    "jan",
+    "jun",
+    "jul",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "aug",
+}
 
 _DAY_BEFORE = re.compile(
     r"(?<![\d/.\-])(\d{1,2})(?:st|nd|rd|th|ام|م|ом)?\s*(?:of\s+|من\s+|(?:ماه|شهر)\s+)?$"
@@ -37,14 +51,23 @@ _NUMERIC_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?![
 _NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
 
 _EVENTS = [
-    ("date of birth", r"born|birth|dob|d\.o\.b|birthday|ولد|ولدت|مواليد|الميلاد|ميلاده|ميلادها|"
-     r"تولد|متولد|زاده|زادروز"),
-    ("admission date", r"admit|admission|admitted|hospitali[sz]ed|دخل|دخلت|ادخل|ادخلت|الدخول|"
-     r"تنويم|نقل|بستری|پذیرش|منتقل"),
+    (
+        "date of birth",
+        r"born|birth|dob|d\.o\.b|birthday|ولد|ولدت|مواليد|الميلاد|ميلاده|ميلادها|"
+        r"تولد|متولد|زاده|زادروز",
+    ),
+    (
+        "admission date",
+        r"admit|admission|admitted|hospitali[sz]ed|دخل|دخلت|ادخل|ادخلت|الدخول|"
+        r"تنويم|نقل|بستری|پذیرش|منتقل",
+    ),
     ("discharge date", r"discharg|released|went home|خرج|خرجت|الخروج|خروج|مرخص|ترخیص|مرخص"),
     ("date of death", r"died|death|passed away|deceased|توفی|توفيت|وفاه|وفات|فوت|درگذشت|مرگ"),
-    ("surgery or procedure date", r"surgery|operat|procedure|transplant|جراحه|عملیه|العملیه|"
-     r"جراحی|عمل|پیوند|زایمان|delivery|delivered|gave birth|ولاده"),
+    (
+        "surgery or procedure date",
+        r"surgery|operat|procedure|transplant|جراحه|عملیه|العملیه|"
+        r"جراحی|عمل|پیوند|زایمان|delivery|delivered|gave birth|ولاده",
+    ),
     ("visit date", r"visit|appointment|seen|موعد|زیاره|مراجعه|ویزیت|نوبت"),
 ]
 _EVENT_RE = re.compile(

@@ -9,11 +9,13 @@ from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.identifiers._scan import Scan
 from nabz.trust.identifiers.context import context_hits
 
-_MAC = re.compile(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])")
+_MAC = re.compile(
+    r"(?<![\w:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])"
+)
 # GS1 UDI: (01) + a 14-digit GTIN with its mod-10 check digit, optional further (AI)value parts.
 _UDI = re.compile(r"\(01\)\s?(\d{14})(?:\s?\(\d{2,4}\)\s?[A-Za-z0-9\-]{1,20})*")
 _SERIAL_AFTER = re.compile(
-    r"\s*(?:number|no\.?|num|id|#|:|=|is|رقم|شماره|کد|\s)*\s*([A-Za-z0-9][A-Za-z0-9\-/]{3,29})",
+    r"(?:\s*(?:[:#=]|[^\W\d_]{1,12})){0,4}?\s*[:#=]?\s*(?<![\w-])([A-Za-z0-9][A-Za-z0-9\-/]{3,29})",
     re.IGNORECASE,
 )
 

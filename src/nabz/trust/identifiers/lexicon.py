@@ -16,7 +16,8 @@ def stopwords() -> dict[str, frozenset[str]]:
         files("nabz.trust.data.privacy").joinpath("stopwords.yaml").read_text("utf-8")
     )
     return {
-        lang: frozenset(normalize_term(str(w)).lower() for w in words) for lang, words in raw.items()
+        lang: frozenset(normalize_term(str(w)).lower() for w in words)
+        for lang, words in raw.items()
     }
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.identifiers._scan import Scan
-from nabz.trust.identifiers.lexicon import all_stopwords, read_tsv, stopwords_for
+from nabz.trust.identifiers.lexicon import read_tsv, stopwords_for
 from nabz.trust.text import normalize_term
 
 NAMES_PACKAGE = "nabz.trust.data.names"
@@ -62,7 +62,9 @@ def lexicons() -> dict[str, Lexicon]:
     shared_last = last["ar"] | last["fa"]
     out = {
         "en": Lexicon(
-            frozenset(first["en"]), frozenset(first["en"]), frozenset(common["en"]),
+            frozenset(first["en"]),
+            frozenset(first["en"]),
+            frozenset(common["en"]),
             frozenset(last["en"]),
         ),
     }
@@ -87,14 +89,66 @@ _TITLES = {
     "Auntie": "relative", "Grandma": "relative", "Grandpa": "relative", "Baby": "patient",
 }  # fmt: skip
 _EN_PATIENT_CUES = frozenset(
-    """patient patients client resident survivor warrior fighter mom mum mother father dad son
-    daughter husband wife brother sister baby grandson granddaughter grandmother grandfather
-    grandma grandpa child kid boy girl nephew niece cousin friend neighbor neighbour partner
-    fiance fiancee toddler newborn infant teen teenager""".split()
+    [
+        "patient",
+        "patients",
+        "client",
+        "resident",
+        "survivor",
+        "warrior",
+        "fighter",
+        "mom",
+        "mum",
+        "mother",
+        "father",
+        "dad",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "brother",
+        "sister",
+        "baby",
+        "grandson",
+        "granddaughter",
+        "grandmother",
+        "grandfather",
+        "grandma",
+        "grandpa",
+        "child",
+        "kid",
+        "boy",
+        "girl",
+        "nephew",
+        "niece",
+        "cousin",
+        "friend",
+        "neighbor",
+        "neighbour",
+        "partner",
+        "fiance",
+        "fiancee",
+        "toddler",
+        "newborn",
+        "infant",
+        "teen",
+        "teenager",
+    ]
 )
 _EN_NAMED_CUES = frozenset(
-    """named called meet welcome congratulations congrats thanks introducing remembering rip
-    dear""".split()
+    [
+        "named",
+        "called",
+        "meet",
+        "welcome",
+        "congratulations",
+        "congrats",
+        "thanks",
+        "introducing",
+        "remembering",
+        "rip",
+        "dear",
+    ]
 )
 _EN_NAMED_PHRASES = frozenset(
     ["thank you", "say hello to", "say hi to", "in memory of", "prayers for", "pray for",
@@ -125,16 +179,91 @@ def _english_cue(text: str, start: int) -> str:
         if phrase in _EN_NAMED_PHRASES:
             return "named:" + phrase
     return ""
-_CAP = re.compile(r"[A-Z](?:[a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?:['’]s)?\.?|\.(?=\s[A-Z]))")
+
+
+_CAP = re.compile(
+    r"[A-Z](?:[a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?:['’]s)?\.?|\.(?=\s[A-Z]))"
+)
 _CAP_PREFIX = re.compile(r"(?:[Aa]l|[Ee]l|[Aa]bu|[Bb]in|[Ii]bn)-$")
-_CONNECTORS = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "abu", "abd", "ben"})
+_CONNECTORS = frozenset(
+    {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "abu", "abd", "ben"}
+)
 _ORG_WORDS = frozenset(
-    """Hospital Hospitals Clinic Clinics Center Centre Medical Health Healthcare University College
-    School Institute Foundation Department Ward Unit Society Association Ministry Council Trust
-    Street Road Avenue Boulevard Lane Drive Square Mall Park Mosque Church Pharmacy Laboratory
-    Lab Labs Group Company Inc Ltd LLC Children's Memorial Cancer Heart Eye Specialist General
-    Day Week Month Awareness Foundation's Hospital's Clinic's Program Programme Fund Prize Award
-    Syndrome Disease Disorder Test Scale Score Method Technique Procedure Maneuver Law Act""".split()
+    [
+        "Hospital",
+        "Hospitals",
+        "Clinic",
+        "Clinics",
+        "Center",
+        "Centre",
+        "Medical",
+        "Health",
+        "Healthcare",
+        "University",
+        "College",
+        "School",
+        "Institute",
+        "Foundation",
+        "Department",
+        "Ward",
+        "Unit",
+        "Society",
+        "Association",
+        "Ministry",
+        "Council",
+        "Trust",
+        "Street",
+        "Road",
+        "Avenue",
+        "Boulevard",
+        "Lane",
+        "Drive",
+        "Square",
+        "Mall",
+        "Park",
+        "Mosque",
+        "Church",
+        "Pharmacy",
+        "Laboratory",
+        "Lab",
+        "Labs",
+        "Group",
+        "Company",
+        "Inc",
+        "Ltd",
+        "LLC",
+        "Children's",
+        "Memorial",
+        "Cancer",
+        "Heart",
+        "Eye",
+        "Specialist",
+        "General",
+        "Day",
+        "Week",
+        "Month",
+        "Awareness",
+        "Foundation's",
+        "Hospital's",
+        "Clinic's",
+        "Program",
+        "Programme",
+        "Fund",
+        "Prize",
+        "Award",
+        "Syndrome",
+        "Disease",
+        "Disorder",
+        "Test",
+        "Scale",
+        "Score",
+        "Method",
+        "Technique",
+        "Procedure",
+        "Maneuver",
+        "Law",
+        "Act",
+    ]
 )
 
 
@@ -177,18 +306,18 @@ def _english(scan: Scan) -> None:
         if groups:
             prev = groups[-1][-1]
             gap = text[prev.end : tok.start]
-            ends_sentence = text[prev.end - 1] == "." and prev.key not in _TITLES and len(prev.key) > 1
+            ends_sentence = (
+                text[prev.end - 1] == "." and prev.key not in _TITLES and len(prev.key) > 1
+            )
             if ends_sentence:
                 groups.append([tok])
                 continue
-            if (gap == " " and text[prev.end - 1] not in ",;:!?") or (
+            joins = (gap == " " and text[prev.end - 1] not in ",;:!?") or (
                 gap.strip() in _CONNECTORS and len(gap) <= 6 and gap.startswith(" ")
-            ):
-                if not prev.key.endswith(("'s", "’s")) and not text[prev.start : prev.end].endswith(
-                    ("'s", "’s")
-                ):
-                    groups[-1].append(tok)
-                    continue
+            )
+            if joins and not text[prev.start : prev.end].endswith(("'s", "’s")):
+                groups[-1].append(tok)
+                continue
         groups.append([tok])
     for group in groups:
         _english_group(scan, group, lex)
@@ -226,7 +355,8 @@ def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
     common = first in lex.common
     second = rest[1].key if len(rest) > 1 else ""
     second_is_name = bool(second) and (
-        second in lex.last or (second in lex.first and second not in lex.common)
+        second in lex.last
+        or (second in lex.first and second not in lex.common)
         or second.startswith(("Al-", "al-", "El-", "el-", "Abu-"))
     )
     if cue:
@@ -309,7 +439,7 @@ _CUES = _STRONG_CUES | _WEAK_CUES
 
 
 def _strip_clitic(word: str) -> str:
-    """"ومحمد" -> "محمد", "للدكتور" -> "الدكتور" (only when that makes a known word)."""
+    """ "ومحمد" -> "محمد", "للدكتور" -> "الدكتور" (only when that makes a known word)."""
     if word.startswith("لل") and "ال" + word[2:] in _CUES:
         return "ال" + word[2:]
     if word[:1] in ("و", "ل", "ب", "ف") and len(word) > 3 and word[1:] in _probe_set():
@@ -355,7 +485,9 @@ def _arabic_script(scan: Scan) -> None:
             continue
         toks = [
             (m.start(), m.end(), m.group())
-            for _, m in zip(range(7), _AR_TOKEN.finditer(text, pos, min(len(text), pos + 120)))
+            for _, m in zip(
+                range(7), _AR_TOKEN.finditer(text, pos, min(len(text), pos + 120)), strict=False
+            )
         ]
         prev_m = _LAST_TOKEN.search(text, max(0, pos - 30), pos)
         prev = prev_m.group(1) if prev_m and text[prev_m.end(1) : pos].strip() == "" else ""
@@ -416,9 +548,11 @@ def _name_at(
             # An ordinary word, or a rarer name: only with a surname beside it.
             if not nxt or nxt in lex.common or nxt in stop or nxt in _BLOCK_BEFORE:
                 return None
-            if not (nxt in lex.last or _NISBA.match(nxt) or (
-                first not in lex.common and nxt in lex.core
-            )):
+            if not (
+                nxt in lex.last
+                or _NISBA.match(nxt)
+                or (first not in lex.common and nxt in lex.core)
+            ):
                 return None
     # Extend over the rest of the name: given names, father's names, family names.
     name_start = toks[j][0] + (len(word) - len(core) if j == 0 else 0)

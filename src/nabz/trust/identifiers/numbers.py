@@ -40,7 +40,8 @@ _MIN_DIGITS = {
     "postal": 4, "passport": 6, "national_id": 8, "card": 12, "iban": 15, "phone": 6, "fax": 6,
 }  # fmt: skip
 _LABEL_KIND = {
-    "mrn": K.MEDICAL_RECORD_NUMBER, "health_plan": K.HEALTH_PLAN_NUMBER, "account": K.ACCOUNT_NUMBER,
+    "mrn": K.MEDICAL_RECORD_NUMBER, "health_plan": K.HEALTH_PLAN_NUMBER,
+    "account": K.ACCOUNT_NUMBER,
     "license": K.LICENSE_NUMBER, "vehicle": K.VEHICLE_ID, "device": K.DEVICE_ID,
     "postal": K.POSTAL_CODE, "passport": K.NATIONAL_ID,
 }  # fmt: skip
@@ -50,6 +51,8 @@ _LABEL_DETAIL = {
     "vehicle": "vehicle identifier", "device": "device identifier", "postal": "postal code",
     "passport": "passport number",
 }  # fmt: skip
+# "12 34 56 78 90": lottery draws and scores, not a phone number (those start with 0 or +).
+_SMALL_GROUPS = re.compile(r"[1-9]\d?(?:[ ,\-]\d{1,2}){3,}")
 _PHONE_SHAPE = re.compile(r"^\(?\+?\d{1,4}\)?(?:[ .\-]\(?\d{2,5}\)?){1,5}$")
 _YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d|1[34]\d\d)\s?-\s?(1[89]\d\d|20\d\d|1[34]\d\d)$")
 
@@ -137,7 +140,7 @@ def _classify(scan: Scan, start: int, end: int, raw: str, digits: str) -> None:
         if name and not (lang == "en" and nd == 10 and parse_phone(raw, lang, wide=False)):
             scan.add(K.NATIONAL_ID, start, end, True, name)
             return
-    if nd >= 7:
+    if nd >= 7 and not _SMALL_GROUPS.fullmatch(raw):
         _phone(scan, start, end, raw, digits, wide=_looks_like_phone(raw), strong=False, fax=False)
 
 

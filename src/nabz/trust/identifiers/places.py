@@ -88,10 +88,53 @@ _PLACE_RE = {
 
 
 _EN_TRIGGERS = frozenset(
-    """street st avenue ave road rd boulevard blvd lane ln drive dr court ct place pl way terrace
-    parkway pkwy highway hwy circle cir square sq close crescent trail alley row box village town
-    hamlet neighbourhood neighborhood suburb township parish district settlement camp island
-    county""".split()
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "drive",
+        "dr",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "way",
+        "terrace",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "circle",
+        "cir",
+        "square",
+        "sq",
+        "close",
+        "crescent",
+        "trail",
+        "alley",
+        "row",
+        "box",
+        "village",
+        "town",
+        "hamlet",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "township",
+        "parish",
+        "district",
+        "settlement",
+        "camp",
+        "island",
+        "county",
+    ]
 )
 _STATES_LOWER = frozenset(s.lower() for s in _US_STATES.split("|"))
 
@@ -154,15 +197,14 @@ def _claim(scan: Scan, kind: K, start: int, end: int, validated: bool, detail: s
 
 def _segment_end(text: str, pos: int, max_tokens: int, stop: frozenset[str]) -> tuple[int, bool]:
     """End of the name after a street word: up to ``max_tokens`` tokens, no stop words."""
-    end, count, has_digit = pos, 0, False
-    for m in _TOKEN.finditer(text, pos):
+    end, has_digit = pos, False
+    for count, m in enumerate(_TOKEN.finditer(text, pos)):
         gap = text[end : m.start()]
         if any(ch in gap for ch in ",،.;\n") or m.group() in stop or count >= max_tokens:
             break
         if count == 0 and m.group() in _FA_NAME_HEADS:
             max_tokens += 1
         end = m.end()
-        count += 1
         if any(ch.isdigit() for ch in m.group()):
             has_digit = True
             break

@@ -8,7 +8,9 @@ import re
 from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.identifiers._scan import Scan
 
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}")
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}"
+)
 _URL = re.compile(
     r"(?<![\w@.])(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»]+"
     r"|(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+"
@@ -44,7 +46,10 @@ def detect(scan: Scan) -> None:
         for m in _URL.finditer(text):
             start, end = m.start(), m.end()
             while end > start and text[end - 1] in _TRAILING:
-                if text[end - 1] == ")" and text.count("(", start, end) > text.count(")", start, end) - 1:
+                if (
+                    text[end - 1] == ")"
+                    and text.count("(", start, end) > text.count(")", start, end) - 1
+                ):
                     break
                 end -= 1
             if scan.is_claimed(start, end) or end - start < 4:
