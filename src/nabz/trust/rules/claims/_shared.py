@@ -110,10 +110,8 @@ class View:
         """The text of the same clause before ``start`` (at most ``limit`` characters)."""
         s0, _ = self.sentence(start)
         window = self.low[max(s0, start - limit) : start]
-        cut = None
-        for cut in _CLAUSE_BREAK.finditer(window):
-            pass
-        return window[cut.end() :] if cut else window
+        cuts = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+        return window[cuts[-1] :] if cuts else window
 
     def after(self, end: int, limit: int = 40) -> str:
         """The text of the same clause after ``end`` (at most ``limit`` characters)."""
@@ -128,7 +126,7 @@ def view(doc: Document) -> View:
     if cached is None:
         cached = View(lowered(doc.norm.text), doc.language)
         doc.__dict__["_clm_view"] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 # --- cues -----------------------------------------------------------------------------
@@ -155,13 +153,15 @@ class CueSet:
         size = len(text)
         for end, (length, prefix) in self.automaton.iter(text):
             start = end + 1 - length
-            if start and text[start - 1].isalnum():
-                if not (
-                    self.clitics
-                    and text[start - 1] in "وفبل"
-                    and (start == 1 or not text[start - 2].isalnum())
-                ):
-                    continue
+            glued = start > 0 and text[start - 1].isalnum()
+            clitic = (
+                self.clitics
+                and glued
+                and text[start - 1] in "وفبل"
+                and (start == 1 or not text[start - 2].isalnum())
+            )
+            if glued and not clitic:
+                continue
             if not prefix and end + 1 < size and text[end + 1].isalnum():
                 continue
             return True
@@ -172,387 +172,18 @@ def _cue(words: Mapping[str, Iterable[str]], left: bool = True) -> dict[str, Cue
     return {lang: CueSet(items, lang, clitics=left) for lang, items in words.items()}
 
 
+_CUES: dict[str, dict[str, list[str]]] = load_yaml("claims/cues.yaml")
+
 # A negation shortly before a claim cancels it ("no vaccine is 100% effective").
-NEGATION = _cue(
-    {
-        "en": [
-            "no",
-            "not",
-            "never",
-            "nothing",
-            "none",
-            "isn't",
-            "isnt",
-            "aren't",
-            "don't",
-            "doesn't",
-            "won't",
-            "can't",
-            "cannot",
-            "neither",
-            "nor",
-            "no one",
-            "nobody",
-            "there is no",
-            "there's no",
-            "no such thing",
-            "without evidence",
-            "far from",
-        ],
-        "ar": [
-            "لا",
-            "ليس",
-            "ليست",
-            "لم",
-            "لن",
-            "ما من",
-            "غير",
-            "لا يوجد",
-            "لا توجد",
-            "ليس هناك",
-            "ليس هنالك",
-            "لا يمكن",
-            "بدون دليل",
-            "ولا",
-            "مافي",
-            "ما في",
-            "ما فيه",
-            "مو",
-        ],
-        "fa": [
-            "هیچ",
-            "نه",
-            "نیست",
-            "نیستند",
-            "ندارد",
-            "ندارند",
-            "وجود ندارد",
-            "نمی*",
-            "هنوز",
-            "نخواهد",
-            "بدون دلیل",
-        ],
-    }
-)
+NEGATION = _cue(_CUES["negation"])
 # Verb-final languages put the negation after the claim ("... صددرصد مؤثر نیست").
-NEGATION_AFTER = _cue(
-    {
-        "en": [
-            "doesn't exist",
-            "does not exist",
-            "do not exist",
-            "don't exist",
-            "is a myth",
-            "are a myth",
-            "isn't real",
-            "is not real",
-            "is not possible",
-            "isn't possible",
-        ],
-        "ar": [
-            "غير موجود",
-            "لا وجود",
-            "ليس صحيحا",
-            "غير صحيح",
-            "لا يوجد",
-            "ليس له وجود",
-            "خرافه",
-            "وهم",
-        ],
-        "fa": [
-            "نیست",
-            "نیستند",
-            "وجود ندارد",
-            "ندارد",
-            "نداریم",
-            "نمی*",
-            "دروغ",
-            "افسانه",
-            "نادرست",
-        ],
-    },
-    left=False,
-)
+NEGATION_AFTER = _cue(_CUES["negation_after"], left=False)
 # Hedging words turn an absolute into an ordinary statement ("most people have no side effects").
-HEDGE = _cue(
-    {
-        "en": [
-            "may",
-            "might",
-            "could",
-            "most",
-            "many",
-            "some",
-            "usually",
-            "often",
-            "rarely",
-            "few",
-            "mild",
-            "almost",
-            "nearly",
-            "typically",
-            "generally",
-            "in most cases",
-            "mostly",
-            "minimal",
-            "little or",
-        ],
-        "ar": [
-            "قد",
-            "غالبا",
-            "عاده",
-            "معظم",
-            "اغلب",
-            "بعض",
-            "نادرا",
-            "خفیفه",
-            "تقریبا",
-            "یمکن ان",
-            "احیانا",
-            "في الغالب",
-            "بسیطه",
-            "طفیفه",
-        ],
-        "fa": [
-            "ممکن است",
-            "معمولا",
-            "اغلب",
-            "بیشتر",
-            "اکثر",
-            "تقریبا",
-            "به ندرت",
-            "خفیف",
-            "برخی",
-            "گاهی",
-            "کمتر",
-            "عموما",
-            "بعضی",
-        ],
-    }
-)
+HEDGE = _cue(_CUES["hedge"])
 # Warnings, debunking and reported speech: the sentence is about the claim, not making it.
-DEBUNK = _cue(
-    {
-        "en": [
-            "myth",
-            "myths",
-            "false",
-            "fiction",
-            "debunk",
-            "debunked",
-            "misconception",
-            "misinformation",
-            "fact check",
-            "fact-check",
-            "fact or fiction",
-            "true or false",
-            "not true",
-            "untrue",
-            "no evidence",
-            "beware",
-            "be wary",
-            "be careful",
-            "watch out",
-            "red flag",
-            "red flags",
-            "scam",
-            "scams",
-            "too good to be true",
-            "don't believe",
-            "do not believe",
-            "don't trust",
-            "do not trust",
-            "misleading",
-            "fake",
-            "hoax",
-            "quack",
-            "quackery",
-            "claims to",
-            "claim to",
-            "claiming",
-            "claims that",
-            "claim that",
-            "promises",
-            "promising to",
-            "that promise",
-            "which promise",
-            "some people say",
-            "people say",
-            "you may have heard",
-            "you might have heard",
-            "you've probably heard",
-            "it's often said",
-            "it is often said",
-            "a common belief",
-            "rumour",
-            "rumor",
-            "conspiracy",
-            "so-called",
-            "is it true",
-            "busting",
-            "mythbusting",
-            "myth-busting",
-        ],
-        "ar": [
-            "خرافه",
-            "خرافات",
-            "شائعه",
-            "شائعات",
-            "اشاعه",
-            "اشاعات",
-            "معلومه خاطئه",
-            "معلومات خاطئه",
-            "معلومه مغلوطه",
-            "مغالطه",
-            "حقيقه ام خرافه",
-            "ليس صحيحا",
-            "غير صحيح",
-            "لا اساس",
-            "کذبه",
-            "کاذب",
-            "کاذبه",
-            "مفهوم خاطئ",
-            "اعتقاد خاطئ",
-            "اعتقادات خاطئه",
-            "احذر",
-            "احذروا",
-            "احذري",
-            "حذار",
-            "انتبه",
-            "انتبهوا",
-            "ادعاء",
-            "ادعاءات",
-            "یدعی",
-            "تدعی",
-            "یزعم",
-            "تزعم",
-            "زعم",
-            "مزاعم",
-            "وعود",
-            "لا تصدق",
-            "لا تصدقوا",
-            "لا تنخدع",
-            "مزیف",
-            "احتیال",
-            "دجل",
-            "یقال",
-            "یقول البعض",
-            "یعتقد البعض",
-            "یظن البعض",
-            "هل صحیح",
-            "هل یسبب",
-            "تصحیح",
-            "الصحیح ان",
-            "والصحیح",
-        ],
-        "fa": [
-            "شایعه",
-            "باور غلط",
-            "باور نادرست",
-            "باورهای غلط",
-            "افسانه",
-            "خرافه",
-            "خرافات",
-            "حقیقت ندارد",
-            "صحت ندارد",
-            "درست نیست",
-            "نادرست",
-            "غلط",
-            "دروغ",
-            "بی اساس",
-            "اطلاعات نادرست",
-            "اطلاعات غلط",
-            "تصور اشتباه",
-            "تصور غلط",
-            "اشتباه رایج",
-            "مراقب",
-            "مواظب",
-            "حذر",
-            "ادعا*",
-            "وعده*",
-            "کلاهبرداری",
-            "فریب*",
-            "باور نکنید",
-            "اعتماد نکنید",
-            "گول",
-            "شاید شنیده باشید",
-            "شنیده اید",
-            "برخی فکر میکنند",
-            "بعضی فکر میکنند",
-            "برخی معتقدند",
-            "آیا درست است",
-            "واقعیت:",
-            "حقیقت:",
-        ],
-    }
-)
+DEBUNK = _cue(_CUES["debunk"])
 # Markers that make the whole post a myth-busting post.
-DEBUNK_POST = _cue(
-    {
-        "en": [
-            "myth:",
-            "myth -",
-            "myth vs fact",
-            "myth vs. fact",
-            "myths vs facts",
-            "fact:",
-            "facts:",
-            "the truth:",
-            "truth:",
-            "reality:",
-            "fact or fiction",
-            "true or false",
-            "myth busting",
-            "mythbusting",
-            "myth-busting",
-            "#mythbusting",
-            "#mythbuster",
-            "debunk",
-            "fact check",
-            "fact-check",
-            "misconception",
-            "misinformation",
-            "it is not true that",
-            "it's not true that",
-            "it isn't true that",
-        ],
-        "ar": [
-            "خرافه:",
-            "الخرافه:",
-            "الحقیقه:",
-            "حقیقه:",
-            "الواقع:",
-            "حقیقه ام خرافه",
-            "خرافه ام حقیقه",
-            "صح ام خطا",
-            "تصحیح مفاهیم",
-            "معلومه خاطئه",
-            "معلومات خاطئه",
-            "ليس صحيحا ان",
-            "غیر صحیح ان",
-            "من الخطا",
-            "مفاهیم خاطئه",
-            "الشائعات",
-        ],
-        "fa": [
-            "باور غلط:",
-            "باور نادرست:",
-            "شایعه:",
-            "واقعیت:",
-            "حقیقت:",
-            "افسانه:",
-            "افسانه یا واقعیت",
-            "درست یا غلط",
-            "شایعه یا واقعیت",
-            "باورهای غلط",
-            "این شایعه",
-            "درست نیست که",
-            "صحت ندارد که",
-            "اشتباه است",
-        ],
-    },
-    left=False,
-)
+DEBUNK_POST = _cue(_CUES["debunk_post"], left=False)
 
 
 def has(cues: Mapping[str, CueSet], language: str, text: str) -> bool:
@@ -645,7 +276,7 @@ def _scan(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
                         spans.setdefault(code, []).append((end + 1 - length, end + 1))
         found = (codes_seen, spans)
         doc.__dict__["_clm_triggers"] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def triggered(doc: Document, code: str) -> bool:

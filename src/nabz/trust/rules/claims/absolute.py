@@ -490,9 +490,12 @@ def absolute_claim(doc: Document) -> Iterator[Hit]:
             and _SEEKING.search(v.low[max(0, start - 16) : start])
         ):
             continue
-        if doc.language == "fa" and phrase.replace(" ", "") == "صددرصد":
-            if not _FA_PERCENT_CONTEXT.search(v.low[end : end + 24]):
-                continue
+        if (
+            doc.language == "fa"
+            and phrase.replace(" ", "") == "صددرصد"
+            and not _FA_PERCENT_CONTEXT.search(v.low[end : end + 24])
+        ):
+            continue
         others = [(s, e) for s, e in matches if (s, e) != (start, end)]
         if negated(v, start, end, others) or hedged(v, start) or debunking_sentence(v, start):
             continue

@@ -12,7 +12,6 @@ from nabz.trust.registry import Hit, rule
 from nabz.trust.rules.claims._shared import (
     CueSet,
     add_triggers,
-    alternation,
     starts,
     triggered,
     view,

@@ -124,6 +124,18 @@ class Myth:
     groups: int
 
 
+def _variants(text: str, language: str) -> set[str]:
+    """Spelling variants of a key; Arabic multi-word keys also with the article on every
+    word ("مضادات حیویه" and "المضادات الحیویه")."""
+    variants = spelling_variants(text, language)
+    if language == "ar":
+        for v in list(variants):
+            words = v.split(" ")
+            if len(words) > 1:
+                variants.add(" ".join(w if w.startswith("ال") else "ال" + w for w in words))
+    return variants
+
+
 class KeyHit(NamedTuple):
     myth: int  # index into MythBase.myths
     group: int
@@ -171,7 +183,7 @@ class MythBase:
                         mode, text = "prefix", text[:-1]
                     elif text.endswith("="):
                         mode, text = "exact", text[:-1]
-                    for variant in spelling_variants(text, language):
+                    for variant in _variants(text, language):
                         table[variant].append((index, g, mode))
         self.automaton = ahocorasick.Automaton()
         for key, payload in table.items():

@@ -54,10 +54,8 @@ _FRAME = {
 def _clause_span(v: View, start: int, end: int) -> tuple[int, int]:
     s0, s1 = v.sentence(start)
     left = v.low[s0:start]
-    cut = None
-    for cut in _CLAUSE.finditer(left):
-        pass
-    c0 = s0 + cut.end() if cut else s0
+    cuts = [m.end() for m in _CLAUSE.finditer(left)]
+    c0 = s0 + cuts[-1] if cuts else s0
     right = v.low[end:s1]
     m = _CLAUSE.search(right)
     c1 = end + m.start() if m else s1
@@ -95,11 +93,11 @@ def _corrected(v: View, lang: str, start: int, end: int, keys: list[KeyHit]) -> 
 
 
 def _lead_in(v: View, s0: int, by_sentence: dict[int, list[KeyHit]]) -> list[KeyHit]:
-    """Hits of a short question just before the sentence ("Got a cold? Antibiotics ...")."""
+    """Hits of a short lead-in just before the sentence ("Got a cold? Antibiotics ...")."""
     if s0 == 0:
         return []
     p0, p1 = v.sentence(s0 - 1)
-    if p1 - p0 > 40 or not v.low[p0:p1].rstrip().endswith("?"):
+    if p1 - p0 > 60 or v.low[p0:p1].rstrip()[-1:] not in ("?", ":"):
         return []
     return by_sentence.get(p0, [])
 
@@ -162,7 +160,7 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
             end = max(h.end for h in chosen)
             if v.low[s0:s1].rstrip().endswith("?") and not _RHETORICAL[lang].search(v.low[s0:s1]):
                 continue
-            if _corrected(v, lang, max(start, s0), end, chosen):
+            if _corrected(v, lang, max(start, s0), end, sentence_hits):
                 continue
             if (s0, m) in reported:
                 continue
