@@ -26,6 +26,7 @@ class Day:
     label: int  # the day number in the calendar shown
     hijri_label: int | None = None
     posts: list[object] = field(default_factory=list)
+    more: int = 0  # posts beyond what a cell shows (see the list view)
     observances: list[object] = field(default_factory=list)
 
 
@@ -105,13 +106,21 @@ def week(anchor: dt.date, language: str) -> Period:
     return Period(start, end, "", start - dt.timedelta(days=7), start + dt.timedelta(days=7), weeks)
 
 
-def place(period: Period, posts: Iterable[object], local_date) -> None:  # type: ignore[no-untyped-def]
+def place(
+    period: Period,
+    posts: Iterable[object],
+    local_date,
+    per_day: int | None = None,  # type: ignore[no-untyped-def]
+) -> None:
+    """Put posts in their day's cell; beyond ``per_day`` a cell only counts them."""
     by_day: dict[dt.date, list[object]] = defaultdict(list)
     for post in posts:
         by_day[local_date(post)].append(post)
     for row in period.weeks:
         for day in row:
-            day.posts = by_day.get(day.date, [])
+            found = by_day.get(day.date, [])
+            day.posts = found if per_day is None else found[:per_day]
+            day.more = len(found) - len(day.posts)
 
 
 @dataclass
@@ -144,14 +153,19 @@ def content_mix(
     return rows
 
 
-def cadence_gaps(
-    period: Period, posts: list[object], networks: list[str], local_date, today: dt.date
-) -> dict[str, list[dt.date]]:  # type: ignore[no-untyped-def]
+def cadence_gaps(  # type: ignore[no-untyped-def]
+    period: Period,
+    posts: list[object],
+    networks_by_post: dict[int, list[str]],
+    networks: list[str],
+    local_date,
+    today: dt.date,
+) -> dict[str, list[dt.date]]:
     """Days from today on in the period with nothing planned on each target network."""
     covered: dict[str, set[dt.date]] = defaultdict(set)
     for post in posts:
-        for variant in post.variants.all():  # type: ignore[attr-defined]
-            covered[variant.network].add(local_date(post))
+        for network in networks_by_post.get(post.pk, ()):  # type: ignore[attr-defined]
+            covered[network].add(local_date(post))
     first = max(period.start, today)
     days = [first + dt.timedelta(days=i) for i in range((period.end - first).days + 1)]
     return {n: [d for d in days if d not in covered[n]] for n in networks}

@@ -54,14 +54,26 @@ class PostForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: object, workspace: object, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, workspace: object, post: Post | None = None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        from django.db.models import Q
+
         from nabz.consent.models import Consent
         from nabz.media.models import MediaItem
 
         self.workspace = workspace
         self.fields["media"].queryset = MediaItem.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
-        self.fields["consents"].queryset = Consent.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
+        # Consents in force, plus any the post already relies on (so the gate can say
+        # that one expired or was revoked instead of it silently disappearing).
+        live = Consent.objects.in_workspace(workspace).active(timezone.localdate())
+        linked = Q(posts=post) if post is not None and post.pk else Q(pk__in=[])
+        self.fields["consents"].queryset = (  # type: ignore[attr-defined]
+            Consent.objects.in_workspace(workspace)
+            .filter(Q(pk__in=live.values("pk")) | linked)
+            .distinct()
+        )
         for network, label in Network.choices:
             self.fields[f"variant_{network}"] = forms.CharField(
                 label=_("Text for %(network)s") % {"network": label},

@@ -9,14 +9,21 @@ from django.utils.translation import gettext_lazy as _
 
 from nabz.workspaces.roles import Action, Role, can
 
+# (url name, label, action needed to see the link, url names that highlight it)
 NAVIGATION = (
-    ("dashboard", _("Dashboard"), Action.VIEW_WORKSPACE),
-    ("calendar", _("Calendar"), Action.VIEW_WORKSPACE),
-    ("posts", _("Posts"), Action.VIEW_WORKSPACE),
-    ("inbox", _("Inbox"), Action.VIEW_WORKSPACE),
-    ("consent", _("Consent"), Action.VIEW_WORKSPACE),
-    ("reports", _("Reports"), Action.VIEW_WORKSPACE),
-    ("settings", _("Settings"), Action.VIEW_WORKSPACE),
+    ("dashboard", _("Dashboard"), Action.VIEW_WORKSPACE, ("dashboard",)),
+    ("calendar", _("Calendar"), Action.VIEW_WORKSPACE, ("calendar",)),
+    ("posts", _("Posts"), Action.VIEW_WORKSPACE, ("posts", "post_", "review_queue")),
+    ("media_library", _("Media"), Action.VIEW_WORKSPACE, ("media_",)),
+    ("inbox", _("Inbox"), Action.VIEW_WORKSPACE, ("inbox",)),
+    ("consent", _("Consent"), Action.VIEW_CONSENT, ("consent",)),
+    ("reports", _("Reports"), Action.VIEW_WORKSPACE, ("reports",)),
+    (
+        "settings",
+        _("Settings"),
+        Action.VIEW_WORKSPACE,
+        ("settings", "members", "audit_", "workspace_settings", "trust_settings"),
+    ),
 )
 
 
@@ -26,16 +33,15 @@ def shell(request: HttpRequest) -> dict[str, object]:
     nav = []
     if workspace is not None:
         current = request.resolver_match.url_name if request.resolver_match else ""
-        for name, label, action in NAVIGATION:
+        for name, label, action, highlights in NAVIGATION:
             if can(role, action):
+                url = reverse(name, kwargs={"ws": workspace.slug})
                 nav.append(
                     {
                         "name": name,
                         "label": label,
-                        "url": reverse(name, kwargs={"ws": workspace.slug}),
-                        "current": current == name
-                        or (current or "").startswith(name + "_")
-                        or (name == "settings" and current in SETTINGS_PAGES),
+                        "url": url,
+                        "current": (current or "").startswith(highlights),
                     }
                 )
     workspaces = []
@@ -59,7 +65,5 @@ def shell(request: HttpRequest) -> dict[str, object]:
         "text_direction": "rtl" if translation.get_language_bidi() else "ltr",
         "can_manage_members": can(role, Action.MANAGE_MEMBERS),
         "can_view_audit": can(role, Action.VIEW_AUDIT),
+        "can_view_consent": can(role, Action.VIEW_CONSENT),
     }
-
-
-SETTINGS_PAGES = {"settings", "members", "audit_log", "workspace_settings", "trust_settings"}

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nabz.content import calendar, workflow
-from nabz.content.models import Network, Pillar, Post, State
+from nabz.content.models import Network, Pillar, Post, State, Variant
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, can
 
 VIEWS = ("month", "week", "list")
+PER_DAY = {"month": 4, "week": 12}  # a busier day links to its list
 
 
 def _anchor(raw: str | None, today: dt.date) -> dt.date:
@@ -61,8 +62,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     posts = (
         Post.objects.filter(workspace=ws, scheduled_at__gte=start, scheduled_at__lt=end)
         .exclude(state=State.ARCHIVED)
-        .select_related("author")
-        .prefetch_related("variants")
+        .only("pk", "title", "state", "pillar", "scheduled_at")
         .order_by("scheduled_at")
     )
     filters = {k: request.GET.get(k, "") for k in ("network", "pillar", "state")}
@@ -77,15 +77,22 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     def local_date(post: Post) -> dt.date:
         return post.scheduled_at.astimezone(zone).date()  # type: ignore[union-attr]
 
-    calendar.place(period, posts, local_date)
+    calendar.place(period, posts, local_date, per_day=None if mode == "list" else PER_DAY[mode])
     observed = _observances(grid_start, grid_end, language)
     for row in period.weeks:
         for day in row:
             day.observances = [o for o in observed if o["start"] <= day.date <= o["end"]]
     in_range = [p for p in posts if period.start <= local_date(p) <= period.end]
     mix = calendar.content_mix(in_range, dict(Pillar.choices), ws.target_mix or {})
+    networks_by_post: dict[int, list[str]] = {}
+    if ws.target_networks:
+        pairs = Variant.objects.filter(post__in=[p.pk for p in in_range]).values_list(
+            "post_id", "network"
+        )
+        for post_id, network in pairs:
+            networks_by_post.setdefault(post_id, []).append(network)
     gaps = calendar.cadence_gaps(
-        period, in_range, list(ws.target_networks or []), local_date, today
+        period, in_range, networks_by_post, list(ws.target_networks or []), local_date, today
     )
     return render(
         request,

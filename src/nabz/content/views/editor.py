@@ -100,7 +100,7 @@ def live_check(request: HttpRequest) -> HttpResponse:
 def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
     ws = request.workspace  # type: ignore[attr-defined]
     if request.method == "POST":
-        form = PostForm(request.POST, workspace=ws)
+        form = PostForm(request.POST, workspace=ws, post=post)
         if form.is_valid():
             changes = form.changes()
             try:
@@ -128,7 +128,7 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
             initial = PostForm.initial_for(post)
         else:
             initial = {"language": ws.default_language, **_from_observance(request)}
-        form = PostForm(initial=initial, workspace=ws)
+        form = PostForm(initial=initial, workspace=ws, post=post)
         status = 200
     return render(request, "content/editor.html", {"form": form, "post": post}, status=status)
 
