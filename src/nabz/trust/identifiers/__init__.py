@@ -98,8 +98,8 @@ def _load_detectors() -> tuple[Any, tuple[Callable[[Any], None], ...]]:
 
     # Order matters: shapes that contain digits claim their text before the number scanner.
     return Scan, (
-        web.detect, iban.detect, dates.detect, vehicles.detect, devices.detect, places.detect,
-        ages.detect, numbers.detect, names.detect, ages.after_names, biometric.detect,
+        web.detect, iban.detect, dates.detect, vehicles.detect, devices.detect, ages.detect,
+        numbers.detect, places.detect, names.detect, ages.after_names, biometric.detect,
     )  # fmt: skip
 
 

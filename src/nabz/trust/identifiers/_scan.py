@@ -8,7 +8,7 @@ to the original text once, at the end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import ahocorasick
@@ -105,7 +105,7 @@ class PhraseMatcher:
     (و, ب, ل, ف, ال). At each place the longest phrase wins.
     """
 
-    def __init__(self, table: dict[str, Iterable[str]], *, suffixes: bool = True) -> None:
+    def __init__(self, table: Mapping[str, Iterable[str]], *, suffixes: bool = True) -> None:
         self._suffixes = suffixes
         self._auto = ahocorasick.Automaton()
         for label, phrases in table.items():

@@ -53,11 +53,11 @@ def detect(scan: Scan) -> None:
         kind = _ALNUM_LABELS.get(label)
         if kind is None:
             continue
-        m = _SERIAL_AFTER.match(text, end)
-        if not m:
+        found = _SERIAL_AFTER.match(text, end)
+        if not found:
             continue
-        value = m.group(1).rstrip("-/")
-        start, stop = m.start(1), m.start(1) + len(value)
+        value = found.group(1).rstrip("-/")
+        start, stop = found.start(1), found.start(1) + len(value)
         n_digits = sum(ch.isdigit() for ch in value)
         has_alpha = any(ch.isalpha() for ch in value)
         # Pure numbers are left to the number scanner, which knows their checksums.

@@ -182,7 +182,8 @@ def _english_cue(text: str, start: int) -> str:
 
 
 _CAP = re.compile(
-    r"[A-Z](?:[a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?:['’]s)?\.?|\.(?=\s[A-Z]))"
+    r"[A-Z](?:(?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)*"
+    r"(?:['’]s)?\.?|\.(?=\s[A-Z]))"
 )
 _CAP_PREFIX = re.compile(r"(?:[Aa]l|[Ee]l|[Aa]bu|[Bb]in|[Ii]bn)-$")
 _CONNECTORS = frozenset(
@@ -268,6 +269,9 @@ _ORG_WORDS = frozenset(
 
 
 _STOP_EN = stopwords_for("en")
+_LEADING_ADJECTIVES = frozenset(
+    {"little", "brave", "sweet", "tiny", "baby", "dear", "beloved", "young", "big", "old"}
+)
 
 
 def _en_key(token: str) -> str:
@@ -339,7 +343,7 @@ def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
             cue = "patient:" + low
         elif low in _EN_NAMED_CUES:
             cue = "named:" + low
-        elif not (low in _STOP_EN and key not in lex.first):
+        elif not ((low in _STOP_EN and key not in lex.first) or low in _LEADING_ADJECTIVES):
             break
         i += 1
     rest = group[i:]
@@ -407,7 +411,7 @@ _WEAK_CUES = _terms(
     "الشاب الشابة الفتى الفتاة المراجع المراجعة"
 )
 _STAFF_CUES = _terms("دکتر استاد الدكتور الدكتورة د الأستاذ الأستاذة پرستار الممرض الممرضة")
-_KUNYA = _terms("ام أم ابو أبو ابن بن بنت عبد")
+_KUNYA = _terms("ام أم ابو أبو ابن بن بنت عبد سادات السادات بیگم")
 # Words before a name that make it part of an institution, a place or a public figure.
 _BLOCK_BEFORE = _terms(
     "مستشفى مستشفي بیمارستان مرکز مركز مجمع مدينة مدینه شارع خیابان بلوار میدان ميدان جامعة "

@@ -22,7 +22,7 @@ _STREET_TYPES = (
 _EN_ADDRESS = re.compile(
     r"(?<![\w-])\d{1,5}[A-Za-z]?(?:-\d{1,5})?,?\s+(?:[NSEW]\.?\s+)?"
     r"(?:[A-Z][\w'.-]*\s+){0,3}?[A-Z][\w'.-]*\s+"
-    rf"(?:{_STREET_TYPES})\b\.?"
+    rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:[NS][EW]?|[EW])\b\.?)?"
     r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\.?\s*#?\w{1,6})?"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?)?"
 )
@@ -41,7 +41,7 @@ _UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-
 _EN_PLACE = re.compile(
     r"\b(?:village|town|hamlet|neighbou?rhood|suburb|township|parish|district|settlement|"
     r"camp|island) (?:of|called|named) ((?:[A-Z][\w'-]+)(?:[ -][A-Z][\w'-]+){0,2})"
-    r"|\b((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+)?) (?:Village|County|Township|Parish|Hamlet)\b"
+    r"|\b((?:[A-Z][\w'-]+)(?: [A-Z][\w'-]+)?) (?:[Vv]illage|County|Township|Parish|[Hh]amlet)\b"
 )
 
 # Arabic-script street words: (normalised word, strength). Strong words start an
@@ -51,7 +51,7 @@ _ADDRESS_WORDS = {
            "بن بست": 2, "بنبست": 2, "کوی": 2, "پلاک": 1, "طبقه": 0, "واحد": 0, "نبش": 1,
            "مجتمع": 0, "ساختمان": 0, "بلوک": 0, "فاز": 0, "خیابون": 2, "کوچهی": 2},
     "ar": {"شارع": 2, "طریق": 1, "حی": 1, "مبنی": 0, "عماره": 0, "شقه": 0, "الدور": 0,
-           "الطابق": 0, "میدان": 1, "جاده": 1, "زقاق": 2, "مجمع": 0, "فیلا": 0, "منزل": 0,
+           "الطابق": 0, "میدان": 1, "جاده": 1, "زقاق": 2, "مجمع": 0, "فیلا": 0,
            "بنایه": 0, "ص.ب": 2, "صندوق برید": 2},
 }  # fmt: skip
 _PLACE_CUES = {
@@ -247,4 +247,10 @@ def _arabic_script(scan: Scan, lang: str) -> None:
         tok = _TOKEN.match(text, m.end())
         if tok is None or tok.group() in stop or any(ch.isdigit() for ch in tok.group()):
             continue
-        _claim(scan, K.PLACE, tok.start(), tok.end(), False, "village or neighbourhood")
+        end = tok.end()
+        # A second word belongs to the name unless it is a function word or a new clause.
+        second = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        if second and second.group() not in stop and second.group()[:1] not in "وفبل":
+            if not any(ch.isdigit() for ch in second.group()):
+                end = second.end()
+        _claim(scan, K.PLACE, tok.start(), end, False, "village or neighbourhood")

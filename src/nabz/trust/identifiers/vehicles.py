@@ -18,8 +18,12 @@ _IR_PLATE = re.compile(
 _IR_QUICK = std_re.compile(r"\d\d ?[\u0600-\u06ff]{1,3} ?\d\d\d")
 _VIN = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
 # A plate after a context word: letters and digits in short groups (ABC-1234, ا ب ح 1234).
+_AR_LETTER = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 _PLATE_AFTER_CONTEXT = re.compile(
-    r"\s*[:#-]?\s*((?:[A-Z\p{Arabic}&&\p{L}]{1,3}[\s-]?){0,3}\d{1,5}(?:[\s-]?[A-Z\p{Arabic}&&\p{L}]{1,3}){0,3})",
+    r"(?:\s*(?:was|is|number|no\.?|num|#|:|-|رقم|شماره|هي|هو))*\s*"
+    r"((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,8}(?:[\s-][A-Z0-9]{1,4})?"
+    rf"|(?:{_AR_LETTER}\s?){{1,3}}\s?\d{{1,4}}|\d{{1,4}}\s?(?:{_AR_LETTER}\s?){{1,3}}"
+    r"|\d{1,5}\s?[A-Z]{1,3}|[A-Z]{1,3}\s?\d{1,5})(?![\w])"
 )
 
 _VIN_VALUES = {
@@ -59,10 +63,10 @@ def detect(scan: Scan) -> None:
     for _s, end, label in context_hits(scan):
         if label != "vehicle":
             continue
-        m = _PLATE_AFTER_CONTEXT.match(text, end)
-        if not m or not m.group(1).strip():
+        plate = _PLATE_AFTER_CONTEXT.match(text, end)
+        if not plate or not plate.group(1).strip():
             continue
-        s, e = m.span(1)
+        s, e = plate.span(1)
         while e > s and text[e - 1] in " -":
             e -= 1
         if scan.is_claimed(s, e) or label_before(scan, s) is None:

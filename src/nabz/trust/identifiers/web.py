@@ -29,6 +29,7 @@ _TLD_QUICK = re.compile(
     r"ir|sa|ae|eg|jo|kw|qa|bh|om|iq|lb|uk|us|ca|au|de|fr|in|pk|tr)\b"
 )
 _IP_QUICK = re.compile(r"\d\.\d{1,3}\.\d")
+_VERSION_BEFORE = re.compile(r"(?:version|ver\.?|v\.?|release|build|نسخه|نسخة|الإصدار|الاصدار)\s*$")
 _TRAILING = ".,;:!?)]}'\"»"
 
 # Host names of public sites whose pages do not point at a person.
@@ -62,6 +63,10 @@ def detect(scan: Scan) -> None:
             scan.claimed.append((start, end))
     if scan.has_digit and _IP_QUICK.search(text):
         for m in _IPV4.finditer(text):
+            before = scan.lower[max(0, m.start() - 10) : m.start()]
+            if _VERSION_BEFORE.search(before):
+                scan.claimed.append((m.start(), m.end()))
+                continue
             if not scan.is_claimed(m.start(), m.end()):
                 scan.add(IdentifierKind.IP_ADDRESS, m.start(), m.end(), True, "IPv4")
                 scan.claimed.append((m.start(), m.end()))

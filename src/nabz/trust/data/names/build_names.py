@@ -38,6 +38,10 @@ COMMON_EXTRA = {
     "Covid", "Corona", "Al", "Ed", "Doc", "Dr", "St", "Saint", "Holy", "Ever", "Else",
     "Iran", "Iraq", "Oman", "Qatar", "Yemen", "Syria", "Lebanon", "India", "China", "Asia",
     "America", "Africa", "Europe", "London", "Tehran", "Riyadh", "Cairo", "Jeddah", "Doha",
+    "Washington", "Denver", "Jackson", "Lincoln", "Columbia", "Charlotte", "Savannah", "Orlando",
+    "Tyler", "Chester", "Lancaster", "Kent", "Devon", "York", "Boston", "Memphis", "Aurora",
+    "Beverly", "Clinton", "Franklin", "Hamilton", "Marion", "Salem", "Troy", "Milton", "Warren",
+    "Abu", "Dhabi", "Muscat", "Manama", "Beirut", "Amman", "Baghdad", "Mashhad", "Shiraz",
 }  # fmt: skip
 HEADER = (
     "# source: Faker {version} person providers ({locales}), MIT License, "
