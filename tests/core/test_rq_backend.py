@@ -40,9 +40,22 @@ def redis_url(tmp_path: Path):  # type: ignore[no-untyped-def]
     if server is None:
         pytest.fail("redis-server is required (make test installs it with apt)")
     port = _free_port()
-    proc = subprocess.Popen([server, "--port", str(port), "--save", "", "--appendonly", "no",
-                             "--bind", "127.0.0.1", "--dir", str(tmp_path)],
-                            stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            server,
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -57,8 +70,13 @@ def redis_url(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_rq_backend_runs_tasks(redis_url: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(NABZ_DEMO="1", NABZ_DATA_DIR=str(tmp_path), NABZ_TASKS_BACKEND="rq",
-               REDIS_URL=redis_url, DJANGO_SETTINGS_MODULE="nabz.settings")
+    env.update(
+        NABZ_DEMO="1",
+        NABZ_DATA_DIR=str(tmp_path),
+        NABZ_TASKS_BACKEND="rq",
+        REDIS_URL=redis_url,
+        DJANGO_SETTINGS_MODULE="nabz.settings",
+    )
 
     def run(*args: str) -> str:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)

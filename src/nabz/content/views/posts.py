@@ -179,6 +179,7 @@ def _after(request: HttpRequest, post: Post, action, *args, **kwargs) -> HttpRes
         return render(
             request, "content/post_detail.html", _detail_context(request, post), status=400
         )
+    post.refresh_from_db()
     record_verdict(post)
     return redirect("post_detail", ws=post.workspace.slug, pk=post.pk)
 

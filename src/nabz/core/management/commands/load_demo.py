@@ -66,6 +66,10 @@ class Command(BaseCommand):
                 if role in TWO_FACTOR_REQUIRED:
                     extra = "  recovery codes: " + ", ".join(self._enrol(user))
                 lines.append(f"  {username:<11} {password:<20} {Role(role).label}{extra}")
+            from nabz.core import demo_content
+
+            for ws in workspaces:
+                demo_content.load(ws)
         self.stdout.write(
             self.style.SUCCESS("Demo workspaces: " + ", ".join(w.name for w in workspaces))
         )
