@@ -15,7 +15,7 @@ _MAC = re.compile(
 # GS1 UDI: (01) + a 14-digit GTIN with its mod-10 check digit, optional further (AI)value parts.
 _UDI = re.compile(r"\(01\)\s?(\d{14})(?:\s?\(\d{2,4}\)\s?[A-Za-z0-9\-]{1,20})*")
 _SERIAL_AFTER = re.compile(
-    r"(?:\s*(?:[:#=]|[^\W\d_]{1,12})){0,4}?\s*[:#=]?\s*(?<![\w-])([A-Za-z0-9][A-Za-z0-9\-/]{3,29})",
+    r"(?:\s*(?:[:#=.]|[^\W\d_]{1,12})){0,4}?\s*[:#=]?\s*(?<![\w-])([A-Za-z0-9][A-Za-z0-9\-/]{3,29})",
     re.IGNORECASE,
 )
 
@@ -38,12 +38,14 @@ def gtin_ok(digits: str) -> bool:
 
 def detect(scan: Scan) -> None:
     text = scan.text
-    if not scan.long_number:
+    if not scan.has_digit:
         return
     if text.count(":") >= 5 or text.count("-") >= 5:
         for m in _MAC.finditer(text):
             scan.add(IdentifierKind.DEVICE_ID, m.start(), m.end(), True, "MAC address")
             scan.claimed.append((m.start(), m.end()))
+    if not scan.long_number:
+        return
     if "(01)" in text:
         for m in _UDI.finditer(text):
             if gtin_ok(m.group(1)):
@@ -61,7 +63,7 @@ def detect(scan: Scan) -> None:
         n_digits = sum(ch.isdigit() for ch in value)
         has_alpha = any(ch.isalpha() for ch in value)
         # Pure numbers are left to the number scanner, which knows their checksums.
-        if not has_alpha and label != "device":
+        if not has_alpha:
             continue
         if n_digits < 3 or scan.is_claimed(start, stop):
             continue

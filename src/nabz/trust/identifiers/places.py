@@ -58,6 +58,15 @@ _PLACE_CUES = {
     "fa": ("روستای", "روستا", "دهستان", "شهرستان", "محله", "محلهی", "شهرک", "قریه", "ده"),
     "ar": ("قریه", "بلده", "مخیم", "حی", "ضاحیه", "هجره", "نجع", "عزبه", "کفر"),
 }
+_DIGIT = re.compile(r"\d")
+# Persian village names of two words: "کلاته نو", "ده بالا", "قلعه حسن خان".
+_FA_PLACE_HEADS = frozenset(
+    normalize_term(w)
+    for w in "کلاته ده قلعه چشمه حاجی سید امام شهید بنه کوشک باغ دشت تپه چاه قریه".split()
+)
+_FA_PLACE_TAILS = frozenset(
+    normalize_term(w) for w in "آباد بالا پایین سفلی علیا نو کهنه بزرگ کوچک سادات".split()
+)
 _TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"«»]+")
 _FA_NAME_HEADS = frozenset(
     normalize_term(w) for w in ("شهید", "دکتر", "امام", "استاد", "آیت الله", "حاج", "سید", "شیخ")
@@ -155,7 +164,7 @@ def detect(scan: Scan) -> None:
     if scan.has_digit:
         _postcodes(scan)
     if scan.language != "en":
-        for lang in ("fa", "ar"):
+        for lang in ("ar", "fa") if scan.language == "ar" else ("fa", "ar"):
             if not _AR_TRIGGERS[lang].isdisjoint(tokens):
                 _arabic_script(scan, lang)
 
@@ -250,7 +259,11 @@ def _arabic_script(scan: Scan, lang: str) -> None:
         end = tok.end()
         # A second word belongs to the name unless it is a function word or a new clause.
         second = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
-        if second and second.group() not in stop and second.group()[:1] not in "وفبل":
-            if not any(ch.isdigit() for ch in second.group()):
-                end = second.end()
+        word = second.group() if second else ""
+        if scan.language == "fa":
+            two_words = tok.group() in _FA_PLACE_HEADS or word in _FA_PLACE_TAILS
+        else:
+            two_words = bool(word) and word not in stop and word[:1] not in "وفبل"
+        if two_words and not _DIGIT.search(word):
+            end = second.end()  # type: ignore[union-attr]
         _claim(scan, K.PLACE, tok.start(), end, False, "village or neighbourhood")

@@ -397,7 +397,7 @@ def email_address(doc: Document) -> Iterator[Hit]:
         "en": {
             "fire": [
                 "Patient SSN 123-45-6789 was verified at admission.",
-                "His Emirates ID 784-1985-1234567-1 was scanned at the desk.",
+                "His Emirates ID 784-1985-1234567-3 was scanned at the desk.",
                 "National ID: 1023456781, please update the file.",
             ],
             "pass": [
@@ -409,7 +409,7 @@ def email_address(doc: Document) -> Iterator[Hit]:
         "ar": {
             "fire": [
                 "رقم الهوية الوطنية للمريض ١٠٢٣٤٥٦٧٨١",
-                "رقم الإقامة 2123456782 مسجل في الملف.",
+                "رقم الإقامة 2123456788 مسجل في الملف.",
                 "الرقم القومي للمريضة 29001010112345",
             ],
             "pass": [
@@ -421,7 +421,7 @@ def email_address(doc: Document) -> Iterator[Hit]:
         "fa": {
             "fire": [
                 "کد ملی بیمار ۰۰۸۴۵۷۵۹۴۸ در سامانه ثبت شد.",
-                "شماره ملی: ۰۰۱۲۳۴۵۶۷۲",
+                "شماره ملی: ۰۰۱۲۳۴۵۶۷۹",
                 "بیمار با کدملی 0084575948 پذیرش شد.",
             ],
             "pass": [
