@@ -10,8 +10,8 @@
   words per sentence``.
 
 The two ease scores are mapped to a grade through Flesch's own table (OSMAN after a
-calibration offset, see ``OSMAN_OFFSET``): 90-100 is grade 5, 60-70 grades 8-9, 30-50 college...), so one setting
-(``reading_grade_max``) works for every language.
+calibration offset, see ``OSMAN_OFFSET``): 90-100 is grade 5, 60-70 grades 8-9,
+30-50 college. One setting (``reading_grade_max``) then works for every language.
 
 Arabic and Persian are written without short vowels, so syllables are estimated:
 every written long vowel (ا و ی, and a final ه) is a nucleus, a consonant that
@@ -23,6 +23,7 @@ enough to rank texts, which is all a readability warning needs.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +32,7 @@ import regex
 
 from nabz.trust.text import normalize
 
-MIN_WORDS = 30
+MIN_WORDS = 25
 # OSMAN runs higher than Flesch reading ease on the same content (it was fitted to
 # rank texts like Flesch, not to equal it), and our unvocalised syllable estimate is
 # lower than a count on fully vocalised text. Subtracting this offset puts Arabic
@@ -352,7 +353,7 @@ def _words_and_sentences(text: str) -> tuple[list[str], int]:
 
 
 def measurable(text: str) -> bool:
-    """Long enough to measure: at least 3 sentences or 30 words."""
+    """Long enough to measure: at least 3 sentences or 25 words."""
     words, sentences = _words_and_sentences(text)
     return len(words) >= MIN_WORDS or sentences >= MIN_SENTENCES
 
@@ -374,7 +375,7 @@ def ease_to_grade(ease: float) -> float:
     """Map a Flesch-style reading ease (0-100, higher is easier) to a school grade."""
     if ease >= _EASE_GRADE[0][0]:
         return _EASE_GRADE[0][1]
-    for (e_hi, g_hi), (e_lo, g_lo) in zip(_EASE_GRADE, _EASE_GRADE[1:], strict=False):
+    for (e_hi, g_hi), (e_lo, g_lo) in itertools.pairwise(_EASE_GRADE):
         if ease >= e_lo:
             return g_lo + (g_hi - g_lo) * (ease - e_lo) / (e_hi - e_lo)
     return _EASE_GRADE[-1][1]

@@ -33,7 +33,8 @@ _UNIT_NAMES = {
            "bytes": "بایت"},
 }  # fmt: skip
 _LENGTH_MESSAGE = {
-    "en": "Too long for {network}: {used:,} of {limit:,} {unit}. The highlighted part will not fit.",
+    "en": "Too long for {network}: {used:,} of {limit:,} {unit}. "
+    "The highlighted part will not fit.",
     "ar": "النص أطول من المسموح على {network}: {used:,} من {limit:,} {unit}. الجزء المظلل لن يتسع.",
     "fa": "برای {network} بیش از حد بلند است: {used:,} از {limit:,} {unit}. بخش مشخص‌شده جا نمی‌شود.",
 }
@@ -510,7 +511,8 @@ def missing_alt_text(doc: Document) -> Iterator[Hit]:
     message={
         "en": "Links in Instagram captions are not clickable; readers cannot follow this one.",
         "ar": "الروابط في تعليقات إنستغرام غير قابلة للنقر؛ لن يتمكن القراء من فتح هذا الرابط.",
-        "fa": "پیوندهای متن پست اینستاگرام قابل کلیک نیستند؛ خوانندگان نمی‌توانند این پیوند را باز کنند.",
+        "fa": "پیوندهای متن پست اینستاگرام قابل کلیک نیستند؛ خوانندگان نمی‌توانند این پیوند را "
+        "باز کنند.",
     },
     fix={
         "en": "Put the link in your bio or a story link sticker and write “link in bio”.",
@@ -581,7 +583,8 @@ def instagram_link(doc: Document) -> Iterator[Hit]:
 
 
 _PROMO = {
-    "en": r"\b(?:giveaway|give away|contest|competition|tag a friend|tag your friends|like and share|"
+    "en": r"\b(?:giveaway|give away|contest|competition|tag a friend|tag your friends|"
+    r"like and share|"
     r"share to win|win an?|sweepstakes?|raffle|discount|% off|promo code)\b",
     "ar": r"(?:مسابقه|سحب علی|شارک واربح|اربح|خصم|منشن لصدیق|اعمل منشن|عرض خاص|کوبون)",
     "fa": r"(?:قرعه ?کشی|مسابقه|جایزه|دوستانتان را تگ کنید|تگ کنید|تخفیف|کد تخفیف|برنده)",

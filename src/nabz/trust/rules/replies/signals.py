@@ -225,7 +225,8 @@ CONFIRMS_PATIENT = {
         r"|\byour (?:recent |last |hospital )?(?:stay|admission|discharge|surgery|operation|"
         r"hospitali[sz]ation|delivery|biopsy|scan results|test results|lab results|blood results|"
         r"results|medical records?|records|chart|medical file|prescription|"
-        r"treatment (?:here|with us|at our)|visit (?:to us|with us|here|to our|at our|last|yesterday)|"
+        r"treatment (?:here|with us|at our)|"
+        r"visit (?:to us|with us|here|to our|at our|last|yesterday)|"
         r"procedure (?:here|with us|at our|last|yesterday|today))\b"
         r"|\bas your (?:doctor|physician|surgeon|nurse|midwife|care team|consultant|gp|dentist|"
         r"therapist|treating team)\b"
@@ -256,7 +257,8 @@ CONFIRMS_PATIENT = {
         rf"|حسب سجلاتنا|سجلاتنا تظهر|وفقا لسجلاتنا|راجعنا (?:ملف|سجل|حالت){_AR_YOU}"
     ),
     "fa": _compile(
-        rf"اقامت{_FA_POSS}|(?:مدت|زمان|دوران|هنگام|طول) بستری{_FA_POSS}?|بستری (?:شدن|بودن){_FA_POSS}"
+        rf"اقامت{_FA_POSS}|(?:مدت|زمان|دوران|هنگام|طول) بستری{_FA_POSS}?"
+        rf"|بستری (?:شدن|بودن){_FA_POSS}"
         rf"|(?:جواب|نتیجه|نتیجهی|نتایج) (?:ازمایش|ازمایشات|ازمایشهای|ازمایشها|ام ار ای|"
         rf"سی تی|نمونه برداری|عکس|سونوگرافی)?{_FA_POSS}"
         rf"|ازمایش(?:ات|ها|های)?{_FA_POSS}(?!\S)"

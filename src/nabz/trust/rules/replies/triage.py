@@ -43,7 +43,8 @@ _EMERGENCY_MESSAGE = {
     message={
         "en": "This message may describe an emergency: answer it first, with emergency guidance.",
         "ar": "قد تصف هذه الرسالة حالة طارئة: رُدّ عليها أولا بإرشادات الطوارئ.",
-        "fa": "این پیام ممکن است یک وضعیت اورژانسی باشد: پیش از همه و با راهنمای اورژانسی پاسخ دهید.",
+        "fa": "این پیام ممکن است یک وضعیت اورژانسی باشد: پیش از همه و با راهنمای اورژانسی "
+        "پاسخ دهید.",
     },
     fix={
         "en": "Reply now: tell them to call the local emergency number or go to the nearest "

@@ -121,7 +121,7 @@ _GRADE_MESSAGE = {
 def reading_level(doc: Document) -> Iterator[Hit]:
     """What it does
     Estimates the reading grade of a text long enough to measure (three sentences
-    or 30 words): Flesch–Kincaid for English, OSMAN for Arabic, Flesch–Dayani for
+    or 25 words): Flesch–Kincaid for English, OSMAN for Arabic, Flesch–Dayani for
     Persian, all on one grade scale. Warns when it is above the workspace's target
     (``reading_grade_max``, grade 8 by default) and highlights the longest sentence.
 
@@ -141,7 +141,7 @@ def reading_level(doc: Document) -> Iterator[Hit]:
     - El-Haj and Rayson, OSMAN, LREC 2016: https://aclanthology.org/L16-1038/
     """
     text = doc.norm.text
-    if len(text) < 90:  # cannot hold 30 words or three real sentences
+    if len(text) < 80:  # cannot hold 25 words or three real sentences
         return
     result = readability(text, doc.language)
     target = doc.settings.reading_grade_max
@@ -271,7 +271,7 @@ def jargon(doc: Document) -> Iterator[Hit]:
             continue
         start, end = doc.span(match.start, match.end)
         found = doc.text[start:end]
-        plain = match.entry.alternative
+        plain = match.replacement()
         yield Hit(
             start,
             end,
@@ -283,6 +283,6 @@ def jargon(doc: Document) -> Iterator[Hit]:
 
 def _same_case(found: str, plain: str) -> str:
     """Capitalise the replacement when the original starts a sentence in capitals."""
-    if found[:1].isupper() and plain[:1].islower():
+    if found[:1].isupper() and found[1:2].islower() and plain[:1].islower():
         return plain[0].upper() + plain[1:]
     return plain

@@ -47,6 +47,16 @@ class Match:
     start: int  # offsets into the normalised text
     end: int
     entry: Entry
+    form: str = ""  # Arabic: "lil" (ل + ال written لل) or "bare" (without the article)
+
+    def replacement(self) -> str:
+        """The entry's alternative, fitted to how the phrase was written."""
+        alt = self.entry.alternative
+        if self.form == "lil":
+            return "ل" + (alt[1:] if alt.startswith("ال") else alt)
+        if self.form == "bare" and alt.startswith("ال"):
+            return alt[2:]
+        return alt
 
 
 _AR_PREFIXES = (
@@ -60,6 +70,7 @@ _FA_SUFFIXES = (
 )  # fmt: skip
 _EN_SUFFIXES = ("'s", "es", "s")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}'-]+)")
+_PREVIOUS_WORD = regex.compile(r"([\p{L}\p{N}'-]+)[ \t]+$")
 _MIN_AFFIX_LEN = 4
 
 
@@ -77,16 +88,17 @@ def _key(term: str) -> str:
     return match_text(normalize_term(term.strip()))
 
 
-def _variants(term: str, language: str) -> set[str]:
-    keys = {_key(term)}
+def _variants(term: str, language: str) -> dict[str, str]:
+    """Keys to put in the automaton for ``term``, each with its written form."""
+    keys = {_key(term): ""}
     if ZWNJ in term:
-        keys.add(_key(term.replace(ZWNJ, " ")))
+        keys[_key(term.replace(ZWNJ, " "))] = ""
     if language == "ar":
         for key in list(keys):
             if key.startswith("ال") and len(key) > 4:
-                keys.add("لل" + key[2:])
-                keys.add(key[2:])  # the same word without the article
-    keys.discard("")
+                keys.setdefault("لل" + key[2:], "lil")
+                keys.setdefault(key[2:], "bare")  # the same word without the article
+    keys.pop("", None)
     return keys
 
 
@@ -96,13 +108,15 @@ class Lexicon:
     def __init__(self, language: str, entries: Iterable[Entry]) -> None:
         self.language = language
         table: dict[str, list[Entry]] = {}
+        forms: dict[str, str] = {}
         for entry in entries:
-            for key in _variants(entry.term, language):
+            for key, form in _variants(entry.term, language).items():
                 table.setdefault(key, []).append(entry)
+                forms.setdefault(key, form)
         self.size = len(table)
         self._automaton: Any = ahocorasick.Automaton()
         for key, found in table.items():
-            self._automaton.add_word(key, (len(key), tuple(found)))
+            self._automaton.add_word(key, (len(key), tuple(found), forms[key]))
         if table:
             self._automaton.make_automaton()
 
@@ -114,8 +128,8 @@ class Lexicon:
         """
         if not self.size:
             return []
-        candidates: list[tuple[int, int, Entry]] = []
-        for end_index, (length, found) in self._automaton.iter(text):
+        candidates: list[tuple[int, int, Entry, str]] = []
+        for end_index, (length, found, form) in self._automaton.iter(text):
             start = end_index + 1 - length
             end = end_index + 1
             start = self._left(text, start, length)
@@ -125,21 +139,24 @@ class Lexicon:
             if end < 0:
                 continue
             for entry in found:
-                if entry.unless_next and self._next_word(text, end) in entry.unless_next:
+                if entry.unless_next and (
+                    self._next_word(text, end) in entry.unless_next
+                    or self._previous_word(text, start) in entry.unless_next
+                ):
                     continue
-                candidates.append((start, end_index + 1, entry))
+                candidates.append((start, end_index + 1, entry, form))
         if not candidates:
             return []
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
         if overlapping:
-            return [Match(start, end, entry) for start, end, entry in candidates]
+            return [Match(start, end, entry, form) for start, end, entry, form in candidates]
         taken: dict[str, int] = {}
         out: list[Match] = []
-        for start, end, entry in candidates:
+        for start, end, entry, form in candidates:
             if start < taken.get(entry.category, -1):
                 continue
             taken[entry.category] = end
-            out.append(Match(start, end, entry))
+            out.append(Match(start, end, entry, form))
         return out
 
     def _left(self, text: str, start: int, length: int) -> int:
@@ -178,6 +195,11 @@ class Lexicon:
         m = _NEXT_WORD.match(text, end)
         return m.group(1) if m else ""
 
+    @staticmethod
+    def _previous_word(text: str, start: int) -> str:
+        m = _PREVIOUS_WORD.search(text, 0, start)
+        return m.group(1) if m else ""
+
 
 # --- data files ---------------------------------------------------------------------------
 def _data_lines(*parts: str) -> Iterable[list[str]]:
@@ -201,7 +223,7 @@ def jargon_entries(language: str) -> list[Entry]:
 
 
 def tone_entries(language: str) -> list[Entry]:
-    """data/tone/<language>.tsv: category, phrase, alternative, unless-next words."""
+    """data/tone/<language>.tsv: category, phrase, alternative, words that, next to the phrase, cancel it."""
     out = []
     for cells in _data_lines("tone", f"{language}.tsv"):
         if len(cells) < 2 or not cells[1]:

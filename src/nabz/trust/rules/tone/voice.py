@@ -18,9 +18,14 @@ def _lexicon_hits(doc: Document, category: str, *, replace: bool = True) -> Iter
         if match.entry.category != category:
             continue
         start, end = doc.span(match.start, match.end)
-        alternative = match.entry.alternative
+        alternative = match.replacement()
         found = doc.text[start:end]
-        if alternative and found[:1].isupper() and alternative[:1].islower():
+        if (
+            alternative
+            and found[:1].isupper()
+            and found[1:2].islower()
+            and alternative[:1].islower()
+        ):
             alternative = alternative[0].upper() + alternative[1:]
         yield Hit(
             start,
@@ -202,10 +207,79 @@ _CAPS_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])[A-Z][A-Z'’]*[A-Z](?![\p{L}\p
 _CAPS_GAP = regex.compile(r"[\s\p{P}\p{S}]*")
 _PUNCT_RUN = regex.compile(r"[!?]{3,}")
 SHOUTY_SHORT = frozenset(
-    """NOW FREE STOP NEW YOU ALL NOT DONT DON'T MUST GET CALL BIG HOT BEST WOW YES NO ONLY JUST
-    HURRY SALE LAST DAY THIS WILL CAN THE AND FOR ARE OUR YOUR HELP LIFE LOVE SAVE HUGE VERY SO DO
-    IS IT BE ME WE GO UP OFF OUT ANY WHY HOW WHAT GOOD BAD SICK DIE KILL RUN READ LOOK SEE FAST
-    NEED WANT HERE MORE OMG LOL WTF""".split()
+    {
+        "NOW",
+        "FREE",
+        "STOP",
+        "NEW",
+        "YOU",
+        "ALL",
+        "NOT",
+        "DONT",
+        "DON'T",
+        "MUST",
+        "GET",
+        "CALL",
+        "BIG",
+        "HOT",
+        "BEST",
+        "WOW",
+        "YES",
+        "NO",
+        "ONLY",
+        "JUST",
+        "HURRY",
+        "SALE",
+        "LAST",
+        "DAY",
+        "THIS",
+        "WILL",
+        "CAN",
+        "THE",
+        "AND",
+        "FOR",
+        "ARE",
+        "OUR",
+        "YOUR",
+        "HELP",
+        "LIFE",
+        "LOVE",
+        "SAVE",
+        "HUGE",
+        "VERY",
+        "SO",
+        "DO",
+        "IS",
+        "IT",
+        "BE",
+        "ME",
+        "WE",
+        "GO",
+        "UP",
+        "OFF",
+        "OUT",
+        "ANY",
+        "WHY",
+        "HOW",
+        "WHAT",
+        "GOOD",
+        "BAD",
+        "SICK",
+        "DIE",
+        "KILL",
+        "RUN",
+        "READ",
+        "LOOK",
+        "SEE",
+        "FAST",
+        "NEED",
+        "WANT",
+        "HERE",
+        "MORE",
+        "OMG",
+        "LOL",
+        "WTF",
+    }
 )
 
 
