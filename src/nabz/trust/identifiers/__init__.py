@@ -6,6 +6,7 @@ make a privacy problem.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -108,12 +109,16 @@ def _resolve(doc: Document, found: list) -> list[Identifier]:  # type: ignore[ty
     ranked = sorted(
         found, key=lambda f: (_PRIORITY[f.kind], not f.validated, -(f.end - f.start), f.start)
     )
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list = []  # type: ignore[type-arg]
     for f in ranked:
-        if any(f.start < k.end and k.start < f.end for k in kept):
+        i = bisect_right(starts, f.start)
+        if (i and ends[i - 1] > f.start) or (i < len(starts) and starts[i] < f.end):
             continue
-        kept.append(f)
-    kept.sort(key=lambda f: (f.start, f.end))
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
+        kept.insert(i, f)
     out: list[Identifier] = []
     for f in kept:
         start, end = doc.span(f.start, f.end)

@@ -8,6 +8,7 @@ to the original text once, at the end.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ class Scan:
     """The normalised text under scan, with a few views computed on demand."""
 
     __slots__ = (
-        "__dict__", "claimed", "found", "has_digit", "language", "long_number", "lower", "text",
+        "__dict__", "_claim_ends", "_claim_starts", "found", "has_digit", "language", "long_number", "lower", "text",
         "tokens",
     )  # fmt: skip
 
@@ -38,7 +39,10 @@ class Scan:
         self.text = text
         self.language = language
         self.found: list[Found] = []
-        self.claimed: list[tuple[int, int]] = []  # spans numbers must not re-use
+        # Spans later detectors must not re-use, kept sorted and disjoint (bisect: long
+        # texts with thousands of identifiers stay linear-logarithmic).
+        self._claim_starts: list[int] = []
+        self._claim_ends: list[int] = []
         # str.lower() keeps the length for everything we meet except a few rare
         # characters (e.g. 'İ'); fall back to the text itself in that case.
         low = text.lower()
@@ -56,7 +60,27 @@ class Scan:
             self.found.append(Found(kind, start, end, validated, detail))
 
     def is_claimed(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.claimed)
+        i = bisect_right(self._claim_starts, start)
+        if i and self._claim_ends[i - 1] > start:
+            return True
+        return i < len(self._claim_starts) and self._claim_starts[i] < end
+
+    def claim(self, start: int, end: int) -> None:
+        """Reserve a span (ignored when it overlaps one already reserved)."""
+        if end <= start or self.is_claimed(start, end):
+            return
+        i = bisect_right(self._claim_starts, start)
+        self._claim_starts.insert(i, start)
+        self._claim_ends.insert(i, end)
+
+    def claimed_end_before(self, pos: int) -> int:
+        """End of the last reserved span that ends at or before ``pos`` (0 if none)."""
+        i = bisect_right(self._claim_starts, pos)
+        while i:
+            i -= 1
+            if self._claim_ends[i] <= pos:
+                return self._claim_ends[i]
+        return 0
 
 
 _LATIN = re.compile(r"[A-Za-z]")

@@ -114,7 +114,7 @@ def detect(scan: Scan) -> None:
             if _starts_with_cue(scan.lower, m):
                 start = m.start(group)
             scan.add(IdentifierKind.AGE, start, end, True, detail)
-            scan.claimed.append((start, end))
+            scan.claim(start, end)
 
 
 def _starts_with_cue(text: str, m: re.Match[str]) -> bool:
@@ -145,4 +145,4 @@ def after_names(scan: Scan) -> None:
         m = _AFTER_NAME.match(scan.text, found.end)
         if m and not scan.is_claimed(m.start(1), m.end(1)) and int(m.group(1)) <= 125:
             scan.add(IdentifierKind.AGE, m.start(1), m.end(1), True, f"age {m.group(1)}")
-            scan.claimed.append((m.start(1), m.end(1)))
+            scan.claim(m.start(1), m.end(1))

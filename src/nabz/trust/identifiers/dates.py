@@ -100,7 +100,7 @@ def _months() -> tuple[PhraseMatcher, dict[str, tuple[str, int]], frozenset[str]
 def event_before(scan: Scan, start: int, end: int) -> str:
     """Which event the date belongs to, from cue words shortly before (or after) it."""
     last = None
-    floor = max([e for _s, e in scan.claimed if e <= start], default=0)
+    floor = scan.claimed_end_before(start)
     for m in _EVENT_RE.finditer(scan.lower, max(floor, start - 45), start):
         last = m
     if last is None:
@@ -177,4 +177,4 @@ def _add(scan: Scan, start: int, end: int, calendar: str) -> None:
     event = event_before(scan, start, end)
     detail = ", ".join(x for x in (event, calendar) if x)
     scan.add(IdentifierKind.DATE, start, end, True, detail)
-    scan.claimed.append((start, end))
+    scan.claim(start, end)

@@ -43,14 +43,14 @@ def detect(scan: Scan) -> None:
     if text.count(":") >= 5 or text.count("-") >= 5:
         for m in _MAC.finditer(text):
             scan.add(IdentifierKind.DEVICE_ID, m.start(), m.end(), True, "MAC address")
-            scan.claimed.append((m.start(), m.end()))
+            scan.claim(m.start(), m.end())
     if not scan.long_number:
         return
     if "(01)" in text:
         for m in _UDI.finditer(text):
             if gtin_ok(m.group(1)):
                 scan.add(IdentifierKind.DEVICE_ID, m.start(), m.end(), True, "UDI (GS1)")
-                scan.claimed.append((m.start(), m.end()))
+                scan.claim(m.start(), m.end())
     for _s, end, label in context_hits(scan):
         kind = _ALNUM_LABELS.get(label)
         if kind is None:
@@ -68,4 +68,4 @@ def detect(scan: Scan) -> None:
         if n_digits < 3 or scan.is_claimed(start, stop):
             continue
         scan.add(kind[0], start, stop, False, kind[1])
-        scan.claimed.append((start, stop))
+        scan.claim(start, stop)

@@ -51,5 +51,5 @@ def detect(scan: Scan) -> None:
             if valid_iban(compact):
                 end = m.start() + len(" ".join(groups[:cut]))
                 scan.add(IdentifierKind.IBAN, m.start(), end, True, f"IBAN {compact[:2]}")
-                scan.claimed.append((m.start(), end))
+                scan.claim(m.start(), end)
                 break

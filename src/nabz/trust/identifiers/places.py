@@ -201,7 +201,7 @@ _UK_QUICK = re.compile(r"[A-Z]\d")
 def _claim(scan: Scan, kind: K, start: int, end: int, validated: bool, detail: str) -> None:
     if not scan.is_claimed(start, end):
         scan.add(kind, start, end, validated, detail)
-        scan.claimed.append((start, end))
+        scan.claim(start, end)
 
 
 def _segment_end(text: str, pos: int, max_tokens: int, stop: frozenset[str]) -> tuple[int, bool]:

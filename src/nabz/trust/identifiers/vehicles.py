@@ -53,11 +53,11 @@ def detect(scan: Scan) -> None:
         for m in _IR_PLATE.finditer(text):
             if not scan.is_claimed(m.start(), m.end()):
                 scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "IR licence plate")
-                scan.claimed.append((m.start(), m.end()))
+                scan.claim(m.start(), m.end())
     for m in _VIN.finditer(text) if max(map(len, text.split()), default=0) >= 17 else ():
         if valid_vin(m.group()):
             scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "VIN")
-            scan.claimed.append((m.start(), m.end()))
+            scan.claim(m.start(), m.end())
     from nabz.trust.identifiers.context import context_hits
 
     for _s, end, label in context_hits(scan):
@@ -72,4 +72,4 @@ def detect(scan: Scan) -> None:
         if scan.is_claimed(s, e) or label_before(scan, s) is None:
             continue
         scan.add(IdentifierKind.VEHICLE_ID, s, e, False, "licence plate")
-        scan.claimed.append((s, e))
+        scan.claim(s, e)

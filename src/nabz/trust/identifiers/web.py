@@ -41,7 +41,7 @@ def detect(scan: Scan) -> None:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             scan.add(IdentifierKind.EMAIL, m.start(), m.end(), True, "e-mail")
-            scan.claimed.append((m.start(), m.end()))
+            scan.claim(m.start(), m.end())
     lower = scan.lower
     if "://" in text or "www." in lower or _TLD_QUICK.search(lower):
         for m in _URL.finditer(text):
@@ -60,16 +60,16 @@ def detect(scan: Scan) -> None:
             if "/" in url.split("//", 1)[-1]:
                 detail = "url with path"
             scan.add(IdentifierKind.URL, start, end, True, detail)
-            scan.claimed.append((start, end))
+            scan.claim(start, end)
     if scan.has_digit and _IP_QUICK.search(text):
         for m in _IPV4.finditer(text):
             before = scan.lower[max(0, m.start() - 10) : m.start()]
             if _VERSION_BEFORE.search(before):
-                scan.claimed.append((m.start(), m.end()))
+                scan.claim(m.start(), m.end())
                 continue
             if not scan.is_claimed(m.start(), m.end()):
                 scan.add(IdentifierKind.IP_ADDRESS, m.start(), m.end(), True, "IPv4")
-                scan.claimed.append((m.start(), m.end()))
+                scan.claim(m.start(), m.end())
     if "::" in text or text.count(":") >= 5:
         for m in _IPV6.finditer(text):
             try:
@@ -77,7 +77,7 @@ def detect(scan: Scan) -> None:
             except ValueError:
                 continue
             scan.add(IdentifierKind.IP_ADDRESS, m.start(), m.end(), True, "IPv6")
-            scan.claimed.append((m.start(), m.end()))
+            scan.claim(m.start(), m.end())
 
 
 def is_public_host(url: str) -> bool:

@@ -1301,6 +1301,8 @@ def implicit_identification(doc: Document) -> Iterator[Hit]:
     """
     if not is_patient_context(doc):
         return
+    if any(i.kind is K.PERSON_NAME and i.detail.startswith("patient:") for i in doc.identifiers):
+        return  # named outright: PHI101 says so, and more loudly
     quasi = quasi_identifiers(doc)
     if not quasi:
         return
