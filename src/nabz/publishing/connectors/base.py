@@ -1,0 +1,249 @@
+"""The one small contract every network connector keeps.
+
+A connector turns an :class:`OutgoingPost` into a post on its network and back:
+``publish`` returns a :class:`RemotePost`, ``delete`` removes one, ``metrics``
+reads its numbers, and ``find`` looks a post up by the idempotency key it was
+published with (to reconcile an attempt whose outcome is unknown). Anything that
+goes wrong is a :class:`PublishError` that says whether trying again can help.
+
+Retries, backoff, rate limits and idempotency live once, in the publishing
+worker — never in a connector.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import email.utils
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+
+
+class PublishError(Exception):
+    """A failed call. ``permanent``: trying again cannot help (revoked token, content
+    rejected). ``retry_after``: seconds the network asked us to wait. ``ambiguous``:
+    the request may have been applied (timeout or dropped connection after sending)."""
+
+    def __init__(self, message: str, *, permanent: bool = False, retry_after: float | None = None,
+                 ambiguous: bool = False, status: int | None = None,
+                 reason: str = "") -> None:
+        super().__init__(message)
+        self.permanent = permanent
+        self.retry_after = retry_after
+        self.ambiguous = ambiguous
+        self.status = status
+        self.reason = reason  # the network's own words, shown to the author
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else "publishing failed"
+
+
+class TokenExpired(PublishError):
+    """The access token expired: refresh it (if the network allows) and try again."""
+
+    def __init__(self, message: str = "the access token expired", **kwargs: Any) -> None:
+        kwargs.setdefault("permanent", False)
+        super().__init__(message, **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMedia:
+    filename: str
+    content: bytes
+    mime_type: str
+    alt_text: str = ""
+    public_url: str = ""  # Instagram fetches images from a public URL
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingPost:
+    text: str
+    idempotency_key: str  # stable for this variant on this account, across retries
+    language: str = "en"
+    media: tuple[OutgoingMedia, ...] = ()
+    link: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RemotePost:
+    id: str
+    url: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    impressions: int | None = None
+    reach: int | None = None
+    likes: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+    clicks: int | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Credentials:
+    """What a connector needs to act for an account. Tokens are decrypted only here."""
+
+    access_token: str = ""
+    refresh_token: str = ""
+    expires_at: dt.datetime | None = None
+    account_id: str = ""  # page id, ig-user id, organisation URN, user id, DID...
+    handle: str = ""
+    api_base: str = ""  # the network's API root; tests point it at a local fake server
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. Mastodon client id/secret
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """A publishing quota the network reports (e.g. Instagram's 50 posts per 24 hours)."""
+
+    used: int
+    total: int
+    window_seconds: int
+
+
+class Connector(abc.ABC):
+    """Base class: subclasses set ``network`` and implement the four calls."""
+
+    network: str = ""
+    default_api_base: str = ""
+
+    def __init__(self, credentials: Credentials, *, client: httpx.Client | None = None) -> None:
+        self.credentials = credentials
+        self.api_base = (credentials.api_base or self.default_api_base).rstrip("/")
+        self.client = client or httpx.Client(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
+
+    # --- the contract ------------------------------------------------------------
+    @abc.abstractmethod
+    def publish(self, post: OutgoingPost) -> RemotePost:
+        """Publish ``post``; the network's id and public URL of the new post."""
+
+    @abc.abstractmethod
+    def delete(self, remote_id: str) -> None:
+        """Delete a published post (a post already gone counts as deleted)."""
+
+    @abc.abstractmethod
+    def metrics(self, remote_id: str) -> Metrics:
+        """The post's numbers as the network reports them."""
+
+    @abc.abstractmethod
+    def find(self, post: OutgoingPost) -> RemotePost | None:
+        """The post published with ``post.idempotency_key``, or None if there is none."""
+
+    def quota(self) -> Quota | None:
+        """A publishing quota the network reports, if it has one."""
+        return None
+
+    def refresh(self) -> Credentials | None:
+        """New credentials from the refresh token, or None if the network has no refresh."""
+        return None
+
+    # --- shared HTTP handling -------------------------------------------------------
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """Send a request and turn transport failures into PublishErrors.
+
+        A timeout or a dropped connection while reading the answer is *ambiguous*:
+        the network may have applied the request, so the worker reconciles with
+        ``find`` before trying again.
+        """
+        full = url if url.startswith("http") else f"{self.api_base}{url}"
+        try:
+            response = self.client.request(method, full, **kwargs)
+        except httpx.ConnectTimeout as exc:
+            raise PublishError(f"{self.network}: could not connect (timeout)") from exc
+        except httpx.ConnectError as exc:
+            raise PublishError(f"{self.network}: could not connect") from exc
+        except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout) as exc:
+            raise PublishError(f"{self.network}: no answer in time", ambiguous=True) from exc
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            raise PublishError(f"{self.network}: the connection dropped", ambiguous=True) from exc
+        if response.status_code >= 400:
+            raise self.error_for(response)
+        return response
+
+    def error_for(self, response: httpx.Response) -> PublishError:
+        """Map an error answer to a PublishError. Connectors refine ``reason_of``."""
+        status = response.status_code
+        reason = self.reason_of(response)
+        retry_after = retry_after_seconds(response.headers)
+        message = f"{self.network}: {status} {reason}".strip()
+        if status == 401:
+            return TokenExpired(message, status=status, reason=reason)
+        if status == 429:
+            return PublishError(message, retry_after=retry_after or 60.0, status=status,
+                                reason=reason)
+        if status >= 500 or status == 408:
+            return PublishError(message, retry_after=retry_after, status=status, reason=reason)
+        # 400, 403, 404, 409, 413, 422 ...: the request itself is the problem.
+        return PublishError(message, permanent=True, status=status, reason=reason)
+
+    def reason_of(self, response: httpx.Response) -> str:
+        try:
+            body = response.json()
+        except ValueError:
+            return response.text[:300]
+        if isinstance(body, dict):
+            for key in ("error_description", "message", "detail", "error", "title"):
+                value = body.get(key)
+                if isinstance(value, dict):
+                    value = value.get("message") or value.get("error_user_msg")
+                if value:
+                    return str(value)[:300]
+        return str(body)[:300]
+
+
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """Seconds to wait from Retry-After (seconds or an HTTP date) or a reset header."""
+    raw = headers.get("retry-after")
+    if raw:
+        raw = raw.strip()
+        if raw.isdigit():
+            return float(raw)
+        try:
+            when = email.utils.parsedate_to_datetime(raw)
+        except (TypeError, ValueError):
+            when = None
+        if when is not None:
+            return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+    for name in ("x-rate-limit-reset", "x-ratelimit-reset", "ratelimit-reset"):
+        value = headers.get(name)
+        if value and value.replace(".", "", 1).isdigit():
+            number = float(value)
+            now = dt.datetime.now(dt.UTC).timestamp()
+            # An epoch time (X, Mastodon's ISO is handled above) or a delta in seconds.
+            return max(0.0, number - now) if number > 1_000_000_000 else number
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class AppCredentials:
+    """Our app's registration with a network (from settings, or per Mastodon instance).
+
+    ``auth_base`` is where the user is sent to authorise, ``api_base`` where tokens
+    are exchanged; tests point both at a local fake server.
+    """
+
+    client_id: str
+    client_secret: str = ""
+    auth_base: str = ""
+    api_base: str = ""
+    scopes: tuple[str, ...] = ()
+
+
+def pkce_pair() -> tuple[str, str]:
+    """A PKCE code verifier and its S256 challenge (RFC 7636)."""
+    import base64
+    import hashlib
+    import secrets
+
+    verifier = secrets.token_urlsafe(64)[:96]
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    challenge = base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+    return verifier, challenge
