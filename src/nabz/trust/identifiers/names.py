@@ -369,7 +369,8 @@ def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
             return
         ok = True
     elif is_first and not common:
-        ok = True
+        # Alone, a word that is also a surname (Johnson, Taylor) may be a company or place.
+        ok = len(rest) > 1 or first not in lex.last
     elif is_first and common:
         ok = second_is_name
     else:
@@ -414,7 +415,7 @@ _STAFF_CUES = _terms("دکتر استاد الدكتور الدكتورة د ا�
 _KUNYA = _terms("ام أم ابو أبو ابن بن بنت عبد سادات السادات بیگم")
 # Words before a name that make it part of an institution, a place or a public figure.
 _BLOCK_BEFORE = _terms(
-    "مستشفى مستشفي بیمارستان مرکز مركز مجمع مدينة مدینه شارع خیابان بلوار میدان ميدان جامعة "
+    "مستشفى مستشفي بیمارستان مرکز مركز مجمع مدينة مدینه شارع خیابان بلوار میدان ميدان جامعة شب "
     "دانشگاه مسجد امام الإمام الامام النبي نبی پیامبر حضرت الملك الملک ملک الأمير الامیر شهید "
     "الشهيد سوره سورة مدرسه مدرسة کلیه كلية برج حي کوی یا مؤسسة موسسه بنیاد جایزه جائزة "
     "قاعة سالن تالار دبیرستان آموزشگاه سپاه کوچه زقاق مستوصف درمانگاه قرية روستای"

@@ -140,8 +140,12 @@ def _classify(scan: Scan, start: int, end: int, raw: str, digits: str) -> None:
         if name and not (lang == "en" and nd == 10 and parse_phone(raw, lang, wide=False)):
             scan.add(K.NATIONAL_ID, start, end, True, name)
             return
-    if nd >= 7 and not _SMALL_GROUPS.fullmatch(raw):
-        _phone(scan, start, end, raw, digits, wide=_looks_like_phone(raw), strong=False, fax=False)
+    if nd >= 7 and not _SMALL_GROUPS.fullmatch(raw) and not _YEAR_RANGE.match(raw):
+        shaped = _looks_like_phone(raw)
+        # A bare 7-8 digit number, or a round one, is a count or an amount, not a phone.
+        if not shaped and (nd < 9 or digits.endswith("0000")):
+            return
+        _phone(scan, start, end, raw, digits, wide=shaped, strong=False, fax=False)
 
 
 def _is_year(raw: str) -> bool:

@@ -69,7 +69,30 @@ _FA_PLACE_TAILS = frozenset(
 )
 _TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"«»]+")
 _FA_NAME_HEADS = frozenset(
-    normalize_term(w) for w in ("شهید", "دکتر", "امام", "استاد", "آیت الله", "حاج", "سید", "شیخ")
+    normalize_term(w)
+    for w in (
+        "شهید",
+        "دکتر",
+        "امام",
+        "استاد",
+        "آیت الله",
+        "آیت‌الله",
+        "حاج",
+        "سید",
+        "شیخ",
+        "الملك",
+        "الامير",
+        "الأمير",
+        "الامام",
+        "الإمام",
+        "الشيخ",
+        "ابو",
+        "أبو",
+        "ابن",
+    )
+)
+_STREET_TAILS = frozenset(
+    normalize_term(w) for w in ("شمالی", "جنوبی", "شرقی", "غربی", "الشمالي", "الجنوبي")
 )
 
 
@@ -209,6 +232,8 @@ def _segment_end(text: str, pos: int, max_tokens: int, stop: frozenset[str]) -> 
     end, has_digit = pos, False
     for count, m in enumerate(_TOKEN.finditer(text, pos)):
         gap = text[end : m.start()]
+        if count == max_tokens and m.group() in _STREET_TAILS:
+            max_tokens += 1  # "خیابان فلسطین جنوبی"
         if any(ch in gap for ch in ",،.;\n") or m.group() in stop or count >= max_tokens:
             break
         if count == 0 and m.group() in _FA_NAME_HEADS:
@@ -245,7 +270,7 @@ def _arabic_script(scan: Scan, lang: str) -> None:
                 continue
         if word == "پلاک" and _VEHICLE_AFTER.match(text, m.end()):
             continue
-        end, digit = _segment_end(text, m.end(), 2, stop)
+        end, digit = _segment_end(text, m.end(), 1 if scan.language == "fa" else 2, stop)
         if end == m.end():
             continue
         if chain and not _CHAIN_GAP.fullmatch(text, chain[-1][1], m.start(1)):
