@@ -31,8 +31,8 @@ class Scan:
     """The normalised text under scan, with a few views computed on demand."""
 
     __slots__ = (
-        "__dict__", "_claim_ends", "_claim_starts", "found", "has_digit", "language", "long_number", "lower", "text",
-        "tokens",
+        "__dict__", "_claim_ends", "_claim_starts", "found", "has_digit", "language",
+        "long_number", "lower", "text", "tokens",
     )  # fmt: skip
 
     def __init__(self, text: str, language: str) -> None:

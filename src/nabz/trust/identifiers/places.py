@@ -62,10 +62,11 @@ _DIGIT = re.compile(r"\d")
 # Persian village names of two words: "کلاته نو", "ده بالا", "قلعه حسن خان".
 _FA_PLACE_HEADS = frozenset(
     normalize_term(w)
-    for w in "کلاته ده قلعه چشمه حاجی سید امام شهید بنه کوشک باغ دشت تپه چاه قریه".split()
+    for w in ("کلاته", "ده", "قلعه", "چشمه", "حاجی", "سید", "امام", "شهید", "بنه", "کوشک", "باغ")
 )
 _FA_PLACE_TAILS = frozenset(
-    normalize_term(w) for w in "آباد بالا پایین سفلی علیا نو کهنه بزرگ کوچک سادات".split()
+    normalize_term(w)
+    for w in ("آباد", "بالا", "پایین", "سفلی", "علیا", "نو", "کهنه", "بزرگ", "کوچک", "سادات")
 )
 _TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"«»]+")
 _FA_NAME_HEADS = frozenset(
