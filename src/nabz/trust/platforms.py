@@ -17,6 +17,7 @@ without links takes the fast path (``len``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ X_DEFAULT_WEIGHT = 200
 X_URL_LENGTH = 23
 # (start, end, weight) inclusive; everything else weighs X_DEFAULT_WEIGHT.
 X_LIGHT_RANGES = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
-_HEAVY = regex.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+_HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 
 # An emoji sequence: flags, keycaps, or a pictograph with modifiers/ZWJ chains.
 EMOJI = regex.compile(
@@ -99,49 +100,89 @@ EMOJI = regex.compile(
     r"|\p{Emoji_Presentation}"
 )
 
+# Characters that can make a grapheme of several code points (marks, joiners,
+# selectors, modifiers, regional indicators, Hangul jamo, CR LF).
+_JOINS = regex.compile(
+    r"[\p{M}\p{Grapheme_Extend}\u200c\u200d\r\u1100-\u11ff\uac00-\ud7af"
+    r"\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
+)
+# Emoji live at U+203C and above (a few keycaps and (c)/(R) below are ignored).
+_MAYBE_EMOJI = re.compile("[\u203c-\U0010ffff]|\u20e3")
+
 # Links: with a scheme, www., or a bare domain under a common top-level domain.
 _TLDS = (
     "com|org|net|gov|edu|int|mil|info|biz|health|care|clinic|hospital|io|co|me|ly|gl|app|dev|"
     "ai|uk|us|ca|au|de|fr|nl|ch|se|no|it|es|ir|sa|ae|eg|qa|kw|om|bh|jo|lb|iq|sy|ma|dz|tn|af|tr|"
     "in|pk|ru|cn|jp|news|link|page|site|online|web|tv|bit"
 )
-URL = regex.compile(
-    r"(?<![\w@.])(?:https?://[^\s<>\"]+|www\.[^\s<>\"]+|"
-    rf"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"]*)?)",
-    regex.IGNORECASE,
-)
-SCHEME_URL = regex.compile(r"(?<![\w@.])https?://[^\s<>\"]+", regex.IGNORECASE)
+_DOT_TLD = re.compile(rf"\.(?:{_TLDS})(?![a-z0-9-])", re.IGNORECASE)
+_LEADING = "\"'(<[{«"
 _TRAILING = ".,;:!?)]}'\"»،؛؟…"
 _MASTODON_MENTION = regex.compile(r"(?<![\w@])(@\w+)@[\w.-]+\.\w+")
-HASHTAG = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_&/#])[#＃]"
-    r"(?=[\p{L}\p{M}\p{N}_\u200c]*[\p{L}])[\p{L}\p{M}\p{N}_\u200c]*[\p{L}\p{M}\p{N}_]"
-)
-MENTION = regex.compile(r"(?<![\w@])@[A-Za-z0-9_.]{1,30}")
+HASHTAG = re.compile(r"[#＃](?=[\w\u200c]*[^\W\d_])[\w\u200c]*\w")
+MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{1,30}")
 
 
 def links(text: str) -> list[tuple[int, int]]:
-    """Spans of the links in ``text`` (trailing punctuation left out)."""
+    """Spans of the links in ``text``: with a scheme, ``www.`` or a bare domain.
+
+    Trailing punctuation is left out. Only the few places with ``://``, ``www.`` or
+    a dot before a known top-level domain are looked at, so plain text costs little.
+    """
     if "." not in text:
         return []
-    return _trimmed(URL, text)
-
-
-def _trimmed(pattern: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in pattern.finditer(text):
-        start, end = m.span()
+    starts: list[int] = []
+    for marker in ("://", "www."):
+        pos = text.find(marker)
+        while pos != -1:
+            starts.append(pos)
+            pos = text.find(marker, pos + len(marker))
+    starts.extend(m.start() for m in _DOT_TLD.finditer(text))
+    if not starts:
+        return []
+    spans: dict[int, int] = {}
+    size = len(text)
+    for pos in starts:
+        start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos)) + 1
+        while start < pos and text[start] in _LEADING:
+            start += 1
+        if start in spans:
+            continue
+        end = min((e for e in (text.find(" ", pos), text.find("\n", pos)) if e != -1), default=size)
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        spans.append((start, end))
-    return spans
+        token = text[start:end]
+        if "@" in token.split("/", 1)[0] or not _is_link(token):
+            continue
+        spans[start] = end
+    return sorted(spans.items())
+
+
+def _is_link(token: str) -> bool:
+    low = token.lower()
+    if low.startswith(("http://", "https://", "www.")):
+        return len(low) > low.index("/") + 2 if "://" in low else len(low) > 4
+    host = low.split("/", 1)[0].split("?", 1)[0]
+    labels = host.split(".")
+    return (
+        len(labels) >= 2
+        and all(
+            label and label.replace("-", "").isascii() and label.replace("-", "").isalnum()
+            for label in labels
+        )
+        and _DOT_TLD.search("." + labels[-1]) is not None
+    )
 
 
 def hashtags(text: str) -> list[tuple[int, int]]:
     """Spans of the hashtags in ``text``; a hashtag needs at least one letter."""
     if "#" not in text and "＃" not in text:
         return []
-    return [m.span() for m in HASHTAG.finditer(text)]
+    return [
+        m.span()
+        for m in HASHTAG.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_&/#＃")
+    ]
 
 
 def mentions(text: str) -> list[tuple[int, int]]:
@@ -151,7 +192,7 @@ def mentions(text: str) -> list[tuple[int, int]]:
 
 
 def emoji_spans(text: str) -> list[tuple[int, int]]:
-    if text.isascii():
+    if not _MAYBE_EMOJI.search(text):
         return []
     return [m.span() for m in EMOJI.finditer(text)]
 
@@ -204,14 +245,15 @@ def mastodon_length(text: str) -> int:
     if "://" not in text:
         return len(text)
     length = len(text)
-    for start, end in _trimmed(SCHEME_URL, text):
-        length += X_URL_LENGTH - (end - start)
+    for start, end in links(text):
+        if "://" in text[start:end]:
+            length += X_URL_LENGTH - (end - start)
     return length
 
 
 def grapheme_length(text: str) -> int:
-    if text.isascii() and "\r" not in text:
-        return len(text)
+    if not _JOINS.search(text):
+        return len(text)  # nothing that joins code points into one grapheme
     return len(GRAPHEME.findall(text))
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,11 +42,9 @@ MIN_WORDS = 25
 OSMAN_OFFSET = 40.0
 MIN_SENTENCES = 3
 
-_NOISE = regex.compile(
-    r"https?://\S+|www\.\S+|[#＃@][\p{L}\p{M}\p{N}_\u200c]+|\S+@\S+\.\w+", regex.IGNORECASE
-)
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\p{N}+(?:[.,]\p{N}+)*")
-_SENTENCE_END = regex.compile(r"[.!?]+(?=[\s\"'»)\]]|$)|\n+|[:;](?=\s*\n)")
+_STRIP = "\"'‘’“”«»()[]{}<>.,;:!?؟،؛…-–—*_/\\|~`^"
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?؟。\n][\s.!?؟。\"'»)\]]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,18 +337,62 @@ def arabic_syllables(word: str) -> int:
 
 
 # --- counting ----------------------------------------------------------------------------
-def _words_and_sentences(text: str) -> tuple[list[str], int]:
-    cleaned = (
-        _NOISE.sub(" ", text)
-        if ("#" in text or "@" in text or "://" in text or "www." in text)
-        else text
-    )
-    words = _WORD.findall(cleaned)
+def _tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def _word(token: str) -> str:
+    """The word in a token, or "" for links, hashtags, mentions, e-mail addresses,
+    emoji and symbols (U+2000 and above)."""
+    if token[0] in "#@＃" or "@" in token or token.startswith(("http", "www.")):
+        return ""
+    word = token.strip(_STRIP)
+    return word if word and word[0] < "\u2000" else ""
+
+
+def _sentence_count(text: str) -> int:
+    size = len(text)
     sentences = 0
-    for chunk in _SENTENCE_END.split(cleaned):
-        if _WORD.search(chunk):
-            sentences += 1
-    return words, max(1, sentences)
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if end == size or text[end - 1].isspace() or "\n" in m.group():
+            sentences += 1  # a terminator followed by a space, a line break or the end
+            last = end
+    if _HAS_LETTER.search(text, last):
+        sentences += 1
+    return max(1, sentences)
+
+
+def _words_and_sentences(text: str) -> tuple[list[str], int]:
+    words = [w for w in map(_word, _tokens(text)) if w]
+    return words, _sentence_count(text)
+
+
+@lru_cache(maxsize=65536)
+def _en_token(token: str) -> int:
+    word = _word(token)
+    return english_syllables(word) if word else 0
+
+
+# Per token (Arabic): syllables, long word, hard word, faseeh word; syllables 0 = not a word.
+@lru_cache(maxsize=65536)
+def _ar_token(token: str) -> tuple[int, int, int, int]:
+    word = _word(token)
+    if not word:
+        return (0, 0, 0, 0)
+    syl = 1 if word[0].isdigit() else arabic_syllables(word)
+    hard = int(syl > 5)
+    faseeh = int(hard and (any(ch in word for ch in "ءئؤذظ") or word.endswith(("وا", "ون"))))
+    return (syl, int(len(word) > 5), hard, faseeh)
+
+
+@lru_cache(maxsize=65536)
+def _fa_token(token: str) -> int:
+    word = _word(token)
+    if not word:
+        return 0
+    return 1 if word[0].isdigit() else persian_syllables(word)
 
 
 def measurable(text: str) -> bool:
@@ -387,29 +430,35 @@ def readability(text: str, language: str, *, force: bool = False) -> Readability
     ``text`` may be original or normalised text; for Arabic and Persian the
     normalised text (no diacritics, one spelling per letter) is expected.
     """
-    words, sentences = _words_and_sentences(text)
-    n = len(words)
-    if n == 0 or (not force and n < MIN_WORDS and sentences < MIN_SENTENCES):
-        return None
+    tokens = _tokens(text)
+    if not force and len(tokens) < MIN_WORDS and sum(map(text.count, ".!?؟\n")) < 2:
+        return None  # cheap exit: cannot reach 25 words or three sentences
     if language == "en":
-        syllables = sum(english_syllables(w) for w in words)
+        counts = list(map(_en_token, tokens))
+    elif language == "fa":
+        counts = list(map(_fa_token, tokens))
+    else:
+        parts = list(map(_ar_token, tokens))
+        counts = [p[0] for p in parts]
+    n = len(counts) - counts.count(0)
+    if n == 0:
+        return None
+    sentences = _sentence_count(text)
+    if not force and n < MIN_WORDS and sentences < MIN_SENTENCES:
+        return None
+    syllables = sum(counts)
+    if language == "en":
         grade = 0.39 * n / sentences + 11.8 * syllables / n - 15.59
         return Readability("en", "Flesch-Kincaid", grade, _clamp(grade), n, sentences, syllables)
     if language == "fa":
-        counts = [persian_syllables(w) if not w[0].isdigit() else 1 for w in words]
-        syllables = sum(counts)
         ease = 262.835 - 0.846 * (100.0 * syllables / n) - 1.015 * n / sentences
         return Readability(
             "fa", "Flesch-Dayani", ease, _clamp(ease_to_grade(ease)), n, sentences, syllables
         )
-    counts = [arabic_syllables(w) if not w[0].isdigit() else 1 for w in words]
-    syllables = sum(counts)
-    long_words = sum(1 for w in words if len(w) > 5)
-    hard = [w for w, c in zip(words, counts, strict=True) if c > 5]
-    faseeh = sum(1 for w in hard if any(ch in w for ch in "ءئؤذظ") or w.endswith(("وا", "ون")))
-    ease = (
-        200.791 - 1.015 * n / sentences - 24.181 * (long_words + syllables + len(hard) + faseeh) / n
-    )
+    long_words = sum(p[1] for p in parts)
+    hard = sum(p[2] for p in parts)
+    faseeh = sum(p[3] for p in parts)
+    ease = 200.791 - 1.015 * n / sentences - 24.181 * (long_words + syllables + hard + faseeh) / n
     grade = _clamp(ease_to_grade(ease - OSMAN_OFFSET))
     return Readability("ar", "OSMAN", ease, grade, n, sentences, syllables)
 

@@ -1,5 +1,5 @@
 """Reply safety (RPL6xx): public replies and triage of incoming messages."""
 
-from nabz.trust.rules.replies import safety, triage
+from nabz.trust.rules.replies import advice, escalation, privacy, triage
 
-__all__ = ["safety", "triage"]
+__all__ = ["advice", "escalation", "privacy", "triage"]

@@ -3,6 +3,6 @@
 The lexicon rules share one Aho-Corasick pass per document (``lexicon.tone_matches``).
 """
 
-from nabz.trust.rules.tone import clarity, voice
+from nabz.trust.rules.tone import clarity, register, style, wording
 
-__all__ = ["clarity", "voice"]
+__all__ = ["clarity", "register", "style", "wording"]

@@ -223,7 +223,7 @@ def jargon_entries(language: str) -> list[Entry]:
 
 
 def tone_entries(language: str) -> list[Entry]:
-    """data/tone/<language>.tsv: category, phrase, alternative, words that, next to the phrase, cancel it."""
+    """data/tone/<language>.tsv: category, phrase, alternative, words that cancel it nearby."""
     out = []
     for cells in _data_lines("tone", f"{language}.tsv"):
         if len(cells) < 2 or not cells[1]:

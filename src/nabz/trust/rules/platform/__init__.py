@@ -1,0 +1,8 @@
+"""Platform fit (PLT5xx): length, hashtags, alt text, Instagram links, each network's purpose.
+
+These rules only run when a network is chosen; limits come from ``nabz.trust.platforms``.
+"""
+
+from nabz.trust.rules.platform import limits, media, purpose
+
+__all__ = ["limits", "media", "purpose"]
