@@ -2,41 +2,60 @@
 
 from __future__ import annotations
 
-import regex as re
+import itertools
+import re
 
 from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.identifiers._scan import Scan
 from nabz.trust.text import normalize_term
 
 _N = r"(?P<n>\d{1,3})"
-_EN = re.compile(
-    rf"(?<![\w-]){_N}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old(?![\w])"
-    rf"|(?<![\w-]){_N}(?:\s*|-)(?:months?|weeks?|days?)(?:\s*|-)old(?![\w])"
-    rf"|(?<![\w-]){_N}\s?(?:yo|y/o|y\.o\.?|yr old)(?![\w])"
-    rf"|(?<![\w])(?:aged|age|at the age of|age of)\s*:?\s*{_N}"
-    r"(?![\d.,]\d|\d|\s*(?:%|percent|-\s*\d|to\s+\d|and\s+(?:up|over|older)|\+|or\s+\d))"
-    rf"|(?<![\w])in\s+(?:his|her|their)\s+(?:late\s+|early\s+|mid-?)?(?P<dec>[1-9]0)'?s(?![\w])"
-    rf"|(?<![\w-]){_N}\s+years?\s+of\s+age(?![\w])",
-    re.IGNORECASE,
+_COUNTER = itertools.count(3)
+
+
+def _numbered(pattern: str) -> str:
+    """stdlib ``re`` wants unique group names: n -> n1, n2, ..."""
+    return re.sub(r"\(\?P<n>", lambda _m: f"(?P<n{next(_COUNTER)}>", pattern)
+
+
+# English, in three patterns so that each starts with something cheap to look for.
+_EN_NUMBER_FIRST = re.compile(
+    r"(?P<n1>\d{1,3})(?:"
+    r"(?:\s*|-)(?:years?|yrs?|y|months?|weeks?|days?)(?:\s*|-)old"
+    r"|\s?(?:yo|y/o|y\.o\.?|yr old)"
+    r"|\s+years?\s+of\s+age"
+    r")(?![\w])"
 )
+_EN_CUE_FIRST = re.compile(
+    r"\b(?:aged|age|at the age of|age of)\s*:?\s*(?P<n2>\d{1,3})"
+    r"(?![\d.,]\d|\d|\s*(?:%|percent|-\s*\d|to\s+\d|and\s+(?:up|over|older)|\+|or\s+\d))"
+)
+_EN_DECADE = re.compile(
+    r"\bin\s+(?:his|her|their)\s+(?:late\s+|early\s+|mid-?)?(?P<dec>[1-9]0)'?s(?![\w])"
+)
+_EN = _EN_NUMBER_FIRST  # key of the English trigger words below
 _AR = re.compile(
-    normalize_term(
-        rf"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر"
-        rf"|البالغ من العمر|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)"
-        rf"\s*:?\s*(?:ال)?{_N}"
-        rf"\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام|شهرا|شهور|أشهر|يوما|أيام)?(?![\d\w])"
-        rf"|(?<![\d\w]){_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|شهور|أشهر)\s+من\s+العمر"
-        rf"|(?:طفل|طفلة|رضيع|رضيعة|مسن|مسنة|رجل|امرأة|سيدة|مريض|مريضة|شاب|شابة|فتاة|فتى|ولد)"
-        rf"\s+(?:في\s+)?(?:ال\s*)?{_N}\s*"
-        rf"(?:عاما|عام|سنة|سنوات|من عمره|من عمرها|شهرا|أشهر|شهور)(?![\w])"
-        rf"|(?<![\d\w]){_N}\s+من\s+(?:عمره|عمرها)(?![\w])"
+    _numbered(
+        normalize_term(
+            rf"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر"
+            rf"|البالغ من العمر|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)"
+            rf"\s*:?\s*(?:ال)?{_N}"
+            rf"\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام|شهرا|شهور|أشهر|يوما|أيام)?(?![\d\w])"
+            rf"|(?<![\d\w]){_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|شهور|أشهر)\s+من\s+العمر"
+            rf"|(?:طفل|طفلة|رضيع|رضيعة|مسن|مسنة|رجل|امرأة|سيدة|مريض|مريضة|شاب|شابة|فتاة|فتى|ولد)"
+            rf"\s+(?:في\s+)?(?:ال\s*)?{_N}\s*"
+            rf"(?:عاما|عام|سنة|سنوات|من عمره|من عمرها|شهرا|أشهر|شهور)(?![\w])"
+            rf"|(?<![\d\w]){_N}\s+من\s+(?:عمره|عمرها)(?![\w])"
+        )
     )
 )
 _FA = re.compile(
-    normalize_term(
-        rf"(?<![\d\w]){_N}\s*(?:ساله|سالگی|سالش|سال سن)(?![\w])"
-        rf"|(?:سن|سنش|با سن|در سن|سن وی|سن او|سن بیمار)\s*:?\s*{_N}(?:\s*سال(?:گی)?)?(?![\d\w])"
-        rf"|(?:نوزاد|کودک|بچه|دختر|پسر|شیرخوار|طفل)\s+{_N}\s*(?:ماهه|روزه|هفته)(?![\w])"
+    _numbered(
+        normalize_term(
+            rf"(?<![\d\w]){_N}\s*(?:ساله|سالگی|سالش|سال سن)(?![\w])"
+            rf"|(?:سن|سنش|با سن|در سن|سن وی|سن او|سن بیمار)\s*:?\s*{_N}(?:\s*سال(?:گی)?)?(?![\d\w])"
+            rf"|(?:نوزاد|کودک|بچه|دختر|پسر|شیرخوار|طفل)\s+{_N}\s*(?:ماهه|روزه|هفته)(?![\w])"
+        )
     )
 )
 # Words before "N ساله" that make it a duration, not an age (a five-year plan).
@@ -95,8 +114,13 @@ def detect(scan: Scan) -> None:
     for pattern in lang_patterns.get(scan.language, (_EN, _AR, _FA)):
         if _TRIGGERS[pattern].isdisjoint(tokens):
             continue
-        for m in pattern.finditer(scan.lower if pattern is _EN else scan.text):
-            group = "dec" if m.groupdict().get("dec") else "n"
+        if pattern is _EN:
+            _english(scan)
+            continue
+        for m in pattern.finditer(scan.text):
+            group = m.lastgroup or ""
+            if not group:
+                continue
             value = int(m.group(group))
             if value > 125 or scan.is_claimed(m.start(group), m.end(group)):
                 continue
@@ -111,18 +135,35 @@ def detect(scan: Scan) -> None:
             if group == "dec":
                 value = value + 9
             start, end = m.start(), m.end()
-            if _starts_with_cue(scan.lower, m):
-                start = m.start(group)
+            if m.start(group) > m.start() and not scan.text[m.start()].isdigit():
+                start = m.start(group)  # "aged 93": the number, not the cue word
             scan.add(IdentifierKind.AGE, start, end, True, detail)
             scan.claim(start, end)
 
 
-def _starts_with_cue(text: str, m: re.Match[str]) -> bool:
-    """'aged 93' reports the number and what follows it, not the cue word before it."""
-    return (
-        m.start("n" if m.groupdict().get("n") else "dec") > m.start()
-        and not text[m.start()].isdigit()
-    )
+def _english(scan: Scan) -> None:
+    lower = scan.lower
+    matches = [m for m in _EN_NUMBER_FIRST.finditer(lower) if _starts_clean(lower, m.start())]
+    if "age" in lower:
+        matches.extend(_EN_CUE_FIRST.finditer(lower))
+    if "in " in lower:
+        matches.extend(_EN_DECADE.finditer(lower))
+    for m in matches:
+        group = m.lastgroup or ""
+        value = int(m.group(group))
+        if value > 125 or scan.is_claimed(m.start(group), m.end(group)):
+            continue
+        detail = f"age {value}" + ("s (decade)" if group == "dec" else "")
+        if _MONTHS_UNIT.search(m.group()):
+            detail += " months or younger"
+        start = m.start(group) if group != "n1" else m.start()
+        scan.add(IdentifierKind.AGE, start, m.end(), True, detail)
+        scan.claim(start, m.end())
+
+
+def _starts_clean(text: str, pos: int) -> bool:
+    """A number that starts a token (not "A320-year", "v2")."""
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "-_")
 
 
 def age_value(detail: str) -> int | None:

@@ -15,7 +15,7 @@ from importlib.resources import files
 import yaml
 
 from nabz.trust.identifiers import IdentifierKind
-from nabz.trust.identifiers._scan import PhraseMatcher, Scan
+from nabz.trust.identifiers._scan import Scan
 from nabz.trust.text import normalize_term
 
 # Short month names that are also common words: they need a year beside them.
@@ -76,25 +76,51 @@ _EVENT_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _months() -> tuple[PhraseMatcher, dict[str, tuple[str, int]], frozenset[str]]:
+def _months() -> tuple[dict[str, list[tuple[str, str]]], dict[str, tuple[str, int]]]:
+    """Month phrases by their first word (longest first), and label -> (calendar, month)."""
     raw = yaml.safe_load(
         files("nabz.trust.data.privacy").joinpath("calendar.yaml").read_text("utf-8")
     )
-    table: dict[str, list[str]] = {}
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    info: dict[str, tuple[str, int]] = {}
     for calendar, months in raw.items():
         for number, names in months.items():
-            table[f"{calendar}:{number}"] = names
-    info = {label: (label.split(":")[0], int(label.split(":")[1])) for label in table}
-    # Any word of any month name: without one in the text, there is nothing to look for.
-    triggers: set[str] = set()
-    for names in table.values():
-        for name in names:
-            words = re.findall(r"[^\W\d_]+", normalize_term(str(name)).lower())
-            triggers.update(words)
-            triggers.update(w[1:] for w in words if w[:1] in "وبل" and len(w) > 3)
-            if words:
-                triggers.add("".join(words))
-    return PhraseMatcher(table), info, frozenset(triggers)
+            label = f"{calendar}:{number}"
+            info[label] = (calendar, int(number))
+            for name in names:
+                phrase = " ".join(normalize_term(str(name)).lower().split())
+                for variant in {phrase, phrase.replace(" ", "")}:
+                    first = _WORD.match(variant)
+                    if first:
+                        by_first.setdefault(first.group(), []).append((variant, label))
+    for phrases in by_first.values():
+        phrases.sort(key=lambda p: -len(p[0]))
+    return by_first, info
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _find_months(scan: Scan) -> list[tuple[int, int, str]]:
+    """(start, end, label) of month names, found from the text's words (no full scan)."""
+    by_first, _info = _months()
+    present = scan.tokens.intersection(by_first)
+    if not present:
+        return []
+    lower, n = scan.lower, len(scan.lower)
+    hits: list[tuple[int, int, str]] = []
+    for word in present:
+        pos = lower.find(word)
+        while pos != -1:
+            if pos == 0 or not lower[pos - 1].isalnum():
+                for phrase, label in by_first[word]:
+                    end = pos + len(phrase)
+                    if lower.startswith(phrase, pos) and (end >= n or not lower[end].isalnum()):
+                        hits.append((pos, end, label))
+                        break
+            pos = lower.find(word, pos + 1)
+    hits.sort()
+    return hits
 
 
 def event_before(scan: Scan, start: int, end: int) -> str:
@@ -118,9 +144,8 @@ def _calendar_of_year(year: int) -> str:
 
 def detect(scan: Scan) -> None:
     text = scan.text
-    matcher, info, triggers = _months()
-    found_months = matcher.find(scan.lower) if not triggers.isdisjoint(scan.tokens) else []
-    for ms, me, label in found_months:
+    _by_first, info = _months()
+    for ms, me, label in _find_months(scan):
         calendar, _month = info[label]
         month_word = scan.lower[ms:me]
         before = _DAY_BEFORE.search(text, max(0, ms - 14), ms)

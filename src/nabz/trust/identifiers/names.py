@@ -274,6 +274,12 @@ _LEADING_ADJECTIVES = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _nameish() -> frozenset[str]:
+    lex = lexicons()["en"]
+    return frozenset(lex.first | lex.last | set(_TITLES) | _EN_PATIENT_CUES | _EN_NAMED_CUES)
+
+
 def _en_key(token: str) -> str:
     token = token.rstrip(".")
     if token.endswith(("'s", "’s")):
@@ -304,6 +310,12 @@ def _english(scan: Scan) -> None:
         toks.append(_Tok(start, m.end(), _en_key(m.group())))
     if not toks:
         return
+    nameish = _nameish()
+    if not any(
+        t.key in nameish or t.key.lower() in nameish or _lower_word_before(text, t.start)
+        for t in toks
+    ):
+        return  # no lexicon name, title or cue: capitalised words only start sentences
     # Group capitalised tokens that follow each other with one space (or a connector).
     groups: list[list[_Tok]] = []
     for tok in toks:
@@ -458,6 +470,7 @@ def _surname_like(token: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     return token in lex.last or token in lex.first or bool(_SURNAME_SHAPE.match(token))
 
 
+_NEXT_WORD = re.compile(r" {1,2}([^\W\d_]+)")
 _LAST_TOKEN = re.compile(r"([^\W\d_]+)[^\w]*$")
 
 
@@ -483,9 +496,29 @@ def _arabic_script(scan: Scan) -> None:
     lang = scan.language if scan.language in ("ar", "fa") else "fa"
     lex = lexicons()[lang]
     stop = stopwords_for(lang)
-    starts = sorted({p for w in hits for p in _occurrences(text, w)})
+    candidates: set[int] = set()
+    for word in hits:
+        core = _strip_clitic(word)
+        # A word that is only a name with a surname after it: look at the next word
+        # before doing any real work (most hits are "على", "عمر", "کمال" in prose).
+        needs_surname = (
+            core not in _CUES
+            and core not in _KUNYA
+            and (core in lex.common or core not in lex.core)
+        )
+        for pos in _occurrences(text, word):
+            if needs_surname:
+                nxt_m = _NEXT_WORD.match(text, pos + len(word))
+                nxt = nxt_m.group(1) if nxt_m else ""
+                if not (
+                    nxt in lex.last
+                    or _NISBA.match(nxt)
+                    or (core not in lex.common and nxt in lex.core)
+                ):
+                    continue
+            candidates.add(pos)
     done = 0
-    for pos in starts:
+    for pos in sorted(candidates):
         if pos < done:
             continue
         toks = [

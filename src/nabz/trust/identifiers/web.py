@@ -11,14 +11,10 @@ from nabz.trust.identifiers._scan import Scan
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}"
 )
-_URL = re.compile(
-    r"(?<![\w@.])(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»]+"
-    r"|(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+"
-    r"(?:com|org|net|edu|gov|info|io|me|health|care|clinic|hospital|ly|co|ai|app|link|"
-    r"ir|sa|ae|eg|jo|kw|qa|bh|om|iq|lb|uk|us|ca|au|de|fr|in|pk|tr)"
-    r"(?![\w-])(?:/[^\s<>\"'«»]*)?",
-    re.IGNORECASE,
-)
+_SCHEME_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'«»]+|www\.[^\s<>\"'«»]+", re.IGNORECASE)
+# A bare domain is found from its top-level domain backwards (cheap: "." is rare).
+_HOST_BEFORE = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+")
+_PATH_AFTER = re.compile(r"(?![\w-])(?:/[^\s<>\"'«»]*)?")
 _IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\d]|\.\d)"
@@ -43,24 +39,32 @@ def detect(scan: Scan) -> None:
             scan.add(IdentifierKind.EMAIL, m.start(), m.end(), True, "e-mail")
             scan.claim(m.start(), m.end())
     lower = scan.lower
-    if "://" in text or "www." in lower or _TLD_QUICK.search(lower):
-        for m in _URL.finditer(text):
-            start, end = m.start(), m.end()
-            while end > start and text[end - 1] in _TRAILING:
-                if (
-                    text[end - 1] == ")"
-                    and text.count("(", start, end) > text.count(")", start, end) - 1
-                ):
-                    break
-                end -= 1
-            if scan.is_claimed(start, end) or end - start < 4:
+    if "://" in text or "www." in lower:
+        for m in _SCHEME_URL.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "@./"):
                 continue
-            url = text[start:end]
-            detail = "url"
-            if "/" in url.split("//", 1)[-1]:
-                detail = "url with path"
-            scan.add(IdentifierKind.URL, start, end, True, detail)
-            scan.claim(start, end)
+            _add_url(scan, m.start(), m.end())
+    for m in _TLD_QUICK.finditer(lower):
+        dot = m.start()
+        if scan.is_claimed(dot, m.end()):
+            continue  # inside a link or an e-mail address already found
+        start = dot
+        while (
+            start > 0
+            and start > dot - 120
+            and (
+                (text[start - 1].isascii() and text[start - 1].isalnum()) or text[start - 1] in "-."
+            )
+        ):
+            start -= 1
+        if start and text[start - 1] in "@/":
+            continue
+        if not _HOST_BEFORE.fullmatch(text, start, dot + 1):
+            continue
+        path = _PATH_AFTER.match(text, m.end())
+        if path is None:
+            continue
+        _add_url(scan, start, path.end())
     if scan.has_digit and _IP_QUICK.search(text):
         for m in _IPV4.finditer(text):
             before = scan.lower[max(0, m.start() - 10) : m.start()]
@@ -78,6 +82,19 @@ def detect(scan: Scan) -> None:
                 continue
             scan.add(IdentifierKind.IP_ADDRESS, m.start(), m.end(), True, "IPv6")
             scan.claim(m.start(), m.end())
+
+
+def _add_url(scan: Scan, start: int, end: int) -> None:
+    text = scan.text
+    while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == ")" and text.count("(", start, end) > text.count(")", start, end) - 1:
+            break
+        end -= 1
+    if scan.is_claimed(start, end) or end - start < 4:
+        return
+    detail = "url with path" if "/" in text[start:end].split("//", 1)[-1] else "url"
+    scan.add(IdentifierKind.URL, start, end, True, detail)
+    scan.claim(start, end)
 
 
 def is_public_host(url: str) -> bool:
