@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "nabz.media",
     "nabz.content",
     "nabz.consent",
+    "nabz.publishing",
 ]
 
 MIDDLEWARE = [
@@ -253,3 +254,7 @@ LOGGING = {
 }
 
 NABZ_WORKER_HEARTBEAT_SECONDS = envint("NABZ_WORKER_HEARTBEAT_SECONDS", 30)
+# The publishing dispatcher's beat, and how long an attempt may take before another
+# worker may assume its worker died and reconcile it.
+NABZ_DISPATCH_SECONDS = envint("NABZ_DISPATCH_SECONDS", 5)
+NABZ_PUBLISH_LEASE_SECONDS = envint("NABZ_PUBLISH_LEASE_SECONDS", 120)

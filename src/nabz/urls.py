@@ -52,6 +52,7 @@ workspace_patterns = [
     path("media/", include("nabz.media.urls")),
     path("consent/", include("nabz.consent.urls")),
     path("posts/", include("nabz.content.urls")),
+    path("", include("nabz.publishing.urls")),
     path("notifications/", content_posts.notifications, name="notifications"),
     path("calendar/", content_calendar.calendar_view, name="calendar"),
     path("calendar/move/", content_calendar.move_post, name="calendar_move"),

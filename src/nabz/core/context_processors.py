@@ -22,7 +22,15 @@ NAVIGATION = (
         "settings",
         _("Settings"),
         Action.VIEW_WORKSPACE,
-        ("settings", "members", "audit_", "workspace_settings", "trust_settings"),
+        (
+            "settings",
+            "members",
+            "audit_",
+            "workspace_settings",
+            "trust_settings",
+            "account",
+            "crisis",
+        ),
     ),
 )
 
@@ -66,4 +74,6 @@ def shell(request: HttpRequest) -> dict[str, object]:
         "can_manage_members": can(role, Action.MANAGE_MEMBERS),
         "can_view_audit": can(role, Action.VIEW_AUDIT),
         "can_view_consent": can(role, Action.VIEW_CONSENT),
+        "can_pause": can(role, Action.CRISIS_PAUSE),
+        "can_manage_accounts": can(role, Action.MANAGE_ACCOUNTS),
     }

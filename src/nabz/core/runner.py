@@ -96,25 +96,55 @@ def run(command: str, args: list[str]) -> int:
     return demo(args)
 
 
+def beat(name: str) -> None:
+    """Record that the worker ``name`` is alive now."""
+    from django.utils import timezone
+
+    from nabz.core.models import WorkerHeartbeat
+
+    WorkerHeartbeat.objects.update_or_create(
+        name=name, defaults={"seen_at": timezone.now(), "pid": os.getpid()}
+    )
+
+
 def start_heartbeat(name: str, interval: float, stop: threading.Event) -> threading.Thread:
     """Record that this worker is alive every ``interval`` seconds until ``stop`` is set."""
 
-    def beat() -> None:
+    def loop() -> None:
         from django.db import close_old_connections
-        from django.utils import timezone
-
-        from nabz.core.models import WorkerHeartbeat
 
         while not stop.is_set():
             close_old_connections()
             try:
-                WorkerHeartbeat.objects.update_or_create(
-                    name=name, defaults={"seen_at": timezone.now(), "pid": os.getpid()}
-                )
-            except Exception as exc:
+                beat(name)
+            except Exception as exc:  # a missed beat must not kill the worker
                 print(f"nabz worker: heartbeat failed: {exc.__class__.__name__}", file=sys.stderr)
             stop.wait(interval)
 
-    thread = threading.Thread(target=beat, name="heartbeat", daemon=True)
+    thread = threading.Thread(target=loop, name="heartbeat", daemon=True)
+    thread.start()
+    return thread
+
+
+def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread:
+    """Hand due posts and publications to the task queue every ``interval`` seconds."""
+
+    def loop() -> None:
+        from django.db import close_old_connections
+
+        from nabz.publishing.worker import dispatch
+
+        while not stop.is_set():
+            close_old_connections()
+            try:
+                dispatch()
+            except Exception as exc:
+                print(
+                    f"nabz worker: dispatch failed: {exc.__class__.__name__}: {exc}",
+                    file=sys.stderr,
+                )
+            stop.wait(interval)
+
+    thread = threading.Thread(target=loop, name="dispatcher", daemon=True)
     thread.start()
     return thread

@@ -42,6 +42,8 @@ class Action:
     CRISIS_PAUSE = "workspace.crisis_pause"
     MANAGE_MEDIA = "media.manage"
     EDIT_POST = "post.edit"
+    MANAGE_ACCOUNTS = "accounts.manage"
+    TAKEDOWN_POST = "post.takedown"
     REVIEW_POST = "post.review"  # approve or send back; which approval, by the role
     SUBMIT_POST = "post.submit"
     SCHEDULE_POST = "post.schedule"
@@ -71,6 +73,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     Action.MANAGE_MEDIA: frozenset({Role.ADMIN, Role.AUTHOR, Role.COMPLIANCE_OFFICER}),
     Action.EDIT_POST: EDITORS,
     Action.REVIEW_POST: frozenset({Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER}),
+    Action.MANAGE_ACCOUNTS: frozenset({Role.ADMIN}),
+    Action.TAKEDOWN_POST: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
     Action.SUBMIT_POST: EDITORS,
     Action.SCHEDULE_POST: EDITORS,
     Action.ARCHIVE_POST: EDITORS,

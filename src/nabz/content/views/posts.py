@@ -122,8 +122,10 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
         object_type="content.post", object_id=str(post.pk)
     ).order_by("-sequence")[:30]
     comments = list(post.comments.select_related("author"))
+    publications = list(post.publications.select_related("account"))
     return {
         "post": post,
+        "publications": publications,
         "result": result,
         "texts": texts,
         "unresolved": unresolved,
@@ -152,6 +154,10 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
             "archive": can(role, Action.ARCHIVE_POST)
             and post.state not in (State.PUBLISHED, State.ARCHIVED),
             "comment": can(role, Action.COMMENT_POST),
+            "takedown": can(role, Action.TAKEDOWN_POST)
+            and any(p.state == "sent" for p in publications),
+            "retry": can(role, Action.SCHEDULE_POST)
+            and any(p.state == "failed" and p.account_id for p in publications),
         },
     }
 

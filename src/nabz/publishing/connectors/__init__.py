@@ -7,7 +7,10 @@ from importlib import import_module
 from nabz.publishing.connectors.base import Connector, Credentials
 
 CONNECTORS: dict[str, tuple[str, str]] = {
-    "facebook": ("Facebook Page", "nabz.publishing.connectors.facebook.connector.FacebookConnector"),
+    "facebook": (
+        "Facebook Page",
+        "nabz.publishing.connectors.facebook.connector.FacebookConnector",
+    ),
     "instagram": ("Instagram", "nabz.publishing.connectors.instagram.connector.InstagramConnector"),
     "linkedin": ("LinkedIn", "nabz.publishing.connectors.linkedin.connector.LinkedInConnector"),
     "x": ("X", "nabz.publishing.connectors.x.connector.XConnector"),

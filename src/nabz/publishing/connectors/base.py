@@ -29,9 +29,16 @@ class PublishError(Exception):
     rejected). ``retry_after``: seconds the network asked us to wait. ``ambiguous``:
     the request may have been applied (timeout or dropped connection after sending)."""
 
-    def __init__(self, message: str, *, permanent: bool = False, retry_after: float | None = None,
-                 ambiguous: bool = False, status: int | None = None,
-                 reason: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        permanent: bool = False,
+        retry_after: float | None = None,
+        ambiguous: bool = False,
+        status: int | None = None,
+        reason: str = "",
+    ) -> None:
         super().__init__(message)
         self.permanent = permanent
         self.retry_after = retry_after
@@ -177,8 +184,9 @@ class Connector(abc.ABC):
         if status == 401:
             return TokenExpired(message, status=status, reason=reason)
         if status == 429:
-            return PublishError(message, retry_after=retry_after or 60.0, status=status,
-                                reason=reason)
+            return PublishError(
+                message, retry_after=retry_after or 60.0, status=status, reason=reason
+            )
         if status >= 500 or status == 408:
             return PublishError(message, retry_after=retry_after, status=status, reason=reason)
         # 400, 403, 404, 409, 413, 422 ...: the request itself is the problem.

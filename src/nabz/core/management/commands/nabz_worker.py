@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from nabz.core.runner import start_heartbeat
+from nabz.core.runner import beat, start_dispatcher, start_heartbeat
 
 
 class Command(BaseCommand):
@@ -23,9 +23,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stop = threading.Event()
-        start_heartbeat(
-            f"{socket.gethostname()}-worker", settings.NABZ_WORKER_HEARTBEAT_SECONDS, stop
-        )
+        name = f"{socket.gethostname()}-worker"
+        if options["batch"]:  # one round in this thread: due posts, then the queued tasks
+            from nabz.publishing.worker import dispatch
+
+            beat(name)
+            dispatch()
+        else:
+            start_dispatcher(settings.NABZ_DISPATCH_SECONDS, stop)
+            start_heartbeat(name, settings.NABZ_WORKER_HEARTBEAT_SECONDS, stop)
         backend = settings.TASKS["default"]["BACKEND"]
         try:
             if backend.startswith("django_tasks_rq"):

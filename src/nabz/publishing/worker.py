@@ -1,0 +1,547 @@
+"""Publishing, once, on time (C2), with takedown (C4) and the crisis pause (C3).
+
+The dispatcher (``dispatch``) runs every few seconds in every worker process:
+
+1. due scheduled posts pass the Trust Gate once more and get one Publication per
+   variant and account — or go back to review if anything changed or blocks;
+2. publications that are due (or whose worker died mid-call) are handed to the
+   task queue (``run_publication``);
+3. consent revocations' takedown requests become deletions;
+4. posts whose publications are all done are marked published or failed.
+
+Never twice: a Publication's idempotency key is fixed when it is created, and an
+attempt is committed (state ``sending``, a lease, attempts + 1) before the network
+is called. If the outcome cannot be seen (timeout, dropped connection, a worker
+killed mid-call) the publication becomes ``unknown`` and the next attempt first
+asks the network for a post with that key (``Connector.find``) before sending.
+Claims are conditional updates, so two workers never run the same attempt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nabz.audit import record
+from nabz.content import gate, workflow
+from nabz.content.models import Notification, Pillar, Post, State
+from nabz.publishing.connectors import connector_for
+from nabz.publishing.connectors.base import (
+    OutgoingMedia,
+    OutgoingPost,
+    PublishError,
+    TokenExpired,
+)
+from nabz.publishing.models import Account, Publication
+from nabz.workspaces.roles import Role
+
+log = logging.getLogger("nabz.publishing")
+P = Publication.State
+
+MAX_ATTEMPTS = 8
+BACKOFF_BASE = 2.0  # seconds; doubles each attempt, with full jitter
+BACKOFF_CAP = 15 * 60.0
+PAUSE_RECHECK = dt.timedelta(seconds=60)
+# Spacing per network: at most LIMIT posts per WINDOW seconds per account, below the
+# networks' own limits so we rarely meet a 429 (they still get honoured when we do).
+ACCOUNT_LIMITS = {
+    "x": (150, 15 * 60),
+    "mastodon": (250, 5 * 60),
+    "bluesky": (1000, 60 * 60),
+    "linkedin": (100, 24 * 60 * 60),
+    "facebook": (200, 60 * 60),
+    "instagram": (50, 24 * 60 * 60),
+    "sandbox": (10_000, 60),
+}
+
+
+def lease() -> dt.timedelta:
+    return dt.timedelta(seconds=getattr(settings, "NABZ_PUBLISH_LEASE_SECONDS", 120))
+
+
+def backoff(attempts: int, rng: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter: uniform in [base, base * 2^(attempts-1)]."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+    return (rng or random).uniform(BACKOFF_BASE, max(BACKOFF_BASE, ceiling))
+
+
+@dataclass
+class DispatchReport:
+    prepared: int = 0
+    held: int = 0
+    enqueued: int = 0
+    recovered: int = 0
+    takedowns: int = 0
+    finished: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def paused(workspace: object, post: Post) -> bool:
+    """Crisis pause holds everything but crisis updates."""
+    return (
+        bool(getattr(workspace, "crisis_paused_at", None)) and post.pillar != Pillar.CRISIS_UPDATE
+    )
+
+
+# --- 1. due posts ----------------------------------------------------------------------
+def prepare_due_posts(now: dt.datetime) -> tuple[int, int]:
+    prepared = held = 0
+    due = (
+        Post.objects.filter(state=State.SCHEDULED, scheduled_at__lte=now)
+        .select_related("workspace")
+        .order_by("scheduled_at")
+    )
+    for post in due:
+        if paused(post.workspace, post):
+            continue
+        outcome = _prepare(post.pk, now)
+        prepared += outcome == "prepared"
+        held += outcome == "held"
+    return prepared, held
+
+
+@transaction.atomic
+def _prepare(post_id: int, now: dt.datetime) -> str:
+    post = Post.objects.select_for_update().select_related("workspace").get(pk=post_id)
+    if post.state != State.SCHEDULED or post.publications.exists():
+        return "skipped"
+    result = gate.run(post)
+    reasons = [f"{f.code} {f.text[:40]}" for _key, f in result.unresolved]
+    missing = workflow.missing_reviews(post, result)
+    if reasons or missing:
+        post.state = State.IN_REVIEW
+        post.save(update_fields=["state", "updated_at"])
+        post.approvals.filter(active=True).update(active=False)
+        record(
+            "post.held_before_publishing",
+            workspace=post.workspace,
+            obj=post,
+            payload={
+                "blocking": [r.split(" ")[0] for r in reasons],
+                "missing_reviews": sorted(missing),
+            },
+        )
+        _notify(
+            post,
+            {Role.AUTHOR, Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER},
+            _(
+                "“%(title)s” was held before publishing: it changed or a consent no longer "
+                "covers it. It is back in review."
+            )
+            % {"title": post.title},
+        )
+        return "held"
+    accounts: dict[str, list[Account]] = {}
+    for account in Account.objects.filter(workspace=post.workspace, status=Account.Status.ACTIVE):
+        accounts.setdefault(account.network, []).append(account)
+    for variant in post.variants.all():
+        targets = accounts.get(variant.network, [])
+        if not targets:
+            Publication.objects.create(
+                post=post,
+                variant=variant,
+                network=variant.network,
+                account=None,
+                text=variant.effective_text,
+                state=P.FAILED,
+                error_permanent=True,
+                last_error=_("No connected %(network)s account in this workspace.")
+                % {"network": variant.get_network_display()},
+            )
+            continue
+        for account in targets:
+            Publication.objects.create(
+                post=post,
+                variant=variant,
+                network=variant.network,
+                account=account,
+                text=variant.effective_text,
+                next_attempt_at=now,
+            )
+    record(
+        "post.publishing_started",
+        workspace=post.workspace,
+        obj=post,
+        payload={"publications": post.publications.count()},
+    )
+    return "prepared"
+
+
+# --- 2. due publications -------------------------------------------------------------------
+def enqueue_due(now: dt.datetime) -> tuple[int, int]:
+    from nabz.publishing.tasks import run_publication, run_takedown
+
+    # A worker that died mid-call leaves "sending"/"deleting" with an expired lease.
+    recovered = Publication.objects.filter(state=P.SENDING, lease_until__lt=now).update(
+        state=P.UNKNOWN, lease_until=None, enqueued_at=None
+    )
+    stale = now - lease()
+    due = (
+        Publication.objects.filter(
+            state__in=[P.QUEUED, P.UNKNOWN, P.DELETING], next_attempt_at__lte=now
+        )
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=stale))
+        .values_list("pk", "state")
+    )
+    enqueued = 0
+    for pk, state in list(due):
+        claimed = (
+            Publication.objects.filter(pk=pk)
+            .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=stale))
+            .update(enqueued_at=now)
+        )
+        if claimed:
+            (run_takedown if state == P.DELETING else run_publication).enqueue(pk)
+            enqueued += 1
+    return enqueued, recovered
+
+
+# --- the attempt ---------------------------------------------------------------------------
+def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
+    """Run one attempt for a publication; returns its state afterwards."""
+    now = now or timezone.now()
+    row = Publication.objects.filter(pk=pk).values("state").first()
+    if row is None or row["state"] not in (P.QUEUED, P.UNKNOWN):
+        return row["state"] if row else "missing"
+    reconcile = row["state"] == P.UNKNOWN
+    claimed = (
+        Publication.objects.filter(pk=pk, state=row["state"], next_attempt_at__lte=now)
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .update(
+            state=P.SENDING, lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None
+        )
+    )
+    if not claimed:
+        return "taken"
+    pub = Publication.objects.select_related("post__workspace", "account").get(pk=pk)
+    post, account = pub.post, pub.account
+    previous = P.UNKNOWN if reconcile else P.QUEUED
+
+    def release(until: dt.datetime) -> str:
+        """Give the attempt back without counting it (pause, rate limit, quota)."""
+        Publication.objects.filter(pk=pk).update(
+            state=previous, lease_until=None, attempts=F("attempts") - 1, next_attempt_at=until
+        )
+        return previous
+
+    if paused(post.workspace, post):
+        return release(now + PAUSE_RECHECK)
+    if account is None or account.status != Account.Status.ACTIVE:
+        return _fail(pub, _("The account is not connected any more; reconnect it and retry."))
+    if account.next_allowed_at and account.next_allowed_at > now:
+        return release(account.next_allowed_at)
+    wait = _window_wait(account, now)
+    if wait:
+        return release(now + wait)
+    try:
+        connector = connector_for(account.network, account.credentials())
+    except Exception as exc:
+        return _fail(
+            pub, _("Cannot use the account's credentials: %(e)s") % {"e": type(exc).__name__}
+        )
+    outgoing = OutgoingPost(
+        text=pub.text,
+        idempotency_key=pub.idempotency_key,
+        language=post.language,
+        media=_media(post),
+    )
+    try:
+        quota = connector.quota()
+        if quota is not None and quota.used >= quota.total:
+            return release(now + dt.timedelta(seconds=min(quota.window_seconds, 3600)))
+        remote = connector.find(outgoing) if reconcile else None
+        if remote is None:
+            remote = _publish_refreshing(connector, account, outgoing)
+    except PublishError as exc:
+        return _failed_attempt(pub, account, exc, now)
+    with transaction.atomic():
+        Publication.objects.filter(pk=pk).update(
+            state=P.SENT,
+            remote_id=remote.id,
+            remote_url=remote.url[:500],
+            lease_until=None,
+            published_at=timezone.now(),
+            last_error="",
+            error_permanent=False,
+        )
+        record(
+            "publication.sent",
+            workspace=post.workspace,
+            obj=post,
+            payload={
+                "network": pub.network,
+                "account": account.pk,
+                "remote_id": remote.id,
+                "attempts": pub.attempts,
+                "reconciled": reconcile,
+            },
+        )
+    return P.SENT
+
+
+def _publish_refreshing(connector, account: Account, outgoing: OutgoingPost):  # type: ignore[no-untyped-def]
+    """Publish; on an expired token, refresh once and try again."""
+    try:
+        return connector.publish(outgoing)
+    except TokenExpired:
+        fresh = connector.refresh()
+        if fresh is None:
+            raise
+        account.store_credentials(fresh)
+        account.save(update_fields=["sealed_secrets", "token_expires_at", "remote_id", "handle"])
+        connector.credentials = fresh
+        return connector.publish(outgoing)
+
+
+def _failed_attempt(pub: Publication, account: Account, exc: PublishError, now: dt.datetime) -> str:
+    reason = (exc.reason or str(exc))[:500]
+    if isinstance(exc, TokenExpired) or (exc.status == 401 and exc.permanent):
+        Account.objects.filter(pk=account.pk).update(
+            status=Account.Status.NEEDS_RECONNECT, status_reason=reason[:500]
+        )
+        return _fail(
+            pub,
+            _("%(network)s refused the account's access: reconnect it, then retry. (%(reason)s)")
+            % {"network": pub.get_network_display(), "reason": reason},
+        )
+    if exc.permanent:
+        return _fail(pub, reason)
+    if exc.retry_after:
+        Account.objects.filter(pk=account.pk).update(
+            next_allowed_at=now + dt.timedelta(seconds=exc.retry_after)
+        )
+    attempts = pub.attempts
+    if attempts >= MAX_ATTEMPTS:
+        return _fail(
+            pub, _("Gave up after %(n)d attempts: %(reason)s") % {"n": attempts, "reason": reason}
+        )
+    delay = max(exc.retry_after or 0.0, backoff(attempts))
+    state = P.UNKNOWN if exc.ambiguous else P.QUEUED
+    Publication.objects.filter(pk=pub.pk).update(
+        state=state,
+        lease_until=None,
+        last_error=reason,
+        next_attempt_at=now + dt.timedelta(seconds=delay),
+    )
+    log.info(
+        "publication %s: attempt %s failed (%s), next in %.0fs",
+        pub.pk,
+        attempts,
+        "ambiguous" if exc.ambiguous else "transient",
+        delay,
+    )
+    return state
+
+
+def _fail(pub: Publication, reason: str) -> str:
+    with transaction.atomic():
+        Publication.objects.filter(pk=pub.pk).update(
+            state=P.FAILED, lease_until=None, last_error=reason[:500], error_permanent=True
+        )
+        record(
+            "publication.failed",
+            workspace=pub.post.workspace,
+            obj=pub.post,
+            payload={"network": pub.network, "reason": reason[:300]},
+        )
+        Notification.objects.create(
+            user_id=pub.post.author_id,
+            workspace_id=pub.post.workspace_id,
+            message=(
+                _("“%(title)s” could not be published on %(network)s: %(reason)s")
+                % {"title": pub.post.title, "network": pub.get_network_display(), "reason": reason}
+            )[:300],
+            url=f"/w/{pub.post.workspace.slug}/posts/{pub.post_id}/",
+        )
+    return P.FAILED
+
+
+def _window_wait(account: Account, now: dt.datetime) -> dt.timedelta | None:
+    limit, window = ACCOUNT_LIMITS.get(account.network, (100, 3600))
+    since = now - dt.timedelta(seconds=window)
+    sent = Publication.objects.filter(account=account, published_at__gte=since).count()
+    if sent < limit:
+        return None
+    oldest = (
+        Publication.objects.filter(account=account, published_at__gte=since)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return (oldest + dt.timedelta(seconds=window) - now) if oldest else dt.timedelta(seconds=60)
+
+
+def _media(post: Post) -> tuple[OutgoingMedia, ...]:
+    items = []
+    base = settings.NABZ_BASE_URL.rstrip("/")
+    for item in post.media.all():
+        try:
+            with item.file.open("rb") as handle:
+                content = handle.read()
+        except (OSError, ValueError):
+            continue
+        items.append(
+            OutgoingMedia(
+                filename=item.file.name.rsplit("/", 1)[-1],
+                content=content,
+                mime_type=f"image/{(getattr(item, 'format', '') or 'jpeg').lower()}",
+                alt_text=item.alt_for(post.language),
+                public_url=base + item.file.url,
+            )
+        )
+    return tuple(items)
+
+
+# --- takedown ----------------------------------------------------------------------------------
+def request_takedown(post: Post, user: object | None, reason: str) -> int:
+    """Delete a post's published copies from their networks (done by the worker)."""
+    with transaction.atomic():
+        count = post.publications.filter(state=P.SENT).update(
+            state=P.DELETING,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            enqueued_at=None,
+            lease_until=None,
+            last_error="",
+        )
+        record(
+            "post.takedown_requested",
+            actor=user,
+            workspace=post.workspace,
+            obj=post,
+            payload={"publications": count, "reason": reason[:300]},
+        )
+    return count
+
+
+def takedown_one(pk: int, *, now: dt.datetime | None = None) -> str:
+    now = now or timezone.now()
+    claimed = (
+        Publication.objects.filter(pk=pk, state=P.DELETING, next_attempt_at__lte=now)
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .update(lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None)
+    )
+    if not claimed:
+        return "taken"
+    pub = Publication.objects.select_related("post__workspace", "account").get(pk=pk)
+    try:
+        if pub.account is None:
+            raise PublishError("no account", permanent=True)
+        connector = connector_for(pub.account.network, pub.account.credentials())
+        connector.delete(pub.remote_id)
+    except PublishError as exc:
+        if exc.permanent or pub.attempts >= MAX_ATTEMPTS:
+            with transaction.atomic():
+                Publication.objects.filter(pk=pk).update(
+                    state=P.DELETE_FAILED,
+                    lease_until=None,
+                    last_error=(exc.reason or str(exc))[:500],
+                )
+                record(
+                    "publication.takedown_failed",
+                    workspace=pub.post.workspace,
+                    obj=pub.post,
+                    payload={"network": pub.network, "reason": (exc.reason or str(exc))[:300]},
+                )
+            return P.DELETE_FAILED
+        delay = max(exc.retry_after or 0.0, backoff(pub.attempts))
+        Publication.objects.filter(pk=pk).update(
+            lease_until=None,
+            last_error=(exc.reason or str(exc))[:500],
+            next_attempt_at=now + dt.timedelta(seconds=delay),
+        )
+        return P.DELETING
+    with transaction.atomic():
+        Publication.objects.filter(pk=pk).update(
+            state=P.DELETED, deleted_at=timezone.now(), lease_until=None, last_error=""
+        )
+        record(
+            "publication.deleted",
+            workspace=pub.post.workspace,
+            obj=pub.post,
+            payload={"network": pub.network, "remote_id": pub.remote_id},
+        )
+    return P.DELETED
+
+
+def start_consent_takedowns() -> int:
+    """Turn consent revocations' takedown requests into deletions."""
+    from nabz.consent.models import TakedownRequest
+    from nabz.consent.services import finish_takedown
+
+    started = 0
+    for request in TakedownRequest.objects.filter(status="pending").select_related("post"):
+        post = request.post
+        sent = post.publications.filter(state=P.SENT).exists()
+        if sent:
+            request_takedown(post, None, reason="consent revoked")
+            started += 1
+            continue
+        open_ = post.publications.filter(state=P.DELETING).exists()
+        if open_:
+            continue
+        failed = post.publications.filter(state=P.DELETE_FAILED).exists()
+        finish_takedown(
+            request,
+            status="failed" if failed else "done",
+            note="" if not failed else "a network refused the deletion",
+        )
+    return started
+
+
+# --- 4. finishing posts ---------------------------------------------------------------------------
+def finish_posts() -> int:
+    finished = 0
+    for post in Post.objects.filter(state=State.SCHEDULED, publications__isnull=False).distinct():
+        states = list(post.publications.values_list("state", flat=True))
+        if not states or any(s in (P.QUEUED, P.SENDING, P.UNKNOWN) for s in states):
+            continue
+        failed = P.FAILED in states
+        with transaction.atomic():
+            Post.objects.filter(pk=post.pk, state=State.SCHEDULED).update(
+                state=State.FAILED if failed else State.PUBLISHED
+            )
+            record(
+                "post.failed" if failed else "post.published",
+                workspace=post.workspace,
+                obj=post,
+                payload={"sent": states.count(P.SENT), "failed": states.count(P.FAILED)},
+            )
+        finished += 1
+    return finished
+
+
+def dispatch(now: dt.datetime | None = None) -> DispatchReport:
+    now = now or timezone.now()
+    report = DispatchReport()
+    report.prepared, report.held = prepare_due_posts(now)
+    report.takedowns = start_consent_takedowns()
+    report.enqueued, report.recovered = enqueue_due(now)
+    report.finished = finish_posts()
+    return report
+
+
+def _notify(post: Post, roles: set[str], message: str) -> None:
+    from nabz.workspaces.models import Membership
+
+    members = Membership.objects.filter(workspace_id=post.workspace_id, role__in=roles)
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=m.user_id,
+                workspace_id=post.workspace_id,
+                message=message[:300],
+                url=f"/w/{post.workspace.slug}/posts/{post.pk}/",
+            )
+            for m in members
+        ]
+    )
