@@ -181,8 +181,9 @@ class FakeNetwork:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
         self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True,
-                         name=f"fake-{self.name}").start()
+        threading.Thread(
+            target=self.server.serve_forever, daemon=True, name=f"fake-{self.name}"
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -208,20 +209,29 @@ class FakeNetwork:
                     return self.random.choice(faults)
         return None
 
+    def _match(self, method: str, path: str) -> tuple[str, Handler, dict[str, str]] | None:
+        for route_method, pattern, name, handler in self.routes:
+            match = pattern.match(path)
+            if route_method == method and match:
+                return name, handler, match.groupdict()
+        return None
+
     def _dispatch(self, http: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(http.path)
         length = int(http.headers.get("content-length") or 0)
         body = http.rfile.read(length) if length else b""
-        request = Request(http.command, parts.path, parse_qs(parts.query),
-                          {k.lower(): v for k, v in http.headers.items()}, body)
-        for method, pattern, name, handler in self.routes:
-            match = pattern.match(parts.path)
-            if method == http.command and match:
-                request.params = match.groupdict()
-                break
-        else:
+        request = Request(
+            http.command,
+            parts.path,
+            parse_qs(parts.query),
+            {k.lower(): v for k, v in http.headers.items()},
+            body,
+        )
+        found = self._match(http.command, parts.path)
+        if found is None:
             self._send(http, Response(404, {"error": f"no route {http.command} {parts.path}"}))
             return
+        name, handler, request.params = found
         with self.lock:
             self.requests.append((name, http.command, request))
         fault = self._next_fault(name)
