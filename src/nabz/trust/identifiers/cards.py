@@ -27,7 +27,7 @@ def card_network(digits: str) -> str | None:
         return "American Express"
     if (digits.startswith("6011") or 644 <= int(digits[:3]) <= 649 or two == 65) and 16 <= n <= 19:
         return "Discover"
-    if 3528 <= four <= 3589 and 16 <= n <= 19:
+    if (3528 <= four <= 3589 and 16 <= n <= 19) or (digits[:4] in ("2131", "1800") and n == 15):
         return "JCB"
     if (two in (36, 38, 39) or 300 <= int(digits[:3]) <= 305) and 14 <= n <= 19:
         return "Diners Club"

@@ -412,7 +412,8 @@ def _terms(words: str) -> frozenset[str]:
 # Titles after which any surname-like word is a name (آقای رضایی، الدكتور الزهراني).
 _STRONG_CUES = _terms(
     "اقای آقای خانم جناب سرکار بانو دکتر استاد مهندس حاج حاجی حاجیه مرحوم مرحومه شادروان "
-    "السيد السيدة الحاج الحاجة الدكتور الدكتورة د الأستاذ الأستاذة المهندس المهندسة الشيخ الشيخة "
+    "السيد السيدة الآنسة الانسة الحاج الحاجة الدكتور الدكتورة د الأستاذ الأستاذة المهندس المهندسة "
+    "الشيخ الشيخة "
     "المرحوم المرحومة الفقيد الفقيدة"
 )
 # Nouns after which a given name is a name (بیمار مریم، المريضة سارة، ابني أحمد).
@@ -424,7 +425,8 @@ _WEAK_CUES = _terms(
     "الشاب الشابة الفتى الفتاة المراجع المراجعة"
 )
 _STAFF_CUES = _terms("دکتر استاد الدكتور الدكتورة د الأستاذ الأستاذة پرستار الممرض الممرضة")
-_KUNYA = _terms("ام أم ابو أبو ابن بن بنت عبد سادات السادات بیگم")
+# Parts that join a name: kunya (أم/أبو), nasab (بن/بنت), آل (normalised to "ال"), عبد.
+_KUNYA = _terms("ام أم ابو أبو ابا أبا ابن بن بنت عبد آل سادات السادات بیگم")
 # Words before a name that make it part of an institution, a place or a public figure.
 _BLOCK_BEFORE = _terms(
     "مستشفى مستشفي بیمارستان مرکز مركز مجمع مدينة مدینه شارع خیابان بلوار میدان ميدان جامعة شب "
@@ -512,6 +514,7 @@ def _arabic_script(scan: Scan) -> None:
                 nxt = nxt_m.group(1) if nxt_m else ""
                 if not (
                     nxt in lex.last
+                    or nxt in _KUNYA
                     or _NISBA.match(nxt)
                     or (core not in lex.common and nxt in lex.core)
                 ):
@@ -588,6 +591,7 @@ def _name_at(
                 return None
             if not (
                 nxt in lex.last
+                or nxt in _KUNYA
                 or _NISBA.match(nxt)
                 or (first not in lex.common and nxt in lex.core)
             ):
@@ -595,17 +599,30 @@ def _name_at(
     # Extend over the rest of the name: given names, father's names, family names.
     name_start = toks[j][0] + (len(word) - len(core) if j == 0 else 0)
     k = j
-    while k + 1 < n and k - j < 3 and joined(k, k + 1):
+    # Only the word right after the given name may be a surname by its shape alone
+    # ("احمدی", "الزهراني"); later words must be known names ("بیمار رضایی آرزوی ...").
+    shaped = toks[j][2] not in lex.first
+    while k + 1 < n and k - j < 6 and joined(k, k + 1):
         nxt = toks[k + 1][2]
+        if nxt in stop or nxt in _BLOCK_BEFORE:
+            break
         if toks[k][2] in _KUNYA or (nxt in _KUNYA and nxt != "ام"):
+            shaped = shaped or toks[k][2] in _KUNYA  # the word after بن/آل is a name
             k += 1
             continue
-        if _surname_like(nxt, lex, stop) and nxt not in _BLOCK_BEFORE:
+        if nxt in lex.last or nxt in lex.first:
+            shaped = shaped or nxt in lex.last
+            k += 1
+            continue
+        if not shaped and _surname_like(nxt, lex, stop):
+            shaped = True
             k += 1
             continue
         break
     while k > j and toks[k][2] in _KUNYA:  # a dangling "بن" is not part of the name
         k -= 1
+    if k == j and toks[j][2] in _KUNYA:
+        return None
     return name_start, toks[k][1], cue or "lexicon"
 
 

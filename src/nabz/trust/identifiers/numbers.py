@@ -53,8 +53,16 @@ _LABEL_DETAIL = {
 }  # fmt: skip
 # "12 34 56 78 90": lottery draws and scores, not a phone number (those start with 0 or +).
 _SMALL_GROUPS = re.compile(r"[1-9]\d?(?:[ ,\-]\d{1,2}){3,}")
-_PHONE_SHAPE = re.compile(r"^\(?\+?\d{1,4}\)?(?:[ .\-]\(?\d{2,5}\)?){1,5}$")
-_YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d|1[34]\d\d)\s?-\s?(1[89]\d\d|20\d\d|1[34]\d\d)$")
+# Shapes only phone numbers take, valid in a numbering plan or not: (555) 123-4567,
+# 555-123-4567, +44 20 7946 0000, 0912 345 6789.
+_STRONG_PHONE_SHAPE = re.compile(
+    r"(?:(?:\+|00)\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}"
+    r"|(?:\+|00)\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}"
+    r"|\(?0\d{1,4}\)?[ .-]\d{3,4}[ .-]?\d{3,4}"
+)
+_YEAR_RANGE = re.compile(
+    r"^(?:(?:1[89]\d\d|20\d\d|1[34]\d\d)\s?[-.]\s?)+(?:1[89]\d\d|20\d\d|1[34]\d\d)$"
+)
 
 
 def _trim(raw: str) -> tuple[int, int]:
@@ -75,7 +83,9 @@ def detect(scan: Scan) -> None:
         return
     for m in _RUN.finditer(text):
         p = m.start()
-        if p and (text[p - 1].isalnum() or text[p - 1] in _RUN_NOT_AFTER):
+        # "MRN-00482913", "ID#4471": a code glued to its label is still a number.
+        glued_to_label = p > 1 and text[p - 1] in "-#" and text[p - 2].isalpha()
+        if p and (text[p - 1].isalnum() or text[p - 1] in _RUN_NOT_AFTER) and not glued_to_label:
             continue
         raw_full = m.group()
         s_off, e_off = _trim(raw_full)
@@ -153,7 +163,8 @@ def _is_year(raw: str) -> bool:
 
 
 def _looks_like_phone(raw: str) -> bool:
-    return raw.startswith(("0", "(", "+")) or bool(_PHONE_SHAPE.match(raw))
+    """A national number with its trunk 0: worth trying in every region's plan."""
+    return raw.lstrip("(").startswith("0") and not raw.startswith("00")
 
 
 def _phone(
@@ -170,5 +181,7 @@ def _phone(
             scan.add(K.PHONE, start + s, start + e, True, f"{what} {number}")
         if inside:
             return
-    if strong and 7 <= len(digits) <= 15:
+    if (strong and 7 <= len(digits) <= 15) or (
+        8 <= len(digits) <= 15 and _STRONG_PHONE_SHAPE.fullmatch(raw)
+    ):
         scan.add(K.PHONE, start, end, False, f"{what} (unverified)")
