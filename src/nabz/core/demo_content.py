@@ -19,6 +19,7 @@ from nabz.content import workflow
 from nabz.content.models import Post
 from nabz.content.views.editor import record_verdict
 from nabz.media.services import MediaDetails, upload
+from nabz.publishing.models import Account
 from nabz.workspaces.models import Membership, Workspace
 from nabz.workspaces.roles import Role
 
@@ -175,8 +176,26 @@ def load(ws: Workspace) -> None:
         created_by=officer,
     )
     image = _demo_image(author, ws)
+    sandbox = Account.objects.create(
+        workspace=ws,
+        network="sandbox",
+        handle="sandbox",
+        name=f"{ws.name} (Sandbox)",
+        connected_by=author,
+    )
+    sandbox.remote_id = str(sandbox.pk)
+    sandbox.save(update_fields=["remote_id"])
     soon = timezone.now().replace(minute=0, second=0, microsecond=0)
+    first_scheduled = True
     for days, (title, language, pillar, text, networks, target) in enumerate(POSTS[ws.slug], 1):
+        if target == "scheduled":
+            # Only the Sandbox is connected in the demo; the first scheduled post goes
+            # out a few minutes after `make demo` starts, so a newcomer sees it happen.
+            networks = ["sandbox"]
+            when = timezone.now() + dt.timedelta(minutes=3 if first_scheduled else 60 * 24 * days)
+            first_scheduled = False
+        else:
+            when = soon + dt.timedelta(days=days, hours=9 - soon.hour % 24)
         post = Post.objects.create(workspace=ws, author=author, title=title)
         consents = [story_consent] if pillar == "patient_story" and target != "draft" else []
         post = workflow.edit(
@@ -188,7 +207,7 @@ def load(ws: Workspace) -> None:
             variants={n: "" for n in networks},
             consents=consents,
             media=[image] if pillar == "education" else [],
-            scheduled_at=soon + dt.timedelta(days=days, hours=9 - soon.hour % 24),
+            scheduled_at=when,
         )
         if target != "draft":
             post = workflow.submit(post, author)
