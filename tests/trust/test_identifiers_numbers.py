@@ -28,6 +28,8 @@ POSITIVES = [
     ("fa", "شماره همراه بیمار ۰۹۱۲ ۳۴۵ ۶۷۸۹ است.", K.PHONE, "۰۹۱۲ ۳۴۵ ۶۷۸۹", True),
     ("fa", "تلفن منزل ۰۲۱-۸۸۷۷۶۶۵۵ است.", K.PHONE, "۰۲۱-۸۸۷۷۶۶۵۵", True),
     ("fa", "با +98 912 345 6789 تماس بگیرید.", K.PHONE, "+98 912 345 6789", True),
+    ("en", "Her number is (710)827-3464x686.", K.PHONE, "(710)827-3464", False),
+    ("en", "Reach him at 001-345-678-9012.", K.PHONE, "001-345-678-9012", False),
     # national IDs with real checksums
     ("en", "Patient SSN 078-05-1120 on file.", K.NATIONAL_ID, "078-05-1120", True),
     ("en", "Emirates ID 784-1985-1234567-3 scanned.", K.NATIONAL_ID, "784-1985-1234567-3", True),
@@ -63,6 +65,7 @@ POSITIVES = [
     ("fa", "شماره شبا ۰۶۲۹۶۰۰۰۰۰۰۰۱۰۰۳۲۴۲۰۰۰۰۱ است", K.IBAN, "۰۶۲۹۶۰۰۰۰۰۰۰۱۰۰۳۲۴۲۰۰۰۰۱", True),
     # numbers named by their context words
     ("en", "Patient MRN 00482913 moved.", K.MEDICAL_RECORD_NUMBER, "00482913", False),
+    ("en", "Chart MRN-00482913 updated.", K.MEDICAL_RECORD_NUMBER, "00482913", False),
     ("en", "Medical record no. A-20931 attached.", K.MEDICAL_RECORD_NUMBER, "A-20931", False),
     ("en", "NHS number 943 476 5919 confirmed.", K.MEDICAL_RECORD_NUMBER, "943 476 5919", True),
     ("ar", "رقم الملف الطبي ٧٧٣٤٥٢١", K.MEDICAL_RECORD_NUMBER, "٧٧٣٤٥٢١", False),
@@ -102,6 +105,8 @@ NEGATIVES = [
     ("en", "We treated 12,450 patients between 2019-2023.", (K.PHONE, K.DATE)),
     ("en", "Tracking 9400111899223197428490 is on its way.", (K.PAYMENT_CARD, K.PHONE)),
     ("en", "Invoice 4111 1111 1111 1112 is due.", (K.PAYMENT_CARD,)),
+    ("en", "Seasons 2019-2020-2021 were the busiest.", (K.PHONE,)),
+    ("ar", "قدمنا أكثر من ١٢٠٠٠٠٠ جرعة لقاح.", (K.PHONE,)),
     ("en", "Version 2.4.1.0 of the app is out.", (K.IP_ADDRESS,)),
     ("en", "SSN rules: 666-12-3456 is never issued.", ()),
     ("en", "Open 24/7, call 911 in an emergency.", (K.PHONE, K.DATE)),

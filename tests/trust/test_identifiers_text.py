@@ -57,6 +57,13 @@ POSITIVES = [
     ("ar", "السيدة نورة بنت سعد الدوسري شكرت الفريق.", K.PERSON_NAME, "نورة بنت سعد الدوسري"),
     ("ar", "شكرًا للدكتور خالد العتيبي.", K.PERSON_NAME, "خالد العتيبي"),
     ("ar", "توفيت الحاجة أم خالد.", K.PERSON_NAME, "أم خالد"),
+    ("ar", "غادر ناصر آل عواض المستشفى اليوم.", K.PERSON_NAME, "ناصر آل عواض"),
+    (
+        "en",
+        "She lives at 2328 Figueroa Skyway Apt. 290.",
+        K.STREET_ADDRESS,
+        "2328 Figueroa Skyway Apt. 290",
+    ),
     ("fa", "بیمار ما خانم مریم احمدی مرخص شد.", K.PERSON_NAME, "مریم احمدی"),
     ("fa", "آقای رضایی از کادر درمان تشکر کرد.", K.PERSON_NAME, "رضایی"),
     ("fa", "مادربزرگم فاطمه سادات حسینی فوت کرد.", K.PERSON_NAME, "فاطمه سادات حسینی"),
@@ -121,6 +128,9 @@ NEGATIVES = [
     ("fa", "امید داریم بهار امسال سلامتی بیاورد.", K.PERSON_NAME),
     ("fa", "بیمارستان امام رضا نیازی به نوبت ندارد.", K.PERSON_NAME),
     ("fa", "یک خانم جوان به اورژانس آمد.", K.PERSON_NAME),
+    ("fa", "فشار خون ۱۲۰/۸۰ سالم است.", K.PERSON_NAME),
+    ("ar", "حصة توعوية عن سرطان الثدي يوم الخميس.", K.PERSON_NAME),
+    ("en", "Thank you to Johnson & Johnson for the grant.", K.PERSON_NAME),
     # years, event dates without a day, ratios
     ("en", "Our hospital opened in 1931 and grew in March.", K.DATE),
     ("en", "Open 24/7; the ratio was 3/4.", K.DATE),

@@ -33,7 +33,7 @@ def card_network(digits: str) -> str | None:
         return "Diners Club"
     if two == 62 and 16 <= n <= 19:
         return "UnionPay"
-    if digits[0] in "56" and 12 <= n <= 19:
+    if (digits[0] in "56" or digits.startswith("0604")) and 12 <= n <= 19:
         return "Maestro / domestic scheme (e.g. Shetab, mada, Meeza)"
     return None
 

@@ -24,7 +24,7 @@ from nabz.trust.identifiers.us import valid_nhs_number
 # digits, so matching is linear.
 _RUN = re.compile(
     r"[+(]?\d+\)?"
-    r"(?:(?:[ .\-]{1,2}|[ ]?\(|\)[ .\-]?)\d+\)?)*"
+    r"(?:(?:[ .\-]{1,2}|[ ]?\(|\)[ .\-]?|(?<=\)))\d+\)?)*"
 )
 _RUN_NOT_AFTER = frozenset("+/@#$€£¥.,-_")
 _CURRENCY_AFTER = re.compile(
@@ -55,8 +55,9 @@ _LABEL_DETAIL = {
 _SMALL_GROUPS = re.compile(r"[1-9]\d?(?:[ ,\-]\d{1,2}){3,}")
 # Shapes only phone numbers take, valid in a numbering plan or not: (555) 123-4567,
 # 555-123-4567, +44 20 7946 0000, 0912 345 6789.
+_MAESTRO_12 = ("5018", "5020", "5038", "5893", "6304", "6759", "6761", "6762", "6763", "0604")
 _STRONG_PHONE_SHAPE = re.compile(
-    r"(?:(?:\+|00)\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}"
+    r"(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
     r"|(?:\+|00)\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}"
     r"|\(?0\d{1,4}\)?[ .-]\d{3,4}[ .-]?\d{3,4}"
 )
@@ -139,9 +140,11 @@ def _classify(scan: Scan, start: int, end: int, raw: str, digits: str) -> None:
         return
     # No context word: only shapes and checksums speak.
     contiguous = raw.isdigit()
-    if 13 <= nd <= 19 and not raw.startswith(("+", "00")):
+    if 12 <= nd <= 19 and not raw.startswith(("+", "00")):
         network = valid_card(digits)
         grouped = re.fullmatch(r"\d{4}(?:[ -]\d{4}){2}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5}", raw)
+        if nd == 12 and not digits.startswith(_MAESTRO_12):
+            network = None  # twelve digits: only Maestro issues cards that short
         if network and (contiguous or grouped):
             scan.add(K.PAYMENT_CARD, start, end, True, network)
             return

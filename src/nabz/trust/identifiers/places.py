@@ -8,6 +8,8 @@ are chains of parts introduced by street words (خیابان، کوچه، پلا
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import regex as re
 
 from nabz.trust.identifiers import IdentifierKind as K
@@ -15,15 +17,21 @@ from nabz.trust.identifiers._scan import Scan
 from nabz.trust.identifiers.lexicon import all_stopwords
 from nabz.trust.text import normalize_term
 
-_STREET_TYPES = (
-    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
-    r"Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Trail|Alley|Row"
-)
+# Street types of English addresses (data/privacy/street_types.txt).
+_STREET_TYPE_WORDS = [
+    line.strip()
+    for line in files("nabz.trust.data.privacy")
+    .joinpath("street_types.txt")
+    .read_text("utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+]
+_STREET_TYPES = "|".join(sorted(_STREET_TYPE_WORDS, key=len, reverse=True))
 _EN_ADDRESS = re.compile(
     r"(?<![\w-])\d{1,5}[A-Za-z]?(?:-\d{1,5})?,?\s+(?:[NSEW]\.?\s+)?"
     r"(?:[A-Z][\w'.-]*\s+){0,3}?[A-Z][\w'.-]*\s+"
     rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:[NS][EW]?|[EW])\b\.?)?"
-    r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\.?\s*#?\w{1,6})?"
+    r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Room|Rm|Bldg|#)\.?\s*#?\w{1,6})?"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?)?"
 )
 _FULL_TYPES = tuple(t for t in _STREET_TYPES.split("|") if len(t) > 4)
@@ -121,53 +129,9 @@ _PLACE_RE = {
 
 
 _EN_TRIGGERS = frozenset(
-    [
-        "street",
-        "st",
-        "avenue",
-        "ave",
-        "road",
-        "rd",
-        "boulevard",
-        "blvd",
-        "lane",
-        "ln",
-        "drive",
-        "dr",
-        "court",
-        "ct",
-        "place",
-        "pl",
-        "way",
-        "terrace",
-        "parkway",
-        "pkwy",
-        "highway",
-        "hwy",
-        "circle",
-        "cir",
-        "square",
-        "sq",
-        "close",
-        "crescent",
-        "trail",
-        "alley",
-        "row",
-        "box",
-        "village",
-        "town",
-        "hamlet",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "township",
-        "parish",
-        "district",
-        "settlement",
-        "camp",
-        "island",
-        "county",
-    ]
+    [w.lower() for w in _STREET_TYPE_WORDS]
+    + ["box", "village", "town", "hamlet", "neighbourhood", "neighborhood", "suburb"]
+    + ["township", "parish", "district", "settlement", "camp", "island", "county"]
 )
 _STATES_LOWER = frozenset(s.lower() for s in _US_STATES.split("|"))
 
