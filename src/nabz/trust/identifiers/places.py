@@ -157,20 +157,40 @@ def detect(scan: Scan) -> None:
                 _arabic_script(scan, lang)
 
 
+_EN_STREET_NAME_WORDS = frozenset(
+    {"street", "avenue", "road", "boulevard", "lane", "drive", "close", "crescent"}
+)
+_EN_PLACE_WORDS = frozenset(
+    {"village", "town", "hamlet", "neighbourhood", "neighborhood", "suburb", "township",
+     "parish", "district", "settlement", "camp", "island", "county"}
+)  # fmt: skip
+
+
 def _english(scan: Scan) -> None:
+    text, tokens = scan.text, scan.tokens
+    # Each pattern runs only when its own words are there (street types are common
+    # English words: "way", "park", "view"); an address needs a house number.
+    if scan.has_digit:
+        _english_numbered(scan)
+    if not _EN_STREET_NAME_WORDS.isdisjoint(tokens):
+        for m in _EN_STREET_ONLY.finditer(text):
+            _claim(scan, K.STREET_ADDRESS, m.start(), m.end(), False, "street name")
+    if not _EN_PLACE_WORDS.isdisjoint(tokens):
+        for m in _EN_PLACE.finditer(text):
+            g = 1 if m.group(1) else 2
+            _claim(scan, K.PLACE, m.start(g), m.end(g), False, "village or neighbourhood")
+
+
+def _english_numbered(scan: Scan) -> None:
     text = scan.text
     for m in _EN_ADDRESS.finditer(text):
         end = m.end()
         if text[end - 1] == "." and text[m.start() : end - 1].endswith(_FULL_TYPES):
             end -= 1
         _claim(scan, K.STREET_ADDRESS, m.start(), end, True, "street address")
-    for m in _EN_STREET_ONLY.finditer(text):
-        _claim(scan, K.STREET_ADDRESS, m.start(), m.end(), False, "street name")
-    for m in _PO_BOX.finditer(text):
-        _claim(scan, K.STREET_ADDRESS, m.start(), m.end(), True, "P.O. box")
-    for m in _EN_PLACE.finditer(text):
-        g = 1 if m.group(1) else 2
-        _claim(scan, K.PLACE, m.start(g), m.end(g), False, "village or neighbourhood")
+    if "box" in scan.tokens:
+        for m in _PO_BOX.finditer(text):
+            _claim(scan, K.STREET_ADDRESS, m.start(), m.end(), True, "P.O. box")
 
 
 def _postcodes(scan: Scan) -> None:

@@ -108,14 +108,18 @@ def context_words(doc: Document) -> list[tuple[int, int, str]]:
 
 def is_patient_context(doc: Document) -> bool:
     """The text is about a patient: the patient-story pillar, or patient words in it."""
-    if doc.context.pillar == "patient_story":
-        return True
-    if any(label == "patient" for *_, label in context_words(doc)):
-        return True
-    return any(
-        i.kind is IdentifierKind.PERSON_NAME and i.detail.startswith("patient:")
-        for i in doc.identifiers
-    )
+    cached: bool | None = doc.__dict__.get("_phi_patient")
+    if cached is None:
+        cached = (
+            doc.context.pillar == "patient_story"
+            or any(label == "patient" for *_, label in context_words(doc))
+            or any(
+                i.kind is IdentifierKind.PERSON_NAME and i.detail.startswith("patient:")
+                for i in doc.identifiers
+            )
+        )
+        doc.__dict__["_phi_patient"] = cached
+    return cached
 
 
 def is_staff_context(doc: Document) -> bool:

@@ -50,12 +50,13 @@ def _removed(what: str, doc: Document) -> str:
     return _REMOVED[what].get(doc.language, _REMOVED[what]["en"])
 
 
-def _open(doc: Document, kinds: tuple[IdentifierKind, ...]) -> Iterator[Identifier]:
+def _open(doc: Document, kinds: tuple[IdentifierKind, ...]) -> list[Identifier]:
     """Identifiers of these kinds that are not on the organisation's allow-list."""
+    found = [ident for ident in doc.identifiers if ident.kind in kinds]
+    if not found:
+        return found
     allow = doc.settings.allow
-    for ident in doc.identifiers:
-        if ident.kind in kinds and not is_allowed(ident, allow):
-            yield ident
+    return [ident for ident in found if not is_allowed(ident, allow)]
 
 
 def _context_severity(doc: Document) -> Severity:
@@ -163,9 +164,12 @@ def patient_name(doc: Document) -> Iterator[Hit]:
     References
     - https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/index.html
     """
+    names = _open(doc, (K.PERSON_NAME,))
+    if not names:
+        return
     staff_post = is_staff_context(doc)
     patient_post = is_patient_context(doc)
-    for ident in _open(doc, (K.PERSON_NAME,)):
+    for ident in names:
         detail = ident.detail
         if detail.startswith("staff:"):
             continue
@@ -275,8 +279,9 @@ def phone_number(doc: Document) -> Iterator[Hit]:
     References
     - https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.514
     """
-    severity = _context_severity(doc)
-    for ident in _open(doc, (K.PHONE,)):
+    phones = _open(doc, (K.PHONE,))
+    severity = _context_severity(doc) if phones else Severity.WARN
+    for ident in phones:
         yield Hit(
             ident.start,
             ident.end,
@@ -371,8 +376,9 @@ def email_address(doc: Document) -> Iterator[Hit]:
     References
     - https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/index.html
     """
-    severity = _context_severity(doc)
-    for ident in _open(doc, (K.EMAIL,)):
+    emails = _open(doc, (K.EMAIL,))
+    severity = _context_severity(doc) if emails else Severity.WARN
+    for ident in emails:
         yield Hit(ident.start, ident.end, replacement=_removed("email", doc), severity=severity)
 
 
@@ -628,9 +634,12 @@ def bank_number(doc: Document) -> Iterator[Hit]:
     References
     - https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.514
     """
+    found = _open(doc, (K.IBAN, K.PAYMENT_CARD))
+    if not found:
+        return
     patient = is_patient_context(doc)
     donation = _DONATION.search(doc.norm.text) is not None
-    for ident in _open(doc, (K.IBAN, K.PAYMENT_CARD)):
+    for ident in found:
         severity = Severity.BLOCK
         if ident.kind is K.IBAN and donation and not patient:
             severity = Severity.WARN
@@ -645,6 +654,12 @@ def bank_number(doc: Document) -> Iterator[Hit]:
 
 # --- PHI107 dates --------------------------------------------------------------------------------
 _PERSONAL_EVENTS = ("date of birth", "date of death")
+_EVENTS = frozenset(
+    {
+        "date of birth", "admission date", "discharge date", "date of death",
+        "surgery or procedure date", "visit date",
+    }
+)  # fmt: skip
 
 
 @rule(
@@ -724,16 +739,12 @@ def person_date(doc: Document) -> Iterator[Hit]:
     References
     - https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/index.html
     """
+    dates = [i for i in doc.identifiers if i.kind is K.DATE and i.detail.split(",")[0] in _EVENTS]
+    if not dates:
+        return
     patient = is_patient_context(doc)
-    for ident in doc.identifiers:
-        if ident.kind is not K.DATE:
-            continue
-        event = ident.detail.split(",")[0] if "," in ident.detail else ident.detail
-        if event not in (
-            "date of birth", "admission date", "discharge date", "date of death",
-            "surgery or procedure date", "visit date",
-        ):  # fmt: skip
-            continue
+    for ident in dates:
+        event = ident.detail.split(",")[0]
         if event == "visit date" and not patient:
             continue
         severity = Severity.BLOCK if patient or event in _PERSONAL_EVENTS else Severity.WARN
@@ -916,8 +927,11 @@ def address(doc: Document) -> Iterator[Hit]:
     References
     - https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/index.html
     """
+    places = _open(doc, (K.STREET_ADDRESS, K.POSTAL_CODE, K.PLACE))
+    if not places:
+        return
     patient = is_patient_context(doc)
-    for ident in _open(doc, (K.STREET_ADDRESS, K.POSTAL_CODE, K.PLACE)):
+    for ident in places:
         if ident.kind is K.PLACE and not patient:
             continue
         yield Hit(
@@ -1018,8 +1032,11 @@ def person_link(doc: Document) -> Iterator[Hit]:
     References
     - https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.514
     """
+    links = _open(doc, (K.URL, K.IP_ADDRESS))
+    if not links:
+        return
     patient = is_patient_context(doc)
-    for ident in _open(doc, (K.URL, K.IP_ADDRESS)):
+    for ident in links:
         if ident.kind is K.IP_ADDRESS:
             yield Hit(
                 ident.start,
@@ -1123,8 +1140,9 @@ def licence_vehicle_device(doc: Document) -> Iterator[Hit]:
     References
     - https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/index.html
     """
-    staff = is_staff_context(doc)
-    for ident in _open(doc, (K.LICENSE_NUMBER, K.VEHICLE_ID, K.DEVICE_ID)):
+    found = _open(doc, (K.LICENSE_NUMBER, K.VEHICLE_ID, K.DEVICE_ID))
+    staff = is_staff_context(doc) if found else False
+    for ident in found:
         if ident.kind is K.LICENSE_NUMBER and (staff or staff_near(doc, ident)):
             continue
         yield Hit(
