@@ -22,7 +22,7 @@ _BETWEEN_OK = re.compile(r"[^\d\n]*")  # no digit, no line break between word an
 @lru_cache(maxsize=1)
 def context_table() -> dict[str, list[str]]:
     raw = yaml.safe_load(
-        files("nabz.trust.data.privacy").joinpath("context_words.yaml").read_text("utf-8")
+        files("nabz.trust").joinpath("data", "privacy", "context_words.yaml").read_text("utf-8")
     )
     return {
         label: [w for words in by_lang.values() for w in words] for label, by_lang in raw.items()

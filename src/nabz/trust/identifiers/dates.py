@@ -79,7 +79,7 @@ _EVENT_RE = re.compile(
 def _months() -> tuple[dict[str, list[tuple[str, str]]], dict[str, tuple[str, int]]]:
     """Month phrases by their first word (longest first), and label -> (calendar, month)."""
     raw = yaml.safe_load(
-        files("nabz.trust.data.privacy").joinpath("calendar.yaml").read_text("utf-8")
+        files("nabz.trust").joinpath("data", "privacy", "calendar.yaml").read_text("utf-8")
     )
     by_first: dict[str, list[tuple[str, str]]] = {}
     info: dict[str, tuple[str, int]] = {}

@@ -13,7 +13,7 @@ from nabz.trust.text import normalize_term
 @lru_cache(maxsize=1)
 def stopwords() -> dict[str, frozenset[str]]:
     raw = yaml.safe_load(
-        files("nabz.trust.data.privacy").joinpath("stopwords.yaml").read_text("utf-8")
+        files("nabz.trust").joinpath("data", "privacy", "stopwords.yaml").read_text("utf-8")
     )
     return {
         lang: frozenset(normalize_term(str(w)).lower() for w in words)
@@ -36,7 +36,7 @@ def stopwords_for(language: str) -> frozenset[str]:
     return table.get(language, frozenset()) | table["en"]
 
 
-def read_tsv(package: str, name: str) -> list[list[str]]:
-    """Rows of a UTF-8 TSV file shipped in ``package``; '#' lines are comments."""
-    text = files(package).joinpath(name).read_text("utf-8")
+def read_tsv(folder: str, name: str) -> list[list[str]]:
+    """Rows of a UTF-8 TSV file shipped in ``nabz/trust/data/<folder>``; '#' starts a comment."""
+    text = files("nabz.trust").joinpath("data", folder, name).read_text("utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]

@@ -18,7 +18,7 @@ from nabz.trust.identifiers._scan import Scan
 from nabz.trust.identifiers.lexicon import read_tsv, stopwords_for
 from nabz.trust.text import normalize_term
 
-NAMES_PACKAGE = "nabz.trust.data.names"
+NAMES_FOLDER = "names"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +41,14 @@ def lexicons() -> dict[str, Lexicon]:
         return text.split()
 
     for lang in ("en", "ar", "fa"):
-        for row in read_tsv(NAMES_PACKAGE, f"{lang}_first.tsv"):
+        for row in read_tsv(NAMES_FOLDER, f"{lang}_first.tsv"):
             parts = norm(row[0], lang)
             first[lang].add(parts[0]) if len(parts) == 1 else first[lang].update(parts)
             if len(row) > 1 and row[1] == "common" and len(parts) == 1:
                 common[lang].add(parts[0])
-        for row in read_tsv(NAMES_PACKAGE, f"{lang}_last.tsv"):
+        for row in read_tsv(NAMES_FOLDER, f"{lang}_last.tsv"):
             last[lang].update(p for p in norm(row[0], lang) if len(p) > 2 or lang == "en")
-    for row in read_tsv(NAMES_PACKAGE, "extra.tsv"):
+    for row in read_tsv(NAMES_FOLDER, "extra.tsv"):
         lang, kind, name = row[0], row[1], row[2]
         parts = norm(name, lang)
         target = {"first": first, "last": last, "common": common}[kind][lang]

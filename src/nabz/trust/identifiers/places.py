@@ -20,8 +20,8 @@ from nabz.trust.text import normalize_term
 # Street types of English addresses (data/privacy/street_types.txt).
 _STREET_TYPE_WORDS = [
     line.strip()
-    for line in files("nabz.trust.data.privacy")
-    .joinpath("street_types.txt")
+    for line in files("nabz.trust")
+    .joinpath("data", "privacy", "street_types.txt")
     .read_text("utf-8")
     .splitlines()
     if line.strip() and not line.startswith("#")

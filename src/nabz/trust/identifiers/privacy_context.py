@@ -163,7 +163,7 @@ _WARDS = _phrases(
 @lru_cache(maxsize=1)
 def _rare_and_wards() -> PhraseMatcher:
     raw = yaml.safe_load(
-        files("nabz.trust.data.privacy").joinpath("rare_conditions.yaml").read_text("utf-8")
+        files("nabz.trust").joinpath("data", "privacy", "rare_conditions.yaml").read_text("utf-8")
     )
     rare = [str(n) for entry in raw["conditions"] for names in entry.values() for n in names]
     return PhraseMatcher({"rare condition": rare, "ward": _WARDS}, suffixes=False)
