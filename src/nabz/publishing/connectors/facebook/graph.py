@@ -210,7 +210,9 @@ def _classify(
             status=401,
             reason=reason,
         )
-    if subcode in PERMANENT_SUBCODES:
+    if subcode in PERMANENT_SUBCODES or error.message.startswith("Error validating"):
+        # Also #1 "Error validating client secret." from the token endpoint: our app's
+        # configuration is wrong, retrying cannot help.
         return PublishError(message, permanent=True, status=status, reason=reason)
     if subcode in DAILY_LIMIT_SUBCODES:
         return PublishError(
@@ -274,7 +276,8 @@ class GraphConnector(Connector):
         self, method: str, path: str, *, token: str | None = None, **kwargs: Any
     ) -> tuple[dict[str, Any], httpx.Response]:
         """Send a Graph request; the JSON body and the response (for its headers)."""
-        headers = {"Authorization": f"Bearer {token or self.credentials.access_token}"}
+        bearer = self.credentials.access_token if token is None else token
+        headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
         response = self.request(method, path, headers=headers, **kwargs)
         try:
             body = response.json()
