@@ -79,9 +79,15 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
 
     calendar.place(period, posts, local_date, per_day=None if mode == "list" else PER_DAY[mode])
     observed = _observances(grid_start, grid_end, language)
+    # Months and seasons are listed once above the grid; days and weeks sit in the
+    # cell of their first visible day.
+    long_ones = [o for o in observed if (o["end"] - o["start"]).days >= 7]
     for row in period.weeks:
         for day in row:
-            day.observances = [o for o in observed if o["start"] <= day.date <= o["end"]]
+            day.observances = [
+                o for o in observed
+                if o not in long_ones and max(o["start"], grid_start) == day.date
+            ]
     in_range = [p for p in posts if period.start <= local_date(p) <= period.end]
     mix = calendar.content_mix(in_range, dict(Pillar.choices), ws.target_mix or {})
     networks_by_post: dict[int, list[str]] = {}
@@ -104,6 +110,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
             "anchor": anchor,
             "posts": in_range,
             "observances": observed,
+            "long_observances": long_ones,
             "mix": mix,
             "gaps": {dict(Network.choices).get(n, n): days for n, days in gaps.items() if days},
             "filters": filters,
