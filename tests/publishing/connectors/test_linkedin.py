@@ -42,8 +42,12 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 @pytest.fixture
 def fake() -> Iterator[FakeLinkedIn]:
-    with FakeLinkedIn() as server:
+    server = FakeLinkedIn()
+    server.start()
+    try:
         yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

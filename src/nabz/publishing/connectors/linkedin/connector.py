@@ -271,7 +271,9 @@ class LinkedInConnector(Connector):
             wait = retry_after_seconds(response.headers)
             if wait is None and "DAY" in reason.upper():
                 wait = _seconds_to_utc_midnight()
-            return PublishError(message, retry_after=wait or 60.0, status=status, reason=reason)
+            if wait is None:
+                wait = 60.0
+            return PublishError(message, retry_after=wait, status=status, reason=reason)
         return super().error_for(response)
 
     def reason_of(self, response: httpx.Response) -> str:
