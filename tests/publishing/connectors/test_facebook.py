@@ -243,7 +243,10 @@ def test_find_follows_the_paging(fake: FakeMeta, connector: FacebookConnector) -
         fake._create_post(fake.PAGE_ID, f"Filler {n}", "", [])
     found = connector.find(post("The one we look for."))
     assert found is not None and found.id == first.id
-    assert len(fake.calls("page_posts")) == 2
+    listings = fake.calls("page_posts")
+    assert len(listings) == 2 and "after" in listings[1].query
+    # Graph's next link carries the token; the connector keeps it in the header only.
+    assert all("access_token" not in call.query for call in listings)
 
 
 def test_message_keeps_the_link_out_of_text_posts() -> None:

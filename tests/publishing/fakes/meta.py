@@ -732,7 +732,12 @@ class FakeMeta(FakeNetwork):
         return ig
 
     def _paged(
-        self, request: Request, params: dict[str, str], items: list[Any], default_limit: int = 25
+        self,
+        request: Request,
+        params: dict[str, str],
+        items: list[Any],
+        token: Token,
+        default_limit: int = 25,
     ) -> tuple[list[Any], dict[str, Any]]:
         try:
             limit = max(1, min(100, int(params.get("limit", default_limit))))
@@ -751,9 +756,11 @@ class FakeMeta(FakeNetwork):
                 "after": base64.urlsafe_b64encode(str(offset + len(chunk)).encode()).decode(),
             }
             if offset + len(chunk) < len(items):
-                query = {k: v for k, v in request.query.items()}
-                following = {k: v[-1] for k, v in query.items()}
-                following.update(limit=str(limit), after=paging["cursors"]["after"])
+                # Like Graph, the next link carries the access token in its query.
+                following = {k: v[-1] for k, v in request.query.items()}
+                following.update(
+                    access_token=token.value, limit=str(limit), after=paging["cursors"]["after"]
+                )
                 paging["next"] = f"{self.url}{request.path}?{urlencode(following)}"
         return chunk, paging
 
@@ -878,7 +885,7 @@ class FakeMeta(FakeNetwork):
             if "pages_show_list" not in token.scopes
             else [page for page in self.pages.values() if token.user_id in page.admins]
         )
-        chunk, paging = self._paged(request, params, pages)
+        chunk, paging = self._paged(request, params, pages, token)
         data = []
         for page in chunk:
             row: dict[str, Any] = {}
@@ -1033,7 +1040,7 @@ class FakeMeta(FakeNetwork):
             key=lambda p: p.created,
             reverse=True,
         )
-        chunk, paging = self._paged(request, params, posts)
+        chunk, paging = self._paged(request, params, posts, token)
         return self._ok(
             {"data": [self._post_json(p, fields) for p in chunk], "paging": paging}, token
         )
@@ -1440,7 +1447,7 @@ class FakeMeta(FakeNetwork):
             key=lambda m: m.created,
             reverse=True,
         )
-        chunk, paging = self._paged(request, params, items)
+        chunk, paging = self._paged(request, params, items, token)
         return self._ok(
             {"data": [self._media_json(m, fields) for m in chunk], "paging": paging},
             token,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlencode
 
 import httpx
@@ -135,7 +136,8 @@ def list_pages(
     pages = []
     for item in items:
         if item.get("id") and item.get("access_token"):
-            tasks = item.get("tasks") if isinstance(item.get("tasks"), list) else []
+            raw_tasks = item.get("tasks")
+            tasks: list[Any] = raw_tasks if isinstance(raw_tasks, list) else []
             pages.append(
                 ManagedPage(
                     id=str(item["id"]),

@@ -30,6 +30,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
@@ -320,10 +321,16 @@ class GraphConnector(Connector):
         }
 
     def list_recent(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Read up to ``find_pages`` pages of an edge, following ``paging.next``."""
+        """Read up to ``find_pages`` pages of an edge, following ``paging.next``.
+
+        Graph's ``next`` links carry the access token in their query: the connector keeps
+        only the link's path and other parameters, drops the token (it travels in the
+        header) and always calls its own API base, so no token ends up in a URL or a log
+        line and the token is never sent to another host.
+        """
         items: list[dict[str, Any]] = []
         url: str | None = path
-        query: dict[str, Any] | None = params
+        query: Any = params
         for _page in range(self.find_pages):
             if url is None:
                 break
@@ -333,7 +340,11 @@ class GraphConnector(Connector):
                 items.extend(item for item in data if isinstance(item, dict))
             paging = body.get("paging")
             following = paging.get("next") if isinstance(paging, dict) else None
-            url, query = (following, None) if isinstance(following, str) and data else (None, None)
+            url, query = None, None
+            if isinstance(following, str) and data:
+                parts = urlsplit(following)
+                url = parts.path
+                query = [(k, v) for k, v in parse_qsl(parts.query) if k != "access_token"]
         return items
 
     def page_token_from(self, user_token: str, page_id: str) -> str:

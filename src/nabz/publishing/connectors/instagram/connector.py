@@ -263,8 +263,11 @@ class InstagramConnector(GraphConnector):
             params={"fields": "quota_usage,config"},
         )
         data = body.get("data")
-        entry = data[0] if isinstance(data, list) and data and isinstance(data[0], dict) else {}
-        config = entry.get("config") if isinstance(entry.get("config"), dict) else {}
+        entry: dict[str, Any] = (
+            data[0] if isinstance(data, list) and data and isinstance(data[0], dict) else {}
+        )
+        raw_config = entry.get("config")
+        config: dict[str, Any] = raw_config if isinstance(raw_config, dict) else {}
         return Quota(
             used=_int_or_none(entry.get("quota_usage")) or 0,
             total=_int_or_none(config.get("quota_total")) or 50,
