@@ -6,8 +6,10 @@ library never sees ordinary text.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberMatcher
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberMatcher
 
 # Regions tried first for a text in each language (national formats without +).
 PRIMARY_REGIONS = {
@@ -21,6 +23,25 @@ OTHER_REGIONS = (
     "US", "GB", "IR", "SA", "AE", "EG", "JO", "KW", "QA", "BH", "OM", "IQ", "LB", "SY", "YE",
     "MA", "DZ", "TN", "LY", "SD", "AF", "TR", "PK", "IN", "CA", "AU", "DE", "FR",
 )  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _shape(region: str) -> tuple[str, frozenset[int]]:
+    """A region's trunk prefix and the lengths its national numbers can have."""
+    meta = PhoneMetadata.metadata_for_region(region)
+    if meta is None:
+        return "", frozenset()
+    return meta.national_prefix or "", frozenset(meta.general_desc.possible_length or ())
+
+
+def _fits(digits: str, region: str) -> bool:
+    """Could ``digits`` be a national number of ``region``? Cheap, before parsing."""
+    prefix, lengths = _shape(region)
+    if not lengths:
+        return True
+    if len(digits) in lengths:
+        return True
+    return bool(prefix) and digits.startswith(prefix) and len(digits) - len(prefix) in lengths
 
 
 def _e164(number: phonenumbers.PhoneNumber) -> str:
@@ -43,6 +64,8 @@ def parse_phone(raw: str, language: str, *, wide: bool) -> str | None:
     if wide:
         regions = regions + tuple(r for r in OTHER_REGIONS if r not in regions)
     for region in regions:
+        if not _fits(digits, region):
+            continue
         try:
             num = phonenumbers.parse(raw, region)
         except NumberParseException:
