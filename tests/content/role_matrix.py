@@ -77,6 +77,12 @@ API_ROWS = [
     ("post", "/api/workspaces/{ws}/posts/{post}/unschedule", Action.SCHEDULE_POST, {}),
     ("post", "/api/workspaces/{ws}/posts/{post}/archive", Action.ARCHIVE_POST, {}),
     ("post", "/api/workspaces/{ws}/posts/{post}/comments", Action.COMMENT_POST, {"body": "Nice."}),
+    (
+        "post",
+        "/api/workspaces/{ws}/posts/{post}/takedown",
+        Action.TAKEDOWN_POST,
+        {"reason": "The family asked us to."},
+    ),
 ]
 
 

@@ -47,6 +47,19 @@ class TextReport(Schema):
     findings: list[FindingOut]
 
 
+class PublicationOut(Schema):
+    network: str
+    account: str | None
+    state: str
+    remote_url: str
+    published_at: datetime | None
+    last_error: str
+
+
+class TakedownIn(Schema):
+    reason: str = Field(..., min_length=3, max_length=1000)
+
+
 class PostOut(Schema):
     id: int
     title: str
@@ -64,6 +77,7 @@ class PostOut(Schema):
     required_reviews: list[str]
     missing_reviews: list[str]
     reports: list[TextReport]
+    publications: list[PublicationOut]
 
 
 class ApproveIn(Schema):
@@ -113,6 +127,17 @@ def _out(post: Post) -> PostOut:
                 network=key or None, score=r.score, findings=[f.to_dict() for f in r.findings]
             )
             for key, r in result.reports.items()
+        ],
+        publications=[
+            PublicationOut(
+                network=p.network,
+                account=p.account.name if p.account else None,
+                state=p.state,
+                remote_url=p.remote_url,
+                published_at=p.published_at,
+                last_error=p.last_error,
+            )
+            for p in post.publications.all()
         ],
     )
 
@@ -172,7 +197,9 @@ def list_posts(
     posts = (
         Post.objects.filter(workspace=ws)
         .select_related("author", "workspace")
-        .prefetch_related("variants", "media", "consents", "overrides", "approvals")
+        .prefetch_related(
+            "variants", "media", "consents", "overrides", "approvals", "publications__account"
+        )
     )
     if state:
         if state not in State.values:
@@ -280,3 +307,15 @@ def comment(request: HttpRequest, post_id: int, body: CommentIn, slug: str = Pat
 
 
 api_router = router
+
+
+@router.post("/{post_id}/takedown", response={200: PostOut, 409: dict, **ERRORS})
+def takedown(request: HttpRequest, post_id: int, body: TakedownIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+    """Delete the post's published copies from their networks (done by the worker)."""
+    from nabz.publishing.worker import request_takedown
+
+    ws, _ = workspace_for(request, slug, Action.TAKEDOWN_POST)
+    post = _get(ws, post_id)
+    if not request_takedown(post, request.auth, body.reason):  # type: ignore[attr-defined]
+        raise HttpError(409, "Nothing of this post is published.")
+    return _out(_get(ws, post_id))

@@ -1,0 +1,82 @@
+"""Posts through the JSON API: the same workflow, role table and Trust Gate as the UI."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from nabz.content.models import Post, State
+from nabz.workspaces.models import ApiToken
+from nabz.workspaces.roles import Role
+
+
+def _client(user) -> Client:  # type: ignore[no-untyped-def]
+    _token, secret = ApiToken.issue(user, "tests")
+    return Client(headers={"Authorization": f"Bearer {secret}"})
+
+
+BODY = {
+    "title": "MRI suite",
+    "text": "Our new MRI suite opens on Monday.",
+    "language": "en",
+    "pillar": "behind_the_scenes",
+    "variants": [{"network": "x", "text": ""}],
+}
+
+
+def test_write_review_schedule_through_the_api(people, workspace):  # type: ignore[no-untyped-def]
+    author, reviewer = _client(people[Role.AUTHOR]), _client(people[Role.CLINICAL_REVIEWER])
+    base = f"/api/workspaces/{workspace.slug}/posts"
+    created = author.post(base, BODY, content_type="application/json")
+    assert created.status_code == 201, created.content
+    post = created.json()
+    assert post["state"] == "draft" and post["reports"][0]["score"] >= 0
+    assert {r["network"] for r in post["reports"]} == {None, "x"}
+    pid = post["id"]
+    assert author.post(f"{base}/{pid}/submit").json()["state"] == "in_review"
+    own = author.post(
+        f"{base}/{pid}/approve", {"kind": "clinical"}, content_type="application/json"
+    )
+    assert own.status_code == 403  # authors are not reviewers
+    approved = reviewer.post(
+        f"{base}/{pid}/approve", {"kind": "clinical"}, content_type="application/json"
+    )
+    assert approved.json()["state"] == "approved"
+    early = author.post(
+        f"{base}/{pid}/schedule",
+        {"scheduled_at": "2020-01-01T09:00:00+00:00"},
+        content_type="application/json",
+    )
+    assert early.status_code == 409 and "future" in early.json()["detail"]
+    naive = author.post(
+        f"{base}/{pid}/schedule",
+        {"scheduled_at": "2031-01-01T09:00:00"},
+        content_type="application/json",
+    )
+    assert naive.status_code == 422
+    done = author.post(
+        f"{base}/{pid}/schedule",
+        {"scheduled_at": "2031-01-01T09:00:00+03:30"},
+        content_type="application/json",
+    )
+    assert done.json()["state"] == "scheduled"
+    assert Post.objects.get(pk=pid).state == State.SCHEDULED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {**BODY, "title": ""},
+        {**BODY, "pillar": "gossip"},
+        {**BODY, "variants": [{"network": "myspace", "text": ""}]},
+        {**BODY, "variants": [{"network": "x", "text": ""}, {"network": "x", "text": "twice"}]},
+        {**BODY, "text": "", "variants": []},
+        {**BODY, "media": [999999]},
+    ],
+)
+def test_bad_posts_get_422_with_the_field(people, workspace, body):  # type: ignore[no-untyped-def]
+    response = _client(people[Role.AUTHOR]).post(
+        f"/api/workspaces/{workspace.slug}/posts", body, content_type="application/json"
+    )
+    assert response.status_code == 422, response.content
+    assert not Post.objects.exists()
