@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from nabz.publishing.connectors import connector_class
+from nabz.publishing.connectors import connector_class, connector_for
 from nabz.publishing.connectors.base import (
     AppCredentials,
     Credentials,
@@ -25,6 +25,7 @@ from nabz.publishing.connectors.linkedin import (
     exchange_code,
     for_organization,
     list_organizations,
+    list_targets,
     little,
 )
 from tests.publishing.fakes.linkedin import (
@@ -331,8 +332,15 @@ def test_connect_lists_administered_pages_and_posts_as_the_chosen_one(
     ]  # not the analyst-only page
 
     page = for_organization(member, pages[0])
-    remote = LinkedInConnector(page, client=http, app=app).publish(post())
+    assert (page.account_id, page.handle) == (ORGANIZATION, "Sunrise Hospital")
+    assert list_targets(app, member, client=http) == [page]
+    # What the worker does: a connector from the stored credentials alone, no app at hand.
+    connector = connector_for("linkedin", page, client=http)
+    remote = connector.publish(post())
     assert fake.posts[remote.id].author == ORGANIZATION
+    renewed = connector.refresh()
+    assert renewed is not None and renewed.access_token in fake.tokens
+    assert renewed.account_id == ORGANIZATION
 
 
 def test_a_code_works_once_and_only_with_its_redirect_uri(

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from nabz.publishing.connectors import connector_class
+from nabz.publishing.connectors import connector_class, connector_for
 from nabz.publishing.connectors.base import (
     AppCredentials,
     Credentials,
@@ -278,8 +278,15 @@ def test_connect_with_pkce_as_a_confidential_client(fake: FakeX, http: httpx.Cli
     assert token_call.headers["authorization"].startswith("Basic ")
     assert CLIENT_SECRET not in token_call.body.decode()
 
-    remote = XConnector(credentials, client=http).publish(post())
+    # What the worker does: a connector from the stored credentials alone, no app at hand.
+    connector = connector_for("x", credentials, client=http)
+    remote = connector.publish(post())
     assert remote.url.startswith(f"https://x.com/{USERNAME}/status/")
+    renewed = connector.refresh()
+    assert renewed is not None and renewed.access_token in fake.tokens
+    refresh_call = fake.calls("token")[-1]
+    assert refresh_call.headers["authorization"].startswith("Basic ")
+    assert CLIENT_SECRET not in refresh_call.body.decode()
 
 
 def test_connect_as_a_public_client(fake: FakeX, http: httpx.Client) -> None:

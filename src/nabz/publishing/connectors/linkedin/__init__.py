@@ -6,6 +6,7 @@ from nabz.publishing.connectors.linkedin.auth import (
     exchange_code,
     for_organization,
     list_organizations,
+    list_targets,
     refresh,
 )
 from nabz.publishing.connectors.linkedin.connector import LinkedInConnector
@@ -17,5 +18,6 @@ __all__ = [
     "exchange_code",
     "for_organization",
     "list_organizations",
+    "list_targets",
     "refresh",
 ]

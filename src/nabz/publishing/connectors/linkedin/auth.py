@@ -6,7 +6,11 @@
    LinkedIn has approved for programmatic refresh, a refresh token).
 3. :func:`list_organizations` lists the pages the member administers
    (``GET /rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR``) and
-   :func:`for_organization` turns the member's credentials into the page's.
+   :func:`for_organization` turns the member's credentials into the page's;
+   :func:`list_targets` does both, one ``Credentials`` per page.
+
+The app's client id and secret are kept in ``Credentials.extra`` (sealed with the tokens)
+so that ``LinkedInConnector(credentials).refresh()`` works without the app at hand.
 
 :func:`refresh` uses the ``refresh_token`` grant. Errors are :class:`PublishError`
 (``permanent`` when the member must connect again); tokens never appear in messages.
@@ -111,13 +115,10 @@ def exchange_code(
     }
     url = token_url(app)
     body = _token_call(client, url, data)
-    return _credentials_from(
-        body,
-        Credentials(
-            api_base=_rest_base(app),
-            extra={"client_id": app.client_id, "token_url": url},
-        ),
-    )
+    # The app's id and secret travel (sealed) with the account, so that the worker can
+    # refresh with the credentials alone.
+    extra = {"client_id": app.client_id, "client_secret": app.client_secret, "token_url": url}
+    return _credentials_from(body, Credentials(api_base=_rest_base(app), extra=extra))
 
 
 def refresh(
@@ -180,13 +181,23 @@ def list_organizations(
 
 
 def for_organization(credentials: Credentials, organization: Organization) -> Credentials:
-    """The member's token, acting as ``organization``."""
+    """The member's token, acting as ``organization`` (``handle`` is the page's name)."""
     return replace(
         credentials,
         account_id=organization.urn,
-        handle=organization.vanity_name or organization.name,
-        extra={**credentials.extra, "organization_name": organization.name},
+        handle=organization.name,
+        extra={**credentials.extra, "vanity_name": organization.vanity_name},
     )
+
+
+def list_targets(
+    app: AppCredentials, credentials: Credentials, *, client: httpx.Client | None = None
+) -> list[Credentials]:
+    """One set of credentials per page the member administers, for the user to pick from."""
+    return [
+        for_organization(credentials, organization)
+        for organization in list_organizations(credentials, client=client)
+    ]
 
 
 # --- HTTP ------------------------------------------------------------------------------

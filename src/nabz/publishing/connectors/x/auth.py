@@ -10,8 +10,11 @@
 3. :func:`refresh` uses the ``refresh_token`` grant. X rotates refresh tokens: each refresh
    returns a new one and the old one stops working, so the caller must store the result.
 
-Access tokens live two hours. Errors are :class:`PublishError` (``permanent`` when the user
-must connect again); tokens never appear in messages.
+The app's client id (and secret, for a confidential client) are kept in
+``Credentials.extra`` (sealed with the tokens) so that ``XConnector(credentials).refresh()``
+works without the app at hand. Access tokens live two hours. Errors are
+:class:`PublishError` (``permanent`` when the user must connect again); tokens never appear
+in messages.
 """
 
 from __future__ import annotations
@@ -91,7 +94,12 @@ def exchange_code(
         body,
         Credentials(
             api_base=(app.api_base or "").rstrip("/"),
-            extra={"client_id": app.client_id, "token_url": url},
+            # Sealed with the tokens, so the worker can refresh with the credentials alone.
+            extra={
+                "client_id": app.client_id,
+                "client_secret": app.client_secret,
+                "token_url": url,
+            },
         ),
     )
     me = _me(client, credentials)
