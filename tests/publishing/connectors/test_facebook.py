@@ -502,6 +502,8 @@ def test_usage_headers_are_read_like_meta_sends_them() -> None:
     assert usage_retry_after({"x-business-use-case-usage": json.dumps(buc)}) == 720
     assert usage_retry_after({"x-app-usage": '{"call_count": 99}'}) == 300
     assert usage_retry_after({"x-page-usage": '{"call_count": 10}'}) is None
+    page = {"call_count": 100, "estimated_time_to_regain_access": 2}
+    assert usage_retry_after({"x-page-usage": json.dumps(page)}) == 120
     assert usage_retry_after({"x-app-usage": "not json"}) is None
 
 
@@ -589,3 +591,18 @@ def test_tokens_never_appear_in_errors(
             connector.publish(post(f"Post for {fault.kind} {fault.status}"))
         text = f"{caught.value} {caught.value.reason} {caught.value.__cause__}"
         assert page_token not in text and user_token not in text
+
+
+def test_the_fake_checks_tokens_in_the_query_too(
+    fake: FakeMeta, page_token: str, client: httpx.Client
+) -> None:
+    base = f"{fake.url}/{GRAPH_VERSION}/{fake.PAGE_ID}"
+    ok = client.get(base, params={"access_token": page_token, "fields": "id,name"})
+    assert ok.json() == {"id": fake.PAGE_ID, "name": fake.PAGE_NAME}
+    assert "x-app-usage" in ok.headers
+    missing = client.get(base).json()["error"]
+    assert missing["code"] == 104
+    wrong = client.get(base, params={"access_token": "EAAGnope"}).json()["error"]
+    assert wrong["code"] == 190 and wrong["type"] == "OAuthException"
+    field = client.get(base, params={"access_token": page_token, "fields": "secrets"}).json()
+    assert field["error"]["message"].startswith("(#100) Tried accessing nonexisting field")
