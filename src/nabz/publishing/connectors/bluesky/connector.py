@@ -267,7 +267,7 @@ class BlueskyConnector(Connector):
                 params={"repo": did, "collection": POST, "rkey": rkey},
             )
         except PublishError as exc:
-            exc.ambiguous = False  # a read publishes nothing
+            # A look-up that timed out keeps ``ambiguous``: the outcome is still unknown.
             if exc.status == 400 and "RecordNotFound" in str(exc):
                 return None
             raise

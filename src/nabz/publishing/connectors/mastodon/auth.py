@@ -53,6 +53,12 @@ def instance_base(instance_url: str) -> str:
             permanent=True,
             reason="Type your Mastodon server's address, e.g. mastodon.social.",
         )
+    if _private_address(host):
+        raise PublishError(
+            "mastodon: instance address in a private network",
+            permanent=True,
+            reason="That address is not a public Mastodon server.",
+        )
     if parts.scheme == "http" and not _loopback(host):
         raise PublishError(
             "mastodon: instance address without https",
@@ -68,6 +74,26 @@ def instance_base(instance_url: str) -> str:
             reason="Type your Mastodon server's address, e.g. mastodon.social.",
         ) from None
     return f"{parts.scheme}://{host}{port}"
+
+
+def _private_address(host: str) -> bool:
+    """An IP literal in a private, link-local or reserved range (cloud metadata and the like).
+
+    Loopback stays allowed for local test servers; names are not resolved here.
+    """
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    if address.is_loopback:
+        return False
+    return (
+        address.is_private
+        or address.is_link_local
+        or address.is_reserved
+        or address.is_multicast
+        or address.is_unspecified
+    )
 
 
 def _loopback(host: str) -> bool:
