@@ -476,7 +476,7 @@ def test_revoked_token_is_permanent_and_cannot_be_refreshed(
     assert "revoked" in caught.value.reason
     with pytest.raises(PublishError) as refresh:
         linkedin.refresh()
-    assert refresh.value.permanent
+    assert refresh.value.permanent and refresh.value.status == 401
 
 
 def test_rejected_content_is_permanent_with_linkedins_reason(

@@ -448,8 +448,10 @@ def test_revoked_access_is_permanent_once_refresh_fails(fake: FakeX, x: XConnect
         x.publish(post())
     with pytest.raises(PublishError) as caught:
         x.refresh()
-    assert caught.value.permanent and not isinstance(caught.value, TokenExpired)
-    assert "token was invalid" in caught.value.reason
+    error = caught.value
+    assert error.permanent and not isinstance(error, TokenExpired)
+    assert error.status == 401  # the worker marks the account "reconnect"
+    assert "connect the account again" in error.reason and "token was invalid" in error.reason
 
 
 def test_missing_scope_is_permanent(fake: FakeX, http: httpx.Client) -> None:

@@ -142,7 +142,20 @@ def refresh(
         "client_id": client_id,
         "client_secret": secret,
     }
-    body = _token_call(client, token_url(app, credentials), data)
+    try:
+        body = _token_call(client, token_url(app, credentials), data)
+    except PublishError as exc:
+        if not exc.permanent:
+            raise
+        # The grant is gone (revoked, expired, already used): the account must be connected
+        # again. Status 401 tells the worker so.
+        raise PublishError(
+            str(exc),
+            permanent=True,
+            status=401,
+            reason=f"LinkedIn no longer accepts this connection; connect the account again "
+            f"({exc.reason or 'refused'}).",
+        ) from exc
     return _credentials_from(body, credentials)
 
 

@@ -128,7 +128,20 @@ def refresh(
         "refresh_token": credentials.refresh_token,
         "client_id": client_id,
     }
-    body = _token_call(client, token_url(app, credentials), data, client_id, secret)
+    try:
+        body = _token_call(client, token_url(app, credentials), data, client_id, secret)
+    except PublishError as exc:
+        if not exc.permanent:
+            raise
+        # The grant is gone (revoked, expired, already used): the account must be connected
+        # again. Status 401 tells the worker so.
+        raise PublishError(
+            str(exc),
+            permanent=True,
+            status=401,
+            reason=f"X no longer accepts this connection; connect the account again "
+            f"({exc.reason or 'refused'}).",
+        ) from exc
     return _credentials_from(body, credentials)
 
 
