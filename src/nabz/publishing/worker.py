@@ -263,6 +263,11 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
             remote = _publish_refreshing(connector, account, outgoing)
     except PublishError as exc:
         return _failed_attempt(pub, account, exc, now)
+    slow_down = remote.extra.get("rate_limit_retry_after")
+    if slow_down:  # the network says its limit is nearly used up: wait before the next one
+        Account.objects.filter(pk=account.pk).update(
+            next_allowed_at=now + dt.timedelta(seconds=float(slow_down))
+        )
     with transaction.atomic():
         Publication.objects.filter(pk=pk).update(
             state=P.SENT,
