@@ -307,6 +307,8 @@ def _save(request: HttpRequest, network: str, creds: Credentials, *, name: str) 
         account.status = Account.Status.ACTIVE
         account.status_reason = ""
         account.store_credentials(creds)
+        if network == "mastodon":
+            account.options = {**account.options, **_mastodon_limits(creds.api_base)}
         account.save()
         record(
             "account.connected",
@@ -317,3 +319,12 @@ def _save(request: HttpRequest, network: str, creds: Credentials, *, name: str) 
         )
     messages.success(request, _("%(name)s is connected.") % {"name": account.name})
     return account
+
+
+def _mastodon_limits(instance: str) -> dict[str, int]:
+    """The instance's own limits (characters, attachments), kept on the account."""
+    try:
+        module = auth_module("mastodon")
+        return dict(module.instance_limits(instance).as_options())
+    except (PublishError, ValueError):
+        return {}

@@ -24,6 +24,7 @@ import logging
 import random
 from dataclasses import dataclass, field
 
+import httpx
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
@@ -61,6 +62,14 @@ ACCOUNT_LIMITS = {
     "instagram": (50, 24 * 60 * 60),
     "sandbox": (10_000, 60),
 }
+
+
+def http_client() -> httpx.Client:
+    """The HTTP client connectors use: a timeout well inside the attempt's lease."""
+    seconds = float(getattr(settings, "NABZ_PUBLISH_TIMEOUT_SECONDS", 20))
+    return httpx.Client(
+        timeout=httpx.Timeout(seconds, connect=min(5.0, seconds)), follow_redirects=False
+    )
 
 
 def lease() -> dt.timedelta:
@@ -243,7 +252,7 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
     if wait:
         return release(now + wait)
     try:
-        connector = connector_for(account.network, account.credentials())
+        connector = connector_for(account.network, account.credentials(), client=http_client())
     except Exception as exc:
         return _fail(
             pub, _("Cannot use the account's credentials: %(e)s") % {"e": type(exc).__name__}
@@ -260,7 +269,7 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
             return release(now + dt.timedelta(seconds=min(quota.window_seconds, 3600)))
         remote = connector.find(outgoing) if reconcile else None
         if remote is None:
-            remote = _publish_refreshing(connector, account, outgoing)
+            remote = _refreshing(connector, account, lambda: connector.publish(outgoing))
     except PublishError as exc:
         return _failed_attempt(pub, account, exc, now)
     slow_down = remote.extra.get("rate_limit_retry_after")
@@ -293,10 +302,10 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
     return P.SENT
 
 
-def _publish_refreshing(connector, account: Account, outgoing: OutgoingPost):  # type: ignore[no-untyped-def]
-    """Publish; on an expired token, refresh once and try again."""
+def _refreshing(connector, account: Account, call):  # type: ignore[no-untyped-def]
+    """Run ``call()``; on an expired token, refresh once, store it sealed, and try again."""
     try:
-        return connector.publish(outgoing)
+        return call()
     except TokenExpired:
         fresh = connector.refresh()
         if fresh is None:
@@ -304,7 +313,7 @@ def _publish_refreshing(connector, account: Account, outgoing: OutgoingPost):  #
         account.store_credentials(fresh)
         account.save(update_fields=["sealed_secrets", "token_expires_at", "remote_id", "handle"])
         connector.credentials = fresh
-        return connector.publish(outgoing)
+        return call()
 
 
 def _failed_attempt(pub: Publication, account: Account, exc: PublishError, now: dt.datetime) -> str:
@@ -441,8 +450,10 @@ def takedown_one(pk: int, *, now: dt.datetime | None = None) -> str:
     try:
         if pub.account is None:
             raise PublishError("no account", permanent=True)
-        connector = connector_for(pub.account.network, pub.account.credentials())
-        connector.delete(pub.remote_id)
+        connector = connector_for(
+            pub.account.network, pub.account.credentials(), client=http_client()
+        )
+        _refreshing(connector, pub.account, lambda: connector.delete(pub.remote_id))
     except PublishError as exc:
         if exc.permanent or pub.attempts >= MAX_ATTEMPTS:
             with transaction.atomic():

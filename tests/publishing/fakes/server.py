@@ -189,7 +189,7 @@ class FakeNetwork:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
         self.server.daemon_threads = True
         threading.Thread(
-            target=self.server.serve_forever, daemon=True, name=f"fake-{self.name}"
+            target=self.server.serve_forever, args=(0.05,), daemon=True, name=f"fake-{self.name}"
         ).start()
         return self
 
