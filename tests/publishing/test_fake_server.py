@@ -39,9 +39,7 @@ def test_faults_are_used_in_order_then_the_route_works(fake: Echo) -> None:
 
 def test_timeout_after_commit_creates_the_post(fake: Echo) -> None:
     fake.inject("create_post", Fault.slow_after_commit(seconds=1.0))
-    with httpx.Client(base_url=fake.url, timeout=0.2) as client, pytest.raises(
-        httpx.ReadTimeout
-    ):
+    with httpx.Client(base_url=fake.url, timeout=0.2) as client, pytest.raises(httpx.ReadTimeout):
         client.post("/posts", json={"text": "b"})
     assert fake.created == ["b"]
 

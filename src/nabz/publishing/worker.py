@@ -229,8 +229,8 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
             state=P.SENDING, lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None
         )
     )
-    if not claimed:
-        return "taken"
+    if not claimed:  # not due yet, or another worker holds it: leave it as it is
+        return str(Publication.objects.filter(pk=pk).values_list("state", flat=True).first())
     pub = Publication.objects.select_related("post__workspace", "account").get(pk=pk)
     post, account = pub.post, pub.account
     previous = P.UNKNOWN if reconcile else P.QUEUED
@@ -445,7 +445,7 @@ def takedown_one(pk: int, *, now: dt.datetime | None = None) -> str:
         .update(lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None)
     )
     if not claimed:
-        return "taken"
+        return str(Publication.objects.filter(pk=pk).values_list("state", flat=True).first())
     pub = Publication.objects.select_related("post__workspace", "account").get(pk=pk)
     try:
         if pub.account is None:
