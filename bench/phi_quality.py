@@ -121,6 +121,10 @@ def _rule_level(docs: list[Document]) -> dict[str, Any] | None:
         lambda: {"phi": [0, 0], "staff_or_switchboard": [0, 0], "hard_negative": [0, 0]}
     )
     for doc in docs:
+        if doc.kind == "incoming":
+            # PHI rules check what the organisation publishes (posts and replies); a
+            # patient's own message is triaged by the reply-safety rules instead.
+            continue
         context = {
             "pillar": doc.pillar,
             "settings": {"allow": {"phones": doc.allow_phones, "names": doc.allow_names}},
