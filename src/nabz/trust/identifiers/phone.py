@@ -23,14 +23,13 @@ from phonenumbers import (
     COUNTRY_CODE_TO_REGION_CODE,
     NumberParseException,
     PhoneMetadata,
+    PhoneNumberDesc,
     PhoneNumberFormat,
     PhoneNumberMatcher,
 )
 from phonenumbers.phonenumberutil import (
-    PhoneNumberType,
     ValidationResult,
     _match_national_number,
-    _number_type_helper,
     _test_number_length,
 )
 
@@ -87,6 +86,52 @@ _MIN_NSN, _MAX_NSN = 2, 17
 
 
 @dataclass(frozen=True, slots=True)
+class _Desc:
+    """A number description: the lengths it allows (none listed: any) and its pattern."""
+
+    lengths: frozenset[int]
+    pattern: re.Pattern[str] | None
+
+    def matches(self, nsn: str) -> bool:  # the library's _is_number_matching_desc
+        if self.lengths and len(nsn) not in self.lengths:
+            return False
+        return self.pattern is not None and self.pattern.fullmatch(nsn) is not None
+
+
+def _desc(desc: PhoneNumberDesc | None) -> _Desc | None:
+    if desc is None:
+        return None
+    pattern = desc.national_number_pattern
+    return _Desc(frozenset(desc.possible_length or ()), re.compile(pattern) if pattern else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """One region of a country code, as ``is_valid_number`` sees it."""
+
+    leading: re.Pattern[str] | None
+    general: _Desc | None
+    types: tuple[_Desc, ...]  # any of these matching (with ``general``): a valid number
+
+    def valid(self, nsn: str) -> bool:  # _number_type_helper(...) != UNKNOWN
+        if self.general is None or not self.general.matches(nsn):
+            return False
+        return any(t.matches(nsn) for t in self.types)
+
+
+def _member_of(meta: PhoneMetadata) -> _Member:
+    descs = [
+        meta.premium_rate, meta.toll_free, meta.shared_cost, meta.voip, meta.personal_number,
+        meta.pager, meta.uan, meta.voicemail, meta.fixed_line,
+    ]  # fmt: skip
+    if not meta.same_mobile_and_fixed_line_pattern:
+        descs.append(meta.mobile)
+    types = tuple(d for d in map(_desc, descs) if d is not None)
+    leading = re.compile(meta.leading_digits) if meta.leading_digits is not None else None
+    return _Member(leading, _desc(meta.general_desc), types)
+
+
+@dataclass(frozen=True, slots=True)
 class _Plan:
     """What parsing a national number of one region (or country code) needs."""
 
@@ -94,8 +139,9 @@ class _Plan:
     meta: PhoneMetadata  # the metadata the parser strips the national prefix with
     idd: re.Pattern[str] | None  # international dialling prefix of that region
     trunk: re.Pattern[str] | None  # national_prefix_for_parsing
-    group: tuple[tuple[str, PhoneMetadata], ...]  # regions sharing the country code
+    group: tuple[_Member, ...]  # regions sharing the country code, in the library's order
     general: re.Pattern[str]  # any region of the group: its general number pattern
+    lengths: frozenset[int]  # any region of the group: its general possible lengths
 
 
 def _make_plan(meta: PhoneMetadata) -> _Plan | None:
@@ -104,17 +150,20 @@ def _make_plan(meta: PhoneMetadata) -> _Plan | None:
     cc = meta.country_code
     if cc is None:
         return None
-    group: list[tuple[str, PhoneMetadata]] = []
+    group: list[_Member] = []
     patterns: list[str] = []
+    lengths: set[int] = set()
     for region in COUNTRY_CODE_TO_REGION_CODE.get(cc, ()):
         if region == "001":
             return None
         member = PhoneMetadata.metadata_for_region(region.upper(), None)
         if member is None:
             continue
-        group.append((region, member))
-        if member.general_desc is not None and member.general_desc.national_number_pattern:
-            patterns.append(f"(?:{member.general_desc.national_number_pattern})")
+        group.append(_member_of(member))
+        general = member.general_desc
+        if general is not None and general.national_number_pattern:
+            patterns.append(f"(?:{general.national_number_pattern})")
+            lengths.update(general.possible_length or range(_MIN_NSN, _MAX_NSN + 1))
     if not group:
         return None
     return _Plan(
@@ -126,6 +175,7 @@ def _make_plan(meta: PhoneMetadata) -> _Plan | None:
         else None,
         group=tuple(group),
         general=re.compile("|".join(patterns) if patterns else r"(?!x)x"),
+        lengths=frozenset(lengths),
     )
 
 
@@ -142,11 +192,6 @@ def _cc_plan(cc: int) -> _Plan | None:
         return None
     meta = PhoneMetadata.metadata_for_region(regions[0], None)
     return None if meta is None else _make_plan(meta)
-
-
-@lru_cache(maxsize=256)
-def _leading(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _finish(nsn: str, plan: _Plan) -> str | None:
@@ -172,19 +217,19 @@ def _finish(nsn: str, plan: _Plan) -> str | None:
     # Valid in some region of the country code needs that region's general pattern.
     if plan.general.fullmatch(nsn) is None:
         return None
-    member = plan.group[0][1] if len(plan.group) == 1 else _member(nsn, plan)
-    if member is None or _number_type_helper(nsn, member) == PhoneNumberType.UNKNOWN:
+    member = plan.group[0] if len(plan.group) == 1 else _member(nsn, plan)
+    if member is None or not member.valid(nsn):
         return None
     return "+" + plan.cc + nsn
 
 
-def _member(nsn: str, plan: _Plan) -> PhoneMetadata | None:
+def _member(nsn: str, plan: _Plan) -> _Member | None:
     """Which region of a shared country code a number belongs to (the library's order)."""
-    for _region, candidate in plan.group:
-        if candidate.leading_digits is not None:
-            if _leading(candidate.leading_digits).match(nsn):
+    for candidate in plan.group:
+        if candidate.leading is not None:
+            if candidate.leading.match(nsn):
                 return candidate
-        elif _number_type_helper(nsn, candidate) != PhoneNumberType.UNKNOWN:
+        elif candidate.valid(nsn):
             return candidate
     return None
 
@@ -249,10 +294,49 @@ def parse_phone(raw: str, language: str, *, wide: bool) -> str | None:
     return None
 
 
+def _holds_nsn(digits: str, plan: _Plan) -> bool:
+    """Does some stretch of ``digits`` fit the general pattern of ``plan``'s country code?"""
+    n = len(digits)
+    for size in plan.lengths:
+        for i in range(n - size + 1):
+            if plan.general.fullmatch(digits, i, i + size):
+                return True
+    return False
+
+
+def _may_hold_phone(raw: str, digits: str, region: str) -> bool:
+    """False only when no part of ``raw`` can be a valid number read in ``region``.
+
+    A number the matcher accepts is valid, so its national significant number, a
+    stretch of the run's digits, fits the general pattern of a region of its country
+    code: ``region``'s own, or one written after a + at the start. Runs with anything
+    else (an international dialling prefix, a + elsewhere, other characters) are left
+    to the matcher.
+    """
+    plan = _region_plan(region)
+    if plan is None or (plan.idd is not None and plan.idd.search(digits)):
+        return True
+    stripped = raw.lstrip("( ")
+    plus = stripped.startswith("+")
+    if _PLAIN.fullmatch(stripped[1:] if plus else raw) is None:
+        return True
+    if _holds_nsn(digits, plan):
+        return True
+    if plus and digits[:1] != "0":
+        for size in (1, 2, 3):
+            if int(digits[:size]) in COUNTRY_CODE_TO_REGION_CODE:
+                other = _cc_plan(int(digits[:size]))
+                return other is None or _holds_nsn(digits[size:], other)
+    return False
+
+
 def phones_inside(raw: str, language: str) -> list[tuple[int, int, str]]:
     """Phone numbers inside a longer run (``"0912 345 6789 12"``): (start, end, E.164)."""
     out: list[tuple[int, int, str]] = []
+    digits = "".join(ch for ch in raw if ch.isdigit())
     for region in PRIMARY_REGIONS.get(language, ("US",))[:3]:
+        if not _may_hold_phone(raw, digits, region):
+            continue
         for match in PhoneNumberMatcher(raw, region, leniency=phonenumbers.Leniency.VALID):
             out.append((match.start, match.end, _e164(match.number)))
         if out:
