@@ -7,6 +7,7 @@ normalised text; detectors then ask for the closest label before a position.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib.resources import files
 
@@ -43,15 +44,30 @@ def context_hits(scan: Scan) -> list[tuple[int, int, str]]:
     return cached
 
 
+def _bounds(scan: Scan) -> tuple[list[int], list[int]]:
+    """Starts and ends of the context words (both ascending: the words do not overlap)."""
+    cached: tuple[list[int], list[int]] | None = scan.__dict__.get("_ctx_bounds")
+    if cached is None:
+        hits = context_hits(scan)
+        cached = ([h[0] for h in hits], [h[1] for h in hits])
+        scan.__dict__["_ctx_bounds"] = cached
+    return cached
+
+
 def label_before(scan: Scan, pos: int, gap: int = MAX_GAP) -> tuple[str, int] | None:
     """The closest context label ending at most ``gap`` characters before ``pos``."""
-    best: tuple[str, int] | None = None
-    for start, end, label in context_hits(scan):
-        if end > pos:
-            break
-        if pos - end <= gap and _BETWEEN_OK.fullmatch(scan.text, end, pos):
-            best = (label, start)
-    return best
+    hits = context_hits(scan)
+    if not hits:
+        return None
+    ends = _bounds(scan)[1]
+    # The last word ending by ``pos`` whose gap qualifies, searched from the closest.
+    i = bisect_right(ends, pos) - 1
+    while i >= 0 and pos - ends[i] <= gap:
+        start, end, label = hits[i]
+        if _BETWEEN_OK.fullmatch(scan.text, end, pos):
+            return (label, start)
+        i -= 1
+    return None
 
 
 def label_near(scan: Scan, start: int, end: int) -> str | None:
@@ -59,9 +75,14 @@ def label_near(scan: Scan, start: int, end: int) -> str | None:
     before = label_before(scan, start)
     if before:
         return before[0]
-    for s, _e, label in context_hits(scan):
-        if s >= end and s - end <= 4 and _BETWEEN_OK.fullmatch(scan.text, end, s):
-            return label
+    hits = context_hits(scan)
+    if not hits:
+        return None
+    starts = _bounds(scan)[0]
+    for i in range(bisect_left(starts, end), len(hits)):
+        s, _e, label = hits[i]
         if s > end + 4:
             break
+        if _BETWEEN_OK.fullmatch(scan.text, end, s):
+            return label
     return None

@@ -7,6 +7,7 @@ one patient when they come together.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
@@ -129,16 +130,35 @@ def is_staff_context(doc: Document) -> bool:
 _SENTENCE_BREAK = re.compile(r"[.!?\n؟]")
 
 
+def _staff_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]], list[int]]:
+    """Sentence-break offsets, and the cue words in ORIGINAL offsets with their starts;
+    computed once per document so that many identifiers in a long text stay cheap."""
+    cached: tuple[list[int], list[tuple[int, int, str]], list[int]] | None = doc.__dict__.get(
+        "_phi_staff_index"
+    )
+    if cached is None:
+        breaks = [m.start() for m in _SENTENCE_BREAK.finditer(doc.text)]
+        words = [(*doc.span(s, e), label) for s, e, label in context_words(doc)]
+        cached = (breaks, words, [w[0] for w in words])
+        doc.__dict__["_phi_staff_index"] = cached
+    return cached
+
+
 def staff_near(doc: Document, ident: Identifier) -> bool:
     """A staff word in the same sentence as ``ident`` (and no patient word there)."""
-    text = doc.text
-    start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, ident.start)), default=0)
-    stop = _SENTENCE_BREAK.search(text, ident.end)
-    end = stop.start() if stop else len(text)
+    breaks, words, starts = _staff_index(doc)
+    # The sentence: after the last break before the identifier, up to the first break
+    # at or after its end.
+    i = bisect_left(breaks, ident.start)
+    start = breaks[i - 1] + 1 if i else 0
+    j = bisect_left(breaks, ident.end)
+    end = breaks[j] if j < len(breaks) else len(doc.text)
     labels = set()
-    for s, e, label in context_words(doc):
-        os, oe = doc.span(s, e)
-        if os >= start and oe <= end and not (os >= ident.start and oe <= ident.end):
+    for k in range(bisect_left(starts, start), len(words)):
+        os, oe, label = words[k]
+        if os > end:
+            break
+        if oe <= end and not (os >= ident.start and oe <= ident.end):
             labels.add(label)
     return "staff" in labels and "patient" not in labels
 
