@@ -7,8 +7,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from nabz.trust.document import Document
-from nabz.trust.model import KINDS, LANGUAGES, NETWORKS, Context, Finding, InputError, Report, Severity
-from nabz.trust.registry import Rule, all_rules
+from nabz.trust.model import (
+    KINDS,
+    LANGUAGES,
+    NETWORKS,
+    Context,
+    Finding,
+    InputError,
+    Report,
+    Severity,
+)
+from nabz.trust.registry import Rule, rules_for
 from nabz.trust.text import detect_language
 
 # Trust score: every finding multiplies the score by (1 - weight). Any blocking
@@ -62,8 +71,9 @@ def check(
     msg_lang = doc.message_language
     overrides = context.settings.severity_overrides
     findings: list[Finding] = []
-    for rule in all_rules():
-        if not _applicable(rule, doc):
+    disabled = context.settings.disabled_rules
+    for rule in rules_for(kind, lang, network):
+        if disabled and rule.code in disabled:
             continue
         for hit in rule.func(doc):
             severity = overrides.get(rule.code) or hit.severity or rule.severity

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Union
 
 import regex
@@ -99,6 +100,7 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_VERSION = 0  # bumped on every registration: keys the per-(kind, language, network) lists
 
 
 def rule(
@@ -124,6 +126,8 @@ def rule(
         for kind in kinds_t:
             if kind not in KINDS:
                 raise ValueError(f"{code}: unknown kind {kind!r}")
+        global _VERSION
+        _VERSION += 1
         _RULES[code] = Rule(
             code=code,
             title=title,
@@ -149,6 +153,25 @@ def all_rules() -> list[Rule]:
     import nabz.trust.rules  # noqa: F401  (registers the rules)
 
     return [_RULES[c] for c in sorted(_RULES)]
+
+
+@lru_cache(maxsize=256)
+def _rules_for(version: int, kind: str, language: str, network: str | None) -> tuple[Rule, ...]:
+    return tuple(
+        r
+        for r in all_rules()
+        if kind in r.kinds
+        and language in r.languages
+        and (r.networks is None or network in r.networks)
+    )
+
+
+def rules_for(kind: str, language: str, network: str | None) -> tuple[Rule, ...]:
+    """The rules that apply to a text of this kind, language and network, in code order
+    (before the workspace's disabled rules are taken out); computed once per combination."""
+    import nabz.trust.rules  # noqa: F401  (registers the rules)
+
+    return _rules_for(_VERSION, kind, language, network)
 
 
 def get_rule(code: str) -> Rule:

@@ -17,6 +17,7 @@ _IR_PLATE = re.compile(
 )
 _IR_QUICK = std_re.compile(r"\d\d ?[\u0600-\u06ff]{1,3} ?\d\d\d")
 _VIN = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
+_VIN_QUICK = std_re.compile(r"[A-HJ-NPR-Z0-9]{17}")  # no VIN without seventeen of these
 # A plate after a context word: letters and digits in short groups (ABC-1234, ا ب ح 1234).
 _AR_LETTER = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 _PLATE_AFTER_CONTEXT = re.compile(
@@ -54,7 +55,7 @@ def detect(scan: Scan) -> None:
             if not scan.is_claimed(m.start(), m.end()):
                 scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "IR licence plate")
                 scan.claim(m.start(), m.end())
-    for m in _VIN.finditer(text) if max(map(len, text.split()), default=0) >= 17 else ():
+    for m in _VIN.finditer(text) if _VIN_QUICK.search(text) else ():
         if valid_vin(m.group()):
             scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "VIN")
             scan.claim(m.start(), m.end())
