@@ -48,7 +48,8 @@ class Scan:
         low = text.lower()
         self.lower = low if len(low) == len(text) else text
         # Every word, lower-cased: each detector's quick "is my cue word here?" test.
-        self.tokens = frozenset(_WORD.findall(self.lower))
+        # (ASCII text: the same words with a cheaper character class.)
+        self.tokens = frozenset((_ASCII_WORD if text.isascii() else _WORD).findall(self.lower))
         self.has_digit = _DIGIT.search(text) is not None
         # Three digits in a row (maybe spaced): every ID, phone or code has that much.
         self.long_number = self.has_digit and _THREE_DIGITS.search(text) is not None
@@ -85,6 +86,7 @@ class Scan:
 
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")  # [^\W\d_] restricted to ASCII
 _DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d(?:[ .\-]?\d){2}")
 

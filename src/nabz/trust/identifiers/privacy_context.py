@@ -46,13 +46,19 @@ def is_allowed(ident: Identifier, allow: AllowList) -> bool:
                 return True
         return False
     if kind is IdentifierKind.EMAIL:
+        if not allow.emails and not allow.domains:
+            return False
         email = ident.text.strip().lower()
         domain = email.rsplit("@", 1)[-1]
         return email in allow.emails or _domain_allowed(domain, allow.domains)
     if kind is IdentifierKind.URL:
+        if not allow.domains:
+            return False
         host = ident.text.lower().split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
         return _domain_allowed(host, allow.domains)
     if kind in (IdentifierKind.STREET_ADDRESS, IdentifierKind.POSTAL_CODE, IdentifierKind.PLACE):
+        if not allow.addresses:
+            return False
         found = _norm(ident.text).replace(",", " ")
         found = " ".join(found.split())
         for address in allow.addresses:
@@ -61,6 +67,8 @@ def is_allowed(ident: Identifier, allow: AllowList) -> bool:
                 return True
         return False
     if kind is IdentifierKind.PERSON_NAME:
+        if not allow.names:
+            return False
         found = _norm(ident.text)
         return any(found and found in _norm(name) for name in allow.names)
     return False
