@@ -6,6 +6,11 @@ compliance officer, erin the viewer; mallory belongs to another workspace.
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -64,3 +69,41 @@ def signed_in(user: User) -> Client:
 @pytest.fixture
 def client_for(people):  # type: ignore[no-untyped-def]
     return lambda role: signed_in(people[role])
+
+
+# --- the browser, for end-to-end tests (tests/e2e, and browser tests of each app) -------
+# One Playwright instance for the whole run: a second sync instance in the same process
+# fails ("Sync API inside the asyncio loop"), so these live here, shared by every folder.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:  # type: ignore[misc]
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).exists():
+        pytest.fail("Debian's chromium is required for end-to-end tests: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
