@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+_DOUBLED = str.maketrans("0123456789", "0246813579")  # 2d, minus 9 when above 9
+
 
 def luhn_ok(digits: str) -> bool:
+    if digits.isascii() and digits.isdigit():
+        # Every second digit from the right doubled (by table), then all digits summed.
+        doubled = digits[-2::-1][::2].translate(_DOUBLED)
+        return (sum(map(int, digits[::-1][::2])) + sum(map(int, doubled))) % 10 == 0
     total = 0
     for i, ch in enumerate(reversed(digits)):
         d = ord(ch) - 48

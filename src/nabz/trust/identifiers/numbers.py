@@ -27,6 +27,7 @@ _RUN = re.compile(
     r"(?:(?:[ .\-]{1,2}|[ ]?\(|\)[ .\-]?|(?<=\)))\d+\)?)*"
 )
 _RUN_NOT_AFTER = frozenset("+/@#$€£¥.,-_")
+_NOT_DIGITS = str.maketrans("", "", "+() .-")  # everything in a run that is not a digit
 _CURRENCY_AFTER = re.compile(
     r"\s?(?:%|\$|usd|sar|aed|egp|irr|eur|gbp|ریال|تومان|ريال|درهم|جنيه|دينار|دلار|دولار|يورو|"
     r"یورو|kg|mg|ml|km|cm|mm|calories|kcal|steps|people|patients|cases|beds|نفر|مورد|حالة|حاله)",
@@ -69,6 +70,8 @@ _YEAR_RANGE = re.compile(
 def _trim(raw: str) -> tuple[int, int]:
     """Offsets of ``raw`` without an unbalanced bracket or separator at either end."""
     s, e = 0, len(raw)
+    if raw[-1].isdigit() and "(" not in raw and ")" not in raw:
+        return s, e  # the common case: nothing to trim
     while e > s and raw[e - 1] in " .-(":
         e -= 1
     if raw[s:e].endswith(")") and raw[s:e].count("(") < raw[s:e].count(")"):
@@ -92,7 +95,7 @@ def detect(scan: Scan) -> None:
         s_off, e_off = _trim(raw_full)
         start, end = m.start() + s_off, m.start() + e_off
         raw = text[start:end]
-        digits = "".join(ch for ch in raw if ch.isdigit())
+        digits = raw.translate(_NOT_DIGITS)  # a run holds digits and these marks only
         if len(digits) < 3 or scan.is_claimed(start, end):
             continue
         _classify(scan, start, end, raw, digits)

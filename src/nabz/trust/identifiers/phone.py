@@ -77,6 +77,7 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
 
 # --- the direct path -----------------------------------------------------------------
 _PLAIN = re.compile(r"[0-9 ().\-]*")
+_MARKS = str.maketrans("", "", "+() .-")  # the marks written inside phone numbers
 _NOT_LENGTH = (
     ValidationResult.TOO_SHORT,
     ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
@@ -267,7 +268,9 @@ def _parse_valid(raw: str, region: str | None) -> str | None:
 
 def parse_phone(raw: str, language: str, *, wide: bool) -> str | None:
     """E.164 form of ``raw`` if it is a valid number in a plausible region, else None."""
-    digits = "".join(ch for ch in raw if ch.isdigit())
+    digits = raw.translate(_MARKS)
+    if not digits.isdigit():
+        digits = "".join(ch for ch in raw if ch.isdigit())
     if not 6 <= len(digits) <= 15:
         return None
     stripped = raw.lstrip("( ")
