@@ -73,3 +73,21 @@ def test_unconfigured_networks_say_what_to_set(admin, workspace):  # type: ignor
     assert "Not configured on this server" in page
     response = admin.get(f"/w/{workspace.slug}/settings/accounts/connect/x/", follow=True)
     assert "NABZ_X_CLIENT_ID" in response.content.decode()
+
+
+def test_x_with_pkce(admin, workspace, monkeypatch):  # type: ignore[no-untyped-def]
+    from tests.publishing.fakes import x as fake_x
+
+    with fake_x.FakeX() as fake:
+        monkeypatch.setenv("NABZ_X_CLIENT_ID", fake_x.CONFIDENTIAL_CLIENT)
+        monkeypatch.setenv("NABZ_X_CLIENT_SECRET", fake_x.CLIENT_SECRET)
+        monkeypatch.setenv("NABZ_X_AUTH_BASE", fake.url)
+        monkeypatch.setenv("NABZ_X_API_BASE", fake.url)
+        start = admin.get(f"/w/{workspace.slug}/settings/accounts/connect/x/")
+        assert start.status_code == 302 and "code_challenge=" in start.url
+        assert "code_challenge_method=S256" in start.url
+        consent = httpx.get(start.url, follow_redirects=False)
+        back = urlsplit(consent.headers["location"])
+        assert admin.get(f"{back.path}?{back.query}").status_code == 302
+    account = Account.objects.get()
+    assert account.network == "x" and account.credentials().refresh_token
