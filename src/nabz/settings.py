@@ -250,10 +250,13 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
     },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
         # httpx logs every URL at INFO; a URL may carry a token: keep them out.
         "httpx": {"level": "WARNING"},
-        "httpcore": {"level": "WARNING"}},
+        "httpcore": {"level": "WARNING"},
+    },
 }
 
 NABZ_WORKER_HEARTBEAT_SECONDS = envint("NABZ_WORKER_HEARTBEAT_SECONDS", 30)

@@ -18,15 +18,19 @@ from tests.e2e.conftest import screenshot
 PASSWORD = "a long demo passphrase 1"
 TEXT = {
     "en": "Visiting hours on our heart ward change on Monday. For a lift, our patient in "
-          "bed 4 says call her son on +1 202 555 0143.",
+    "bed 4 says call her son on +1 202 555 0143.",
     "ar": "تتغير مواعيد الزيارة في قسم القلب يوم الاثنين. مريضتنا في السرير ٤ تطلب منكم "
-          "الاتصال بابنها على ‎+966 50 123 4567.",
+    "الاتصال بابنها على ‎+966 50 123 4567.",
 }
 PHONE_DIGITS = {"en": "0143", "ar": "4567"}
 ENGLISH_LABELS = {
-    "sign_in": "Sign in", "username": "Username", "password": "Password",
-    "save_review": "Save and send to review", "approve": "Approve (clinical)",
-    "title": "Working title", "text": "Text",
+    "sign_in": "Sign in",
+    "username": "Username",
+    "password": "Password",
+    "save_review": "Save and send to review",
+    "approve": "Approve (clinical)",
+    "title": "Working title",
+    "text": "Text",
 }
 
 

@@ -9,13 +9,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "nabz"
-DATA_SUFFIXES = {".yaml", ".yml", ".tsv", ".txt", ".json", ".html", ".css", ".js", ".svg",
-                 ".png", ".po", ".mo"}
+DATA_SUFFIXES = {
+    ".yaml",
+    ".yml",
+    ".tsv",
+    ".txt",
+    ".json",
+    ".html",
+    ".css",
+    ".js",
+    ".svg",
+    ".png",
+    ".po",
+    ".mo",
+}
 
 
 def test_wheel_ships_every_data_file(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q",
-                    "-w", str(tmp_path)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     wheel = next(tmp_path.glob("nabz-*.whl"))
     shipped = set(zipfile.ZipFile(wheel).namelist())
     expected = {

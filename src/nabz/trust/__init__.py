@@ -1,8 +1,8 @@
 """``nabz.trust``: the Trust Gate's engine. Pure Python; imports nothing from Django.
 
-    >>> from nabz.trust import check
-    >>> report = check("Our patient Mrs. Jane Roe, 93, went home today!")
-    >>> [f.code for f in report.blocking]  # doctest: +SKIP
+>>> from nabz.trust import check
+>>> report = check("Our patient Mrs. Jane Roe, 93, went home today!")
+>>> [f.code for f in report.blocking]  # doctest: +SKIP
 """
 
 from nabz.trust.engine import check, trust_score

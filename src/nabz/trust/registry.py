@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -35,7 +35,7 @@ FAMILIES = {
 
 # An example is a text, or a mapping with "text" and any of "kind", "network",
 # "context" (a Context.from_dict mapping) and "language".
-Example = Union[str, Mapping[str, Any]]
+Example = str | Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)

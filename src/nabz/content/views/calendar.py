@@ -85,7 +85,8 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     for row in period.weeks:
         for day in row:
             day.observances = [
-                o for o in observed
+                o
+                for o in observed
                 if o not in long_ones and max(o["start"], grid_start) == day.date
             ]
     in_range = [p for p in posts if period.start <= local_date(p) <= period.end]
