@@ -287,67 +287,72 @@ def _en_key(token: str) -> str:
     return token
 
 
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    key: str  # without possessive or trailing period
+# A capitalised token: (start, end, key); the key has no possessive or trailing period.
+_Tok = tuple[int, int, str]
+_POSSESSIVE = ("'s", "’s")
 
 
 def _english(scan: Scan) -> None:
     text = scan.text
-    lex = lexicons()["en"]
     toks: list[_Tok] = []
     for m in _CAP.finditer(text):
         start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "'’#@_"):
-            continue
-        if start and text[start - 1] == "-":
-            prefix = _CAP_PREFIX.search(text, max(0, start - 4), start)
-            if prefix is None:
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before in "'’#@_":
                 continue
-            start = prefix.start()
-        toks.append(_Tok(start, m.end(), _en_key(m.group())))
+            if before == "-":
+                prefix = _CAP_PREFIX.search(text, max(0, start - 4), start)
+                if prefix is None:
+                    continue
+                start = prefix.start()
+        key = m.group().rstrip(".")  # _en_key, inlined: this loop runs for every word
+        if key.endswith(_POSSESSIVE):
+            key = key[:-2]
+        toks.append((start, m.end(), key))
     if not toks:
         return
     nameish = _nameish()
-    if not any(
-        t.key in nameish or t.key.lower() in nameish or _lower_word_before(text, t.start)
-        for t in toks
-    ):
+    for start, _end, key in toks:
+        if key in nameish or key.lower() in nameish or _lower_word_before(text, start):
+            break
+    else:
         return  # no lexicon name, title or cue: capitalised words only start sentences
+    lex = lexicons()["en"]
     # Group capitalised tokens that follow each other with one space (or a connector).
     groups: list[list[_Tok]] = []
+    prev: _Tok | None = None
     for tok in toks:
-        if groups:
-            prev = groups[-1][-1]
-            gap = text[prev.end : tok.start]
-            ends_sentence = (
-                text[prev.end - 1] == "." and prev.key not in _TITLES and len(prev.key) > 1
-            )
-            if ends_sentence:
-                groups.append([tok])
-                continue
-            joins = (gap == " " and text[prev.end - 1] not in ",;:!?") or (
-                gap.strip() in _CONNECTORS and len(gap) <= 6 and gap.startswith(" ")
-            )
-            if joins and not text[prev.start : prev.end].endswith(("'s", "’s")):
-                groups[-1].append(tok)
-                continue
+        if prev is not None:
+            p_start, p_end, p_key = prev
+            ends_sentence = text[p_end - 1] == "." and p_key not in _TITLES and len(p_key) > 1
+            if not ends_sentence:
+                gap = text[p_end : tok[0]]
+                joins = (gap == " " and text[p_end - 1] not in ",;:!?") or (
+                    gap.strip() in _CONNECTORS and len(gap) <= 6 and gap.startswith(" ")
+                )
+                if joins and not text[p_start:p_end].endswith(_POSSESSIVE):
+                    groups[-1].append(tok)
+                    prev = tok
+                    continue
         groups.append([tok])
+        prev = tok
     for group in groups:
         _english_group(scan, group, lex)
 
 
 def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
     text = scan.text
-    if any(t.key in _ORG_WORDS for t in group):
+    if len(group) == 1:
+        if group[0][2] in _ORG_WORDS:
+            return
+    elif not _ORG_WORDS.isdisjoint([t[2] for t in group]):
         return
     cue = ""
     i = 0
     # Leading titles, cue words and function words: "Our Patient Sarah", "Meet Dr. Lee".
     while i < len(group):
-        key = group[i].key
+        key = group[i][2]
         low = key.lower()
         if key in _TITLES:
             cue = _TITLES[key] + ":" + key
@@ -358,18 +363,19 @@ def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
         elif not ((low in _STOP_EN and key not in lex.first) or low in _LEADING_ADJECTIVES):
             break
         i += 1
-    rest = group[i:]
-    if not rest:
+    if i >= len(group):
         return
-    first = rest[0].key
+    rest = group[i:] if i else group
+    first_start = rest[0][0]
+    first = rest[0][2]
     known = first in lex.first or first in lex.last
-    if not cue and (known or _lower_word_before(text, rest[0].start)):
-        cue = _english_cue(text, rest[0].start)
+    if not cue and (known or _lower_word_before(text, first_start)):
+        cue = _english_cue(text, first_start)
     if not cue and not known:
         return
     is_first = first in lex.first
     common = first in lex.common
-    second = rest[1].key if len(rest) > 1 else ""
+    second = rest[1][2] if len(rest) > 1 else ""
     second_is_name = bool(second) and (
         second in lex.last
         or (second in lex.first and second not in lex.common)
@@ -391,17 +397,17 @@ def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
         return
     end_tok = rest[0]
     for tok in rest[1:4]:
-        if tok.key.lower() in _STOP_EN and tok.key not in lex.last:
+        if tok[2].lower() in _STOP_EN and tok[2] not in lex.last:
             break
         end_tok = tok
-    end = end_tok.end
-    raw = text[end_tok.start : end]
-    if raw.endswith(("'s", "’s")):
+    end = end_tok[1]
+    raw = text[end_tok[0] : end]
+    if raw.endswith(_POSSESSIVE):
         end -= 2
-    elif raw.endswith(".") and len(end_tok.key) > 1:
+    elif raw.endswith(".") and len(end_tok[2]) > 1:
         end -= 1
     detail = cue or "lexicon"
-    scan.add(IdentifierKind.PERSON_NAME, rest[0].start, end, False, detail)
+    scan.add(IdentifierKind.PERSON_NAME, first_start, end, False, detail)
 
 
 # --- Arabic and Persian ------------------------------------------------------------
