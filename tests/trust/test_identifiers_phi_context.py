@@ -18,13 +18,23 @@ def _kinds(text: str, lang: str) -> dict[str, tuple[K, bool]]:
 POSITIVES = [
     # first-person and third-person possessives on the context word
     ("fa", "برای پیگیری، شماره پرونده‌ام ۵۵۰۱۲۳۸ را نوشتم.", K.MEDICAL_RECORD_NUMBER, "۵۵۰۱۲۳۸"),
-    ("fa", "مادرم بستری است و شماره بیمه‌اش 031245678912 است.", K.HEALTH_PLAN_NUMBER, "031245678912"),
+    (
+        "fa",
+        "مادرم بستری است و شماره بیمه‌اش 031245678912 است.",
+        K.HEALTH_PLAN_NUMBER,
+        "031245678912",
+    ),
     ("fa", "کد بیمه‌ام ۷۷۰۱۲۴۵۵۸ را هم بفرستم؟", K.HEALTH_PLAN_NUMBER, "۷۷۰۱۲۴۵۵۸"),
     ("ar", "أرسلت رقم ملفي الطبي 4471023 أمس ولم يرد أحد.", K.MEDICAL_RECORD_NUMBER, "4471023"),
     ("ar", "رقم تأميني ٩٩٨٠١٢٣٤٥ منتهي؟", K.HEALTH_PLAN_NUMBER, "٩٩٨٠١٢٣٤٥"),
     # Shetab and other cards in Persian and Arabic-Indic digits, after "my card"
     ("fa", "از کارتم ۶۰۳۷-۹۹۱۲-۳۴۵۶-۷۸۹۳ دو بار کم شد.", K.PAYMENT_CARD, "۶۰۳۷-۹۹۱۲-۳۴۵۶-۷۸۹۳"),
-    ("ar", "بطاقتي ٥٢٩٧ ٤١٠٠ ٢٢٣٣ ٤٤٥٤ خصم منها المبلغ مرتين", K.PAYMENT_CARD, "٥٢٩٧ ٤١٠٠ ٢٢٣٣ ٤٤٥٤"),
+    (
+        "ar",
+        "بطاقتي ٥٢٩٧ ٤١٠٠ ٢٢٣٣ ٤٤٥٤ خصم منها المبلغ مرتين",
+        K.PAYMENT_CARD,
+        "٥٢٩٧ ٤١٠٠ ٢٢٣٣ ٤٤٥٤",
+    ),
     # a ZIP code after a street address, with or without a city
     ("en", "Mail it to 48 Larch Avenue, Apt 3, 60614.", K.POSTAL_CODE, "60614"),
     ("en", "She lives at 9 Quarry Road, Millbrook, 12545 now.", K.POSTAL_CODE, "12545"),
