@@ -657,3 +657,9 @@ def detect(scan: Scan) -> None:
     _english(scan)
     if scan.language != "en" or not scan.text.isascii():
         _arabic_script(scan)
+        from nabz.trust.identifiers import name_cues
+
+        lang = scan.language if scan.language in ("ar", "fa") else "fa"
+        stop = stopwords_for(lang)
+        name_cues.detect(scan, lexicons()[lang], stop)
+        name_cues.propagate(scan, lexicons()[lang].common, stop)
