@@ -57,6 +57,7 @@ _FA_FRAMES = {
     normalize_term("به"): _terms("تبریک"),
     normalize_term("از"): _terms("بابت"),
 }
+_FRAME_CLOSERS = frozenset().union(*_FA_FRAMES.values())
 _FA_SELF = normalize_term("هستم")
 _AR_SELF = _terms("أنا انا")
 _NOT_NAME = _terms(
@@ -88,10 +89,27 @@ def _trigger_words() -> frozenset[str]:
 
 def detect(scan: Scan, lex: object, stop: frozenset[str]) -> None:
     """Add names that cue frames introduce; ``lex`` is the language's names.Lexicon."""
-    if _trigger_words().isdisjoint(scan.tokens):
+    hits = _trigger_words().intersection(scan.tokens)
+    if not hits:
         return
     text = scan.text
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    # Only the words around a trigger (a frame spans a few words either side).
+    spans: list[tuple[int, int]] = []
+    for hit in hits:
+        pos = text.find(hit)
+        while pos != -1:
+            a = text.rfind(" ", 0, max(0, pos - 45)) + 1
+            spans.append((a, pos + len(hit) + 70))
+            pos = text.find(hit, pos + len(hit))
+    spans.sort()
+    words: list[tuple[int, int, str]] = []
+    done = 0
+    for a, b in spans:
+        if b <= done:
+            continue
+        a = max(a, done)
+        words.extend((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, b))
+        done = b
     first_names = lex.first  # type: ignore[attr-defined]
     last_names = lex.last  # type: ignore[attr-defined]
     common = lex.common  # type: ignore[attr-defined]
@@ -138,7 +156,12 @@ def detect(scan: Scan, lex: object, stop: frozenset[str]) -> None:
 
     n = len(words)
     fa = scan.language == "fa"
+    active = set(hits)
+    if not _FRAME_CLOSERS.isdisjoint(hits):
+        active.update(_FA_FRAMES)
     for i, (_s, _e, w) in enumerate(words):
+        if w not in active:
+            continue
         nxt = i + 1
         if nxt >= n or not joined(nxt):
             continue
@@ -210,6 +233,8 @@ def propagate(scan: Scan, common: frozenset[str], stop: frozenset[str]) -> None:
         if word in seen or len(word) < 2 or word in common or word in stop:
             continue
         seen.add(word)
+        if text.count(word) < 2:
+            continue
         pos = text.find(word)
         while pos != -1:
             end = pos + len(word)
