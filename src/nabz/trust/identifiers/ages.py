@@ -39,8 +39,9 @@ _AR = re.compile(
         normalize_term(
             rf"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر"
             rf"|البالغ من العمر|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)"
-            rf"\s*:?\s*(?:ال)?{_N}"
+            rf"\s*:?\s*(?:(?:الآن|الان|حاليا|اليوم)\s+)?(?:ال)?{_N}"
             rf"\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام|شهرا|شهور|أشهر|يوما|أيام)?(?![\d\w])"
+            rf"|(?:في|فی)\s+(?:عمر|سن)\s+{_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|أشهر)(?![\w])"
             rf"|(?<![\d\w]){_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|شهور|أشهر)\s+من\s+العمر"
             rf"|(?:طفل|طفلة|رضيع|رضيعة|مسن|مسنة|رجل|امرأة|سيدة|مريض|مريضة|شاب|شابة|فتاة|فتى|ولد)"
             rf"\s+(?:في\s+)?(?:ال\s*)?{_N}\s*"
@@ -55,6 +56,8 @@ _FA = re.compile(
             rf"(?<![\d\w]){_N}\s*(?:ساله|سالگی|سالش|سال سن)(?![\w])"
             rf"|(?:سن|سنش|با سن|در سن|سن وی|سن او|سن بیمار)\s*:?\s*{_N}(?:\s*سال(?:گی)?)?(?![\d\w])"
             rf"|(?:نوزاد|کودک|بچه|دختر|پسر|شیرخوار|طفل)\s+{_N}\s*(?:ماهه|روزه|هفته)(?![\w])"
+            rf"|(?<![\d\w]){_N}\s*سال\s+(?:دارد|داره|داشت|داشتند)(?![\w])"
+            rf"|(?:الان|اکنون|حالا|امسال)\s+{_N}\s*سال(?:ش|شان)?\s+(?:است|هست|شده)(?!\s*که)(?![\w])"
         )
     )
 )
@@ -176,6 +179,10 @@ def age_value(detail: str) -> int | None:
 
 
 _AFTER_NAME = re.compile(r"\s*[,(]\s*(\d{1,3})\s*(?=[,)]|\s+(?:years?|y/?o)\b)")
+# "فرانک، ۹۴ سال،" / "يزن، 91 عاما،": a count of years in apposition after a name.
+_AFTER_NAME_AR = re.compile(
+    normalize_term(r"\s*[،,(]\s*(\d{1,3}\s*(?:سال|ساله|عاما|عام|سنة|سنه))\s*(?=[،,)]|$)")
+)
 
 
 def after_names(scan: Scan) -> None:
@@ -184,6 +191,10 @@ def after_names(scan: Scan) -> None:
         if found.kind is not IdentifierKind.PERSON_NAME:
             continue
         m = _AFTER_NAME.match(scan.text, found.end)
-        if m and not scan.is_claimed(m.start(1), m.end(1)) and int(m.group(1)) <= 125:
-            scan.add(IdentifierKind.AGE, m.start(1), m.end(1), True, f"age {m.group(1)}")
+        if m is None and scan.language != "en":
+            m = _AFTER_NAME_AR.match(scan.text, found.end)
+        value = m.group(1)[:3].rstrip() if m else ""
+        value = "".join(ch for ch in value if ch.isdigit())
+        if m and not scan.is_claimed(m.start(1), m.end(1)) and int(value) <= 125:
+            scan.add(IdentifierKind.AGE, m.start(1), m.end(1), True, f"age {value}")
             scan.claim(m.start(1), m.end(1))

@@ -148,12 +148,31 @@ _EN_NAMED_CUES = frozenset(
         "remembering",
         "rip",
         "dear",
+        "hi",
+        "hello",
+        "hey",
+        "i'm",
+        "i’m",
     ]
 )
 _EN_NAMED_PHRASES = frozenset(
     ["thank you", "say hello to", "say hi to", "in memory of", "prayers for", "pray for",
-     "get well soon", "happy birthday", "shout out to", "shoutout to"]
+     "get well soon", "happy birthday", "shout out to", "shoutout to",
+     "congratulations to", "congrats to", "my name is", "name is", "i am"]
 )  # fmt: skip
+# Cues after which a full name of words no lexicon knows is still a name ("my father
+# Tobiah Marchetti", "thank you Osric Wojcik"); "Meet"/"Welcome" often head a title.
+_EN_FULL_NAME_CUES = _EN_PATIENT_CUES | frozenset(
+    ["thank you", "thanks", "congratulations to", "congrats to", "my name is", "name is",
+     "i am", "i'm", "i’m", "hi", "hello", "hey", "dear", "in memory of", "remembering", "rip"]
+)  # fmt: skip
+# Unknown capitalised words shaped like plurals or adjectives ("Sponsors", "Grateful"),
+# not names: a name no lexicon knows needs to look like one.
+_EN_WORD_SHAPE = re.compile(r"(?:[^aeiousy]s|ful|ness|ment|ship|ing|ly|ous|ive|able|ation)$")
+# "Roger, 98 years old," / "Keith, aged 95," / "Ana (93)": an age in apposition.
+_EN_AGE_AFTER = re.compile(
+    r",\s*(?:aged\s+\d{1,3}\b|\d{1,3}(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old\b)|\s*\(\d{1,3}\)"
+)
 
 
 def _lower_word_before(text: str, start: int) -> bool:
@@ -317,7 +336,8 @@ def _english(scan: Scan) -> None:
         if key in nameish or key.lower() in nameish or _lower_word_before(text, start):
             break
     else:
-        return  # no lexicon name, title or cue: capitalised words only start sentences
+        if scan.tokens.isdisjoint(("old", "aged")) or not _EN_AGE_AFTER.search(text):
+            return  # no lexicon name, title or cue: capitalised words only start sentences
     lex = lexicons()["en"]
     # Group capitalised tokens that follow each other with one space (or a connector).
     groups: list[list[_Tok]] = []
@@ -371,6 +391,8 @@ def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
     known = first in lex.first or first in lex.last
     if not cue and (known or _lower_word_before(text, first_start)):
         cue = _english_cue(text, first_start)
+    if not cue and _EN_AGE_AFTER.match(text, rest[min(len(rest), 3) - 1][1]):
+        cue = "age:apposition"
     if not cue and not known:
         return
     is_first = first in lex.first
@@ -383,7 +405,13 @@ def _english_group(scan: Scan, group: list[_Tok], lex: Lexicon) -> None:
     )
     if cue:
         ok = is_first or second_is_name or first in lex.last or cue.startswith(("title", "staff"))
-        if not ok and not (len(rest) == 1 and first.lower() not in _STOP_EN):
+        full = cue.split(":", 1)[1] in _EN_FULL_NAME_CUES or cue.startswith("age:")
+        if not ok and not (
+            (len(rest) == 1 or full)
+            and all(
+                t[2].lower() not in _STOP_EN and not _EN_WORD_SHAPE.search(t[2]) for t in rest[:2]
+            )
+        ):
             return
         ok = True
     elif is_first and not common:
@@ -636,3 +664,9 @@ def detect(scan: Scan) -> None:
     _english(scan)
     if scan.language != "en" or not scan.text.isascii():
         _arabic_script(scan)
+        from nabz.trust.identifiers import name_cues
+
+        lang = scan.language if scan.language in ("ar", "fa") else "fa"
+        stop = stopwords_for(lang)
+        name_cues.detect(scan, lexicons()[lang], stop)
+        name_cues.propagate(scan, lexicons()[lang].common, stop)

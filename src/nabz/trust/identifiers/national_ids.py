@@ -17,6 +17,10 @@ def validate_national_id(digits: str, raw: str, language: str) -> str | None:
     Ten-digit numbers may be Iranian or Saudi; the text's language picks the order.
     """
     n = len(digits)
+    if _SSN_SHAPE.fullmatch(raw.strip()):
+        # Written as an SSN (123-45-6789): only the SSA rules decide, not another
+        # country's checksum that a never-issued number may pass by chance.
+        return "US SSN" if us.valid_ssn(digits) else None
     if n == 15 and ae.valid_emirates_id(digits):
         return "AE Emirates ID"
     if n == 14 and eg.valid_national_id(digits):
@@ -30,6 +34,9 @@ def validate_national_id(digits: str, raw: str, language: str) -> str | None:
         ]
         if language == "ar":
             checks.reverse()
+            if n == 10 and digits[0] in "12":
+                # Saudi shape (1 = citizen, 2 = resident) in Arabic text: Luhn decides.
+                checks = checks[:1]
         for _, ok, name in checks:
             if ok and name:
                 return name

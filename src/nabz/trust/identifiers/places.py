@@ -188,6 +188,11 @@ def _english_numbered(scan: Scan) -> None:
         if text[end - 1] == "." and text[m.start() : end - 1].endswith(_FULL_TYPES):
             end -= 1
         _claim(scan, K.STREET_ADDRESS, m.start(), end, True, "street address")
+        # "12 Oak Street, Apt 4, 32534": a ZIP code closing the address, with or
+        # without a city before it.
+        z = _ZIP_AFTER_ADDRESS.match(text, end)
+        if z:
+            _claim(scan, K.POSTAL_CODE, z.start(1), z.end(1), False, "US ZIP code")
     if "box" in scan.tokens:
         for m in _PO_BOX.finditer(text):
             _claim(scan, K.STREET_ADDRESS, m.start(), m.end(), True, "P.O. box")
@@ -204,6 +209,11 @@ def _postcodes(scan: Scan) -> None:
 
 
 _UK_QUICK = re.compile(r"[A-Z]\d")
+_ZIP_AFTER_ADDRESS = re.compile(
+    r",?\s{0,2}(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s?)?(\d{5}(?:-\d{4})?)(?![\d,.]?\d)"
+    r"(?![ \t]*(?:%|(?:people|patients|visitors|residents|members|steps|cases|beds|calls|miles|"
+    r"km|sq|square|feet|ft|years|dollars|usd|times)\b))"
+)
 
 
 def _claim(scan: Scan, kind: K, start: int, end: int, validated: bool, detail: str) -> None:

@@ -1,0 +1,251 @@
+"""Arabic-script names no lexicon knows, found from the sentence around them, and
+later mentions of a name already found.
+
+People introduce, greet, thank and describe a person in a few fixed frames:
+
+- before the name: اسمي / تعرفوا على / أهلاً X، / سلام X، / شكراً X Y على / ابنتك X Y
+- around it: با X آشنا شوید / به X تبریک / از X بابت / X Y هستم / أنا X Y من
+- after a relative or patient noun, a given name followed by a family-name shape
+  (…ی، …پور، …زاده، ال…ي، با…)
+
+A name found once is the same name further on ("تعرفوا على يزن … عادت يزن تمشي").
+Every candidate token must not be a stop word or an institution word, so prose after
+a greeting ("أهلاً بكم", "سلام دوستان") is not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nabz.trust.identifiers import IdentifierKind
+from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers.names import _STRONG_CUES, _WEAK_CUES
+from nabz.trust.text import normalize_term
+
+
+def _terms(words: str) -> frozenset[str]:
+    return frozenset(normalize_term(w) for w in words.split())
+
+
+# Greetings: the name follows and a comma or "!" closes it.
+_GREETINGS = _terms("اهلا أهلا مرحبا مرحبًا هلا عزيزي عزيزتي سلام درود")
+# Introductions and thanks: the name follows, 1-3 words.
+_INTRO = _terms("اسمي اسمه اسمها اسمم شكرا نشكر ممنون مبروك")
+_INTRO_PHRASES = tuple(
+    normalize_term(p)
+    for p in (
+        "تعرفوا على",
+        "تعرفوا الى",
+        "تعرفوا إلى",
+        "نقدم لكم",
+        "اسم من",
+        "نام من",
+        "ألف مبروك ل",
+    )
+)
+# Relatives addressed or described ("your daughter", "his wife"): a full name follows.
+_RELATIVES = _terms(
+    "ابنك ابنتك بنتك والدك والدتك زوجك زوجتك ابنه ابنته زوجها زوجته والده والدته "
+    "ابنها ابنتها والدها والدتها دخترش پسرش همسرش مادرش پدرش دخترتان پسرتان همسرتان "
+    "مادرتان پدرتان دخترم پسرم همسرم مادرم پدرم والدي والدتي ابني ابنتي زوجي زوجتي "
+    "مریضنا مريضتنا بیمار المريض المريضة للمريض للمريضة"
+)
+# Words after which a Persian name closes: "با X آشنا شوید", "به X تبریک", "از X بابت".
+_FA_FRAMES = {
+    normalize_term("با"): _terms("آشنا"),
+    normalize_term("به"): _terms("تبریک"),
+    normalize_term("از"): _terms("بابت"),
+}
+_FRAME_CLOSERS = frozenset().union(*_FA_FRAMES.values())
+_FA_SELF = normalize_term("هستم")
+_AR_SELF = _terms("أنا انا")
+_NOT_NAME = _terms(
+    "بكم بك بكن وسهلا وسهلاً جميعا الجميع دوستان عزیزان همگی همه عزیز عزیزم جان دوست "
+    "همراهان مخاطبان لكم لك لكن عليكم علیکم ورحمة الله لجميع للجميع كثيرا جزيلا بسیار "
+    "خیلی تیم کادر فريق الفريق طاقم الطاقم ام أم ابو أبو اب أب زوجة زوج ابن بنت مادر پدر "
+    "جدید جدیدی تازه خدمات خدمت برنامه طرح سامانه اپلیکیشن روش روشهای بخش واحد مرکز "
+    "نکات علائم داروهای داروی واکسن کمپین پویش مراحل همکاران پرستاران پزشکان"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_CLOSE = "،,!.؛;:)(؟?"
+_SURNAME_END = re.compile(
+    normalize_term(
+        r"^(?:.{2,}(?:ی|ي|زاده|پور|نیا|فر|یان|وند|نژاد|لو|فرد|راد|نسب|کیا)|ال.{3,}|با(?!ل).{3,})$"
+    )
+)
+
+
+# Titles and cue words the main detector reads; never part of a name here.
+_TITLES = _STRONG_CUES | _WEAK_CUES
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    words = set(_GREETINGS | _INTRO | _RELATIVES | _AR_SELF) | {_FA_SELF, "تعرفوا", "لکم"}
+    words |= {normalize_term("آشنا"), normalize_term("تبریک"), normalize_term("بابت"), "نام", "اسم"}
+    return frozenset(words)
+
+
+def detect(scan: Scan, lex: object, stop: frozenset[str]) -> None:
+    """Add names that cue frames introduce; ``lex`` is the language's names.Lexicon."""
+    hits = _trigger_words().intersection(scan.tokens)
+    if not hits:
+        return
+    text = scan.text
+    # Only the words around a trigger (a frame spans a few words either side).
+    spans: list[tuple[int, int]] = []
+    for hit in hits:
+        pos = text.find(hit)
+        while pos != -1:
+            a = text.rfind(" ", 0, max(0, pos - 45)) + 1
+            spans.append((a, pos + len(hit) + 70))
+            pos = text.find(hit, pos + len(hit))
+    spans.sort()
+    words: list[tuple[int, int, str]] = []
+    done = 0
+    for a, b in spans:
+        if b <= done:
+            continue
+        a = max(a, done)
+        words.extend((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, b))
+        done = b
+    first_names = lex.first  # type: ignore[attr-defined]
+    last_names = lex.last  # type: ignore[attr-defined]
+    common = lex.common  # type: ignore[attr-defined]
+
+    def ok(i: int) -> bool:
+        w = words[i][2]
+        return (
+            len(w) >= 2
+            and w not in stop
+            and w not in _NOT_NAME
+            and w not in _TITLES
+            and not w.startswith(("لل", "بال"))
+        )
+
+    def joined(i: int) -> bool:
+        """words[i] follows words[i-1] with only a space between."""
+        gap = text[words[i - 1][1] : words[i][0]]
+        return gap in (" ", "  ")
+
+    def closes(i: int) -> bool:
+        """After words[i]: punctuation, a line end, a digit or the text end."""
+        rest = text[words[i][1] : words[i][1] + 3].lstrip(" ")
+        return not rest or rest[0] in _CLOSE or rest[0] == "\n" or rest[0].isdigit()
+
+    def surname(w: str) -> bool:
+        return w in last_names or bool(_SURNAME_END.match(w))
+
+    def run(i: int, most: int) -> int:
+        """How many name-like words start at i (joined, not stop words), at most ``most``."""
+        k = 0
+        while i + k < len(words) and k < most and ok(i + k) and (k == 0 or joined(i + k)):
+            w = words[i + k][2]
+            if k and w[0] == "و" and w not in first_names and w[1:] not in first_names:
+                break  # "اسمي X Y ورقم ملفي": a clause joined by و starts here
+            if k >= 2 and not (w in first_names or w in last_names or surname(w)):
+                break  # a third word must look like a name ("سارة القحطاني غادرت")
+            k += 1
+        return k
+
+    def add(i: int, k: int, detail: str) -> None:
+        start, end = words[i][0], words[i + k - 1][1]
+        if k and not scan.is_claimed(start, end):
+            scan.add(IdentifierKind.PERSON_NAME, start, end, False, detail)
+
+    n = len(words)
+    fa = scan.language == "fa"
+    active = set(hits)
+    if not _FRAME_CLOSERS.isdisjoint(hits):
+        active.update(_FA_FRAMES)
+    for i, (_s, _e, w) in enumerate(words):
+        if w not in active:
+            continue
+        nxt = i + 1
+        if nxt >= n or not joined(nxt):
+            continue
+        if w in _GREETINGS:
+            k = run(nxt, 2)
+            if k and closes(nxt + k - 1) and (k == 1 or surname(words[nxt + 1][2])):
+                add(nxt, k, "named:" + w)
+            continue
+        phrase = f"{w} {words[nxt][2]}"
+        if w in _INTRO or phrase in _INTRO_PHRASES:
+            start = nxt + (1 if phrase in _INTRO_PHRASES else 0)
+            if start < n and joined(start):
+                k = run(start, 3)
+                if k:
+                    add(start, k, "named:" + w)
+            continue
+        if w in _RELATIVES:
+            start = nxt + (1 if words[nxt][2] == "ما" else 0)
+            if start >= n or not joined(start):
+                continue
+            k = run(start, 3)
+            first = words[start][2] if k else ""
+            if k < 2 or first in common or (first.startswith("ال") and first not in first_names):
+                continue
+            last = words[start + k - 1][2]
+            # "پدرم بهراد آذرنوش، ..." : two words closed by punctuation (not a verb in ه).
+            closed = k == 2 and closes(start + 1) and not (fa and last.endswith("ه"))
+            if first in first_names or surname(words[start + 1][2]) or closed:
+                add(start, k, "patient:" + w)
+            continue
+        if w in _FA_FRAMES:
+            k = run(nxt, 4)
+            last = min(k, n - 1 - nxt)  # the closing word may itself be a stop word (تبریک)
+            close = next((j for j in range(1, last + 1) if words[nxt + j][2] in _FA_FRAMES[w]), 0)
+            if close and (close >= 2 or words[nxt][2] not in common):
+                add(nxt, close, "named:" + w)
+            continue
+        if w in _AR_SELF:
+            k = run(nxt, 3)
+            if k >= 2 and (words[nxt][2] in first_names or surname(words[nxt + 1][2])):
+                add(nxt, k, "named:" + w)
+            continue
+        if w == _FA_SELF and i >= 2:
+            # "X Y هستم" at the start of a clause: "سلام، آوین کامیاب هستم".
+            k = 0
+            while k < 3 and i - k - 1 >= 0 and ok(i - k - 1) and joined(i - k):
+                k += 1
+            s = i - k
+            clause_start = s == 0 or text[words[s - 1][1] : words[s][0]].strip(" ") != ""
+            if k >= 2 and clause_start:
+                add(s, k, "named:" + w)
+
+
+def propagate(scan: Scan, common: frozenset[str], stop: frozenset[str]) -> None:
+    """Later mentions of a name found once: the same given name, as a whole word."""
+    names = [f for f in scan.found if f.kind is IdentifierKind.PERSON_NAME]
+    if not names:
+        return
+    text = scan.text
+    taken = [(f.start, f.end) for f in names]
+    seen: set[str] = set()
+    for f in names:
+        if f.detail.startswith("staff:"):
+            continue
+        m = _WORD.match(text, f.start)
+        if m is None:
+            continue
+        word = m.group()
+        if word in seen or len(word) < 2 or word in common or word in stop:
+            continue
+        seen.add(word)
+        if text.count(word) < 2:
+            continue
+        pos = text.find(word)
+        while pos != -1:
+            end = pos + len(word)
+            whole = (pos == 0 or not text[pos - 1].isalnum()) and (
+                end >= len(text) or not text[end].isalnum()
+            )
+            if (
+                whole
+                and not any(a < end and pos < b for a, b in taken)
+                and not scan.is_claimed(pos, end)
+            ):
+                scan.add(IdentifierKind.PERSON_NAME, pos, end, False, "same name as above")
+                taken.append((pos, end))
+            pos = text.find(word, end)
