@@ -297,24 +297,28 @@ def parse_phone(raw: str, language: str, *, wide: bool) -> str | None:
     return None
 
 
-def _holds_nsn(digits: str, plan: _Plan) -> bool:
-    """Does some stretch of ``digits`` fit the general pattern of ``plan``'s country code?"""
-    n = len(digits)
-    for size in plan.lengths:
-        for i in range(n - size + 1):
-            if plan.general.fullmatch(digits, i, i + size):
+def _holds_nsn(digits: str, ends: list[int], plan: _Plan, floor: int = 0) -> bool:
+    """Could a valid number of ``plan``'s country code end at one of ``ends``?"""
+    for end in ends:
+        for size in plan.lengths:
+            start = end - size
+            if start < floor:
+                continue
+            nsn = digits[start:end]
+            if plan.general.fullmatch(nsn) and any(m.valid(nsn) for m in plan.group):
                 return True
     return False
 
 
 def _may_hold_phone(raw: str, digits: str, region: str) -> bool:
-    """False only when no part of ``raw`` can be a valid number read in ``region``.
+    """False only when no part of ``raw`` can be a number the matcher accepts in ``region``.
 
-    A number the matcher accepts is valid, so its national significant number, a
-    stretch of the run's digits, fits the general pattern of a region of its country
-    code: ``region``'s own, or one written after a + at the start. Runs with anything
-    else (an international dialling prefix, a + elsewhere, other characters) are left
-    to the matcher.
+    The matcher's candidates are the run and the parts of it between separators, so each
+    ends where a group of digits ends; the number read from one is valid, so its national
+    significant number (the end of the candidate's digits, after any country code or
+    trunk prefix) fits a region of its country code: ``region``'s own, or the one written
+    after a + at the start. Runs with anything else (an international dialling prefix,
+    other characters) are left to the matcher.
     """
     plan = _region_plan(region)
     if plan is None or (plan.idd is not None and plan.idd.search(digits)):
@@ -323,13 +327,20 @@ def _may_hold_phone(raw: str, digits: str, region: str) -> bool:
     plus = stripped.startswith("+")
     if _PLAIN.fullmatch(stripped[1:] if plus else raw) is None:
         return True
-    if _holds_nsn(digits, plan):
+    ends: list[int] = []
+    count = 0
+    for i, ch in enumerate(raw):
+        if ch.isdigit():
+            count += 1
+            if i + 1 == len(raw) or not raw[i + 1].isdigit():
+                ends.append(count)
+    if _holds_nsn(digits, ends, plan):
         return True
     if plus and digits[:1] != "0":
         for size in (1, 2, 3):
             if int(digits[:size]) in COUNTRY_CODE_TO_REGION_CODE:
                 other = _cc_plan(int(digits[:size]))
-                return other is None or _holds_nsn(digits[size:], other)
+                return other is None or _holds_nsn(digits, ends, other, floor=size)
     return False
 
 
