@@ -114,7 +114,7 @@ def _resolve(doc: Document, found: list) -> list[Identifier]:  # type: ignore[ty
     )
     # One byte per character of the text: 1 where a kept span lies. Checking and marking
     # a span costs its length, so long texts with thousands of identifiers stay linear.
-    taken = bytearray(max(f.end for f in found) + 1)
+    taken = bytearray(max((f.end for f in found), default=0) + 1)
     kept: list = []  # type: ignore[type-arg]
     for f in ranked:
         if taken.find(1, f.start, f.end) != -1:
