@@ -266,6 +266,15 @@ def _parse_valid(raw: str, region: str | None) -> str | None:
     return _e164(num) if phonenumbers.is_valid_number(num) else None
 
 
+@lru_cache(maxsize=32)
+def _regions(language: str, wide: bool) -> tuple[str, ...]:
+    """The regions to try, in order: the language's own, then (``wide``) all others."""
+    regions: tuple[str, ...] = PRIMARY_REGIONS.get(language, ("US",))
+    if wide:
+        regions = regions + tuple(r for r in OTHER_REGIONS if r not in regions)
+    return regions
+
+
 def parse_phone(raw: str, language: str, *, wide: bool) -> str | None:
     """E.164 form of ``raw`` if it is a valid number in a plausible region, else None."""
     digits = raw.translate(_MARKS)
@@ -283,10 +292,7 @@ def parse_phone(raw: str, language: str, *, wide: bool) -> str | None:
             if fast != _SLOW:
                 return fast
         return _parse_valid("+" + intl if stripped.startswith("00") else raw, None)
-    regions: tuple[str, ...] = PRIMARY_REGIONS.get(language, ("US",))
-    if wide:
-        regions = regions + tuple(r for r in OTHER_REGIONS if r not in regions)
-    for region in regions:
+    for region in _regions(language, wide):
         if not _fits(digits, region):
             continue
         found = _national(digits, region) if plain else _SLOW
