@@ -12,6 +12,8 @@ block; contact details and places block in a patient's context and warn elsewher
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 
 import regex
 
@@ -50,11 +52,28 @@ def _removed(what: str, doc: Document) -> str:
     return _REMOVED[what].get(doc.language, _REMOVED[what]["en"])
 
 
+_START = attrgetter("start")
+
+
+def _by_kind(doc: Document) -> dict[IdentifierKind, list[Identifier]]:
+    """The document's identifiers grouped by kind (each group in text order); once per doc."""
+    cached: dict[IdentifierKind, list[Identifier]] | None = doc.__dict__.get("_phi_by_kind")
+    if cached is None:
+        cached = {}
+        for ident in doc.identifiers:
+            cached.setdefault(ident.kind, []).append(ident)
+        doc.__dict__["_phi_by_kind"] = cached
+    return cached
+
+
 def _open(doc: Document, kinds: tuple[IdentifierKind, ...]) -> list[Identifier]:
     """Identifiers of these kinds that are not on the organisation's allow-list."""
-    found = [ident for ident in doc.identifiers if ident.kind in kinds]
-    if not found:
-        return found
+    groups = _by_kind(doc)
+    present = [groups[kind] for kind in kinds if kind in groups]
+    if not present:
+        return []
+    # Identifiers do not overlap, so text order is start order.
+    found = list(present[0]) if len(present) == 1 else sorted(chain(*present), key=_START)
     allow = doc.settings.allow
     return [ident for ident in found if not is_allowed(ident, allow)]
 
