@@ -221,7 +221,10 @@ def propagate(scan: Scan, common: frozenset[str], stop: frozenset[str]) -> None:
     if not names:
         return
     text = scan.text
-    taken = [(f.start, f.end) for f in names]
+    # 1 where a name lies: an overlap test costs the span's length, not the number of names.
+    taken = bytearray(len(text) + 1)
+    for f in names:
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     seen: set[str] = set()
     for f in names:
         if f.detail.startswith("staff:"):
@@ -241,11 +244,7 @@ def propagate(scan: Scan, common: frozenset[str], stop: frozenset[str]) -> None:
             whole = (pos == 0 or not text[pos - 1].isalnum()) and (
                 end >= len(text) or not text[end].isalnum()
             )
-            if (
-                whole
-                and not any(a < end and pos < b for a, b in taken)
-                and not scan.is_claimed(pos, end)
-            ):
+            if whole and taken.find(1, pos, end) == -1 and not scan.is_claimed(pos, end):
                 scan.add(IdentifierKind.PERSON_NAME, pos, end, False, "same name as above")
-                taken.append((pos, end))
+                taken[pos:end] = b"\x01" * (end - pos)
             pos = text.find(word, end)
