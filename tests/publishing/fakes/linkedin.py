@@ -202,6 +202,14 @@ class FakeLinkedIn(FakeNetwork):
             self.refresh_tokens[refresh] = Token(member, granted, time.time() + 31_536_000)
         return access, refresh
 
+    def add_organization(
+        self, urn: str, name: str, *, member: str = MEMBER, role: str = "ADMINISTRATOR"
+    ) -> None:
+        """Another page, with ``member`` holding ``role`` on it (for several accounts)."""
+        with self.lock:
+            self.organizations[urn] = {"localizedName": name, "vanityName": urn.rsplit(":", 1)[-1]}
+            self.roles.setdefault(member, {})[urn] = role
+
     def expire_tokens(self) -> None:
         with self.lock:
             for token in self.tokens.values():

@@ -209,6 +209,11 @@ class FakeX(FakeNetwork):
                 )
         return access, refresh
 
+    def add_user(self, user_id: str, username: str, name: str = "") -> None:
+        """Another account (then ``issue_token(user_id)``), for several accounts at once."""
+        with self.lock:
+            self.users[user_id] = {"id": user_id, "name": name or username, "username": username}
+
     def expire_tokens(self) -> None:
         with self.lock:
             for token in self.tokens.values():
