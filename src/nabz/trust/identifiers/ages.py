@@ -61,6 +61,29 @@ _FA = re.compile(
         )
     )
 )
+# Necessary conditions, cheap to search: every match of _AR / _FA contains one of these,
+# so a text with none of them has no match (most texts: "سال" or "عام" alone is common).
+# _AR: a number and then a unit or "من" (every branch but the first always; the first when
+# it has a unit), or the first branch's cue word before its number.
+_AR_QUICK = (
+    re.compile(
+        normalize_term(r"\d\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام|شهرا|شهور|أشهر|يوما|أيام|من)")
+    ),
+    re.compile(
+        normalize_term(
+            r"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر"
+            r"|البالغ من العمر|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)"
+            r"\s*:?\s*(?:(?:الآن|الان|حاليا|اليوم)\s+)?(?:ال)?\d"
+        )
+    ),
+)
+# _FA: a number and then "سال…" or a unit (branches 1, 3, 4, 5), or a cue ending in "سن"
+# before a number (branch 2).
+_FA_QUICK = (
+    re.compile(normalize_term(r"\d\s*(?:سال|ماهه|روزه|هفته)")),
+    re.compile(normalize_term(r"سن(?:ش|\s*(?:وی|او|بیمار))?\s*:?\s*\d")),
+)
+_QUICK = {_AR: _AR_QUICK, _FA: _FA_QUICK}
 # Words before "N ساله" that make it a duration, not an age (a five-year plan).
 _FA_NOT_AGE = re.compile(
     normalize_term(
@@ -119,6 +142,9 @@ def detect(scan: Scan) -> None:
             continue
         if pattern is _EN:
             _english(scan)
+            continue
+        quick = _QUICK[pattern]
+        if not (quick[0].search(scan.text) or quick[1].search(scan.text)):
             continue
         for m in pattern.finditer(scan.text):
             group = m.lastgroup or ""
