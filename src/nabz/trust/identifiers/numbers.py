@@ -22,8 +22,10 @@ from nabz.trust.identifiers.us import valid_nhs_number
 # A run: optional +, an optional letter prefix (passports, MRNs like "A-12345"),
 # digit groups joined by at most two separators. Every group is required to hold
 # digits, so matching is linear.
+# ("[+(]?\d+" is written "[+(\d](?:(?<=[+(])\d+|(?<=\d)\d*)": the same matches, but a
+# pattern that starts with a character class lets the regex engine skip to candidates.)
 _RUN = re.compile(
-    r"[+(]?\d+\)?"
+    r"[+(\d](?:(?<=[+(])\d+|(?<=\d)\d*)\)?"
     r"(?:(?:[ .\-]{1,2}|[ ]?\(|\)[ .\-]?|(?<=\)))\d+\)?)*"
 )
 _RUN_NOT_AFTER = frozenset("+/@#$€£¥.,-_")
