@@ -1,8 +1,14 @@
-"""Run the background task worker with a heartbeat that /healthz reports."""
+"""Run the background task worker: a dispatcher, a heartbeat and N task processes."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -13,6 +19,12 @@ from django.core.management.base import BaseCommand
 from nabz.core.runner import beat, start_dispatcher, start_heartbeat
 
 
+def _die_with_parent() -> None:
+    """In a child process: get SIGTERM when the worker that started it dies (Linux)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class Command(BaseCommand):
     help = "Run the task worker (database backend by default, RQ when configured)."
 
@@ -20,6 +32,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch", action="store_true", help="Run the tasks that are due, then exit."
         )
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=None,
+            help="Task processes to run (default NABZ_WORKER_PROCESSES). Publishing mostly "
+            "waits for the networks, so several processes on one core help.",
+        )
+        parser.add_argument("--no-dispatcher", action="store_true", help=argparse_hidden())
 
     def handle(self, *args: Any, **options: Any) -> None:
         stop = threading.Event()
@@ -29,21 +49,46 @@ class Command(BaseCommand):
 
             beat(name)
             dispatch()
-        else:
+            self._run_tasks(batch=True)
+            return
+        children: list[subprocess.Popen[bytes]] = []
+        if not options["no_dispatcher"]:
             start_dispatcher(settings.NABZ_DISPATCH_SECONDS, stop)
             start_heartbeat(name, settings.NABZ_WORKER_HEARTBEAT_SECONDS, stop)
-        backend = settings.TASKS["default"]["BACKEND"]
+            processes = options["processes"] or settings.NABZ_WORKER_PROCESSES
+            command = [sys.executable, "-m", "nabz.cli", "worker", "--no-dispatcher"]
+            children = [
+                subprocess.Popen(command, env=os.environ.copy(), preexec_fn=_die_with_parent)
+                for _ in range(max(0, processes - 1))
+            ]
         try:
-            if backend.startswith("django_tasks_rq"):
-                call_command(
-                    "rqworker",
-                    *settings.TASKS["default"]["QUEUES"],
-                    job_class="django_tasks_rq.Job",
-                    burst=options["batch"],
-                )
-            else:
-                call_command("db_worker", *(["--batch"] if options["batch"] else []))
+            self._run_tasks(batch=False)
         except KeyboardInterrupt:
             pass
         finally:
             stop.set()
+            for child in children:
+                child.terminate()
+            for child in children:
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+
+    def _run_tasks(self, *, batch: bool) -> None:
+        backend = settings.TASKS["default"]["BACKEND"]
+        if backend.startswith("django_tasks_rq"):
+            call_command(
+                "rqworker",
+                *settings.TASKS["default"]["QUEUES"],
+                job_class="django_tasks_rq.Job",
+                burst=batch,
+            )
+        else:
+            call_command("db_worker", *(["--batch"] if batch else []))
+
+
+def argparse_hidden() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
