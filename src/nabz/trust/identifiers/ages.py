@@ -19,8 +19,9 @@ def _numbered(pattern: str) -> str:
 
 
 # English, in three patterns so that each starts with something cheap to look for.
+# ("\d\d{0,2}" is "\d{1,3}" starting with a character class: the engine skips to digits.)
 _EN_NUMBER_FIRST = re.compile(
-    r"(?P<n1>\d{1,3})(?:"
+    r"(?P<n1>\d\d{0,2})(?:"
     r"(?:\s*|-)(?:years?|yrs?|y|months?|weeks?|days?)(?:\s*|-)old"
     r"|\s?(?:yo|y/o|y\.o\.?|yr old)"
     r"|\s+years?\s+of\s+age"
