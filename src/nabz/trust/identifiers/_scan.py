@@ -155,15 +155,16 @@ class PhraseMatcher:
         n = len(text)
         for last, (length, label, latin) in self._auto.iter(text):
             start, end = last - length + 1, last + 1
+            # (_is_word_char inlined: this runs for every raw hit of the automaton)
             if (
                 end < n
-                and _is_word_char(text[end])
+                and ((ch := text[end]).isalnum() or ch == "_")
                 and (latin or not self._suffixes or not _suffix_ok(text, end))
             ):
                 continue
             if (
                 start > 0
-                and _is_word_char(text[start - 1])
+                and ((ch := text[start - 1]).isalnum() or ch == "_")
                 and (latin or not _prefix_ok(text, start))
             ):
                 continue

@@ -17,7 +17,8 @@ _IR_PLATE = re.compile(
 )
 _IR_QUICK = std_re.compile(r"\d\d ?[\u0600-\u06ff]{1,3} ?\d\d\d")
 _VIN = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
-_VIN_QUICK = std_re.compile(r"[A-HJ-NPR-Z0-9]{17}")  # no VIN without seventeen of these
+# No VIN without seventeen of these (one class, then sixteen: the engine skips to candidates).
+_VIN_QUICK = std_re.compile(r"[A-HJ-NPR-Z0-9][A-HJ-NPR-Z0-9]{16}")
 # A plate after a context word: letters and digits in short groups (ABC-1234, ا ب ح 1234).
 _AR_LETTER = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 _PLATE_AFTER_CONTEXT = re.compile(
