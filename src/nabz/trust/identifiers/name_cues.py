@@ -194,8 +194,8 @@ def detect(scan: Scan, lex: object, stop: frozenset[str]) -> None:
             continue
         if w in _FA_FRAMES:
             k = run(nxt, 4)
-            last = min(k, n - 1 - nxt)  # the closing word may itself be a stop word (تبریک)
-            close = next((j for j in range(1, last + 1) if words[nxt + j][2] in _FA_FRAMES[w]), 0)
+            reach = min(k, n - 1 - nxt)  # the closing word may itself be a stop word (تبریک)
+            close = next((j for j in range(1, reach + 1) if words[nxt + j][2] in _FA_FRAMES[w]), 0)
             if close and (close >= 2 or words[nxt][2] not in common):
                 add(nxt, close, "named:" + w)
             continue
