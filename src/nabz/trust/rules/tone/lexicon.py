@@ -16,7 +16,7 @@ Short phrases (under four letters) only match as exact words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 import regex
 
+from nabz.trust.registry import Hit
 from nabz.trust.text import ZWNJ, normalize_term
 
 if TYPE_CHECKING:
@@ -285,3 +286,25 @@ def tone_matches(doc: Document) -> list[Match]:
             cached.sort(key=lambda m: m.start)
         doc.__dict__["_nabz_tone_matches"] = cached
     return cached
+
+
+def lexicon_hits(doc: Document, category: str, *, replace: bool = True) -> Iterator[Hit]:
+    for match in tone_matches(doc):
+        if match.entry.category != category:
+            continue
+        start, end = doc.span(match.start, match.end)
+        alternative = match.replacement()
+        found = doc.text[start:end]
+        if (
+            alternative
+            and found[:1].isupper()
+            and found[1:2].islower()
+            and alternative[:1].islower()
+        ):
+            alternative = alternative[0].upper() + alternative[1:]
+        yield Hit(
+            start,
+            end,
+            replacement=alternative if (replace and alternative) else None,
+            data={"phrase": match.entry.term, "alternative": match.entry.alternative},
+        )

@@ -13,29 +13,6 @@ from nabz.trust.platforms import NETWORK_SPECS
 from nabz.trust.registry import Hit, rule
 from nabz.trust.rules.tone.lexicon import tone_matches
 
-
-def _lexicon_hits(doc: Document, category: str, *, replace: bool = True) -> Iterator[Hit]:
-    for match in tone_matches(doc):
-        if match.entry.category != category:
-            continue
-        start, end = doc.span(match.start, match.end)
-        alternative = match.replacement()
-        found = doc.text[start:end]
-        if (
-            alternative
-            and found[:1].isupper()
-            and found[1:2].islower()
-            and alternative[:1].islower()
-        ):
-            alternative = alternative[0].upper() + alternative[1:]
-        yield Hit(
-            start,
-            end,
-            replacement=alternative if (replace and alternative) else None,
-            data={"phrase": match.entry.term, "alternative": match.entry.alternative},
-        )
-
-
 # --- register ------------------------------------------------------------------------------
 _LAUGH = regex.compile(r"(?<![\p{L}])(?:ه{3,}|خ{3,}|(?:ha){2,}h?|(?:he){3,}|lo{2,}l)(?![\p{L}])")
 _STRETCH = regex.compile(r"(\p{L})\1{3,}|([a-hj-vyz])\2{2,}")

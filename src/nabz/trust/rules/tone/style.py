@@ -11,30 +11,7 @@ from nabz.trust.document import Document
 from nabz.trust.model import Severity
 from nabz.trust.platforms import emoji_spans
 from nabz.trust.registry import Hit, rule
-from nabz.trust.rules.tone.lexicon import acronyms, tone_matches
-
-
-def _lexicon_hits(doc: Document, category: str, *, replace: bool = True) -> Iterator[Hit]:
-    for match in tone_matches(doc):
-        if match.entry.category != category:
-            continue
-        start, end = doc.span(match.start, match.end)
-        alternative = match.replacement()
-        found = doc.text[start:end]
-        if (
-            alternative
-            and found[:1].isupper()
-            and found[1:2].islower()
-            and alternative[:1].islower()
-        ):
-            alternative = alternative[0].upper() + alternative[1:]
-        yield Hit(
-            start,
-            end,
-            replacement=alternative if (replace and alternative) else None,
-            data={"phrase": match.entry.term, "alternative": match.entry.alternative},
-        )
-
+from nabz.trust.rules.tone.lexicon import acronyms
 
 # --- shouting ------------------------------------------------------------------------------
 _CAPS_TOKEN = regex.compile(r"(?<![\p{L}\p{N}_-])[A-Z][A-Z'’]*[A-Z](?![\p{L}\p{N}_]|-\p{L})")

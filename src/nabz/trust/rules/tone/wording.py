@@ -7,29 +7,7 @@ from collections.abc import Iterator
 from nabz.trust.document import Document
 from nabz.trust.model import Severity
 from nabz.trust.registry import Hit, rule
-from nabz.trust.rules.tone.lexicon import tone_matches
-
-
-def _lexicon_hits(doc: Document, category: str, *, replace: bool = True) -> Iterator[Hit]:
-    for match in tone_matches(doc):
-        if match.entry.category != category:
-            continue
-        start, end = doc.span(match.start, match.end)
-        alternative = match.replacement()
-        found = doc.text[start:end]
-        if (
-            alternative
-            and found[:1].isupper()
-            and found[1:2].islower()
-            and alternative[:1].islower()
-        ):
-            alternative = alternative[0].upper() + alternative[1:]
-        yield Hit(
-            start,
-            end,
-            replacement=alternative if (replace and alternative) else None,
-            data={"phrase": match.entry.term, "alternative": match.entry.alternative},
-        )
+from nabz.trust.rules.tone.lexicon import lexicon_hits
 
 
 @rule(
@@ -116,7 +94,7 @@ def stigmatising_language(doc: Document) -> Iterator[Hit]:
     - NIDA, Words matter: https://nida.nih.gov/research-topics/addiction-science/words-matter-preferred-language-talking-about-addiction
     - WHO, Preventing suicide, a resource for media professionals: https://www.who.int/publications/i/item/9789240076846
     """
-    yield from _lexicon_hits(doc, "stigma")
+    yield from lexicon_hits(doc, "stigma")
 
 
 @rule(
@@ -196,4 +174,4 @@ def fear_mongering(doc: Document) -> Iterator[Hit]:
     - WHO Strategic Communications Framework (understandable, actionable): https://www.who.int/about/communications
     - CDC Crisis and Emergency Risk Communication (CERC): https://emergency.cdc.gov/cerc/
     """
-    yield from _lexicon_hits(doc, "fear")
+    yield from lexicon_hits(doc, "fear")
