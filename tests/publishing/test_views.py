@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.management import call_command
 
 from nabz.audit.models import AuditEntry
@@ -11,6 +12,7 @@ from nabz.workspaces.roles import Role
 from tests.conftest import signed_in
 
 
+@pytest.mark.django_db(transaction=True)
 def test_admin_adds_a_sandbox_and_a_post_goes_out(due_post, people, workspace):  # type: ignore[no-untyped-def]
     admin = signed_in(people[Role.ADMIN])
     assert admin.post(f"/w/{workspace.slug}/settings/accounts/sandbox/").status_code == 302
@@ -45,6 +47,7 @@ def test_crisis_pause_shows_a_banner_and_resume_asks_about_held_posts(due_post, 
     assert "workspace.crisis_paused" in actions and "workspace.crisis_resumed" in actions
 
 
+@pytest.mark.django_db(transaction=True)
 def test_takedown_from_the_post_page(due_post, sandbox, people, workspace):  # type: ignore[no-untyped-def]
     call_command("nabz_worker", "--batch")
     call_command("nabz_worker", "--batch")
@@ -90,7 +93,8 @@ def test_key_rotation_reseals_with_the_newest_key(sandbox, settings):  # type: i
         sandbox.credentials()
 
 
-def test_demo_posts_go_out_to_the_sandbox(db):  # type: ignore[no-untyped-def]
+@pytest.mark.django_db(transaction=True)
+def test_demo_posts_go_out_to_the_sandbox():  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from django.utils import timezone

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -13,6 +14,9 @@ from nabz.publishing import worker
 from nabz.publishing.models import Publication, SandboxPost
 
 P = Publication.State
+# The batch worker closes its database connections when it is done, as a worker
+# process should: these tests run outside a wrapping transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _run_all() -> None:
