@@ -389,14 +389,20 @@ class GraphSession(GraphConnector):
         super().__init__(Credentials(access_token=token, api_base=api_base), client=client)
         self.network = network
 
-    def publish(self, post: OutgoingPost) -> RemotePost:  # pragma: no cover - not a publisher
-        raise NotImplementedError
+    # Connecting an account only reads: the publishing calls belong to the real connectors.
+    def _not_a_publisher(self) -> PublishError:
+        return PublishError(
+            f"{self.network}: this client connects accounts, it does not publish", permanent=True
+        )
 
-    def delete(self, remote_id: str) -> None:  # pragma: no cover
-        raise NotImplementedError
+    def publish(self, post: OutgoingPost) -> RemotePost:
+        raise self._not_a_publisher()
 
-    def metrics(self, remote_id: str) -> Metrics:  # pragma: no cover
-        raise NotImplementedError
+    def delete(self, remote_id: str) -> None:
+        raise self._not_a_publisher()
 
-    def find(self, post: OutgoingPost) -> RemotePost | None:  # pragma: no cover
-        raise NotImplementedError
+    def metrics(self, remote_id: str) -> Metrics:
+        raise self._not_a_publisher()
+
+    def find(self, post: OutgoingPost) -> RemotePost | None:
+        raise self._not_a_publisher()
