@@ -262,3 +262,13 @@ def test_persian_calendar_is_a_jalali_month(people, workspace):  # type: ignore[
     assert "فروردین ۱۴۰۵" in page
     assert 'data-date="2026-03-21"' in page  # 1 Farvardin is in the grid
     assert "نوروز" in page
+
+
+def test_length_counters_speak_the_interface_language(people, workspace):  # type: ignore[no-untyped-def]
+    client = signed_in(people[Role.AUTHOR])
+    client.post("/account/language/", {"language": "fa"})
+    page = client.post(
+        f"/w/{workspace.slug}/posts/check/", _form(text="سلام", networks=["x", "bluesky"])
+    ).content.decode()
+    assert "نویسهٔ وزن‌دار" in page and "نویسهٔ نمایشی" in page
+    assert "weighted characters" not in page
