@@ -507,7 +507,24 @@ def _surname_like(token: str, lex: Lexicon, stop: frozenset[str]) -> bool:
 
 
 _NEXT_WORD = re.compile(r" {1,2}([^\W\d_]+)")
-_LAST_TOKEN = re.compile(r"([^\W\d_]+)[^\w]*$")
+
+
+def _word_before(text: str, pos: int) -> str:
+    r"""The word (letters only) that ends right before ``pos`` with only spaces between,
+    within 30 characters; "" if none. The same as searching ``([^\W\d_]+)[^\w]*$`` in
+    ``text[pos - 30 : pos]`` and requiring blank space after the group, without the
+    regex's backtracking from every position of the window (a letter is a character that
+    is alphanumeric but not a decimal digit, as ``[^\W\d_]`` has it)."""
+    floor = max(0, pos - 30)
+    end = pos
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end == floor or not (ch := text[end - 1]).isalnum() or ch.isdecimal():
+        return ""
+    start = end - 1
+    while start > floor and (ch := text[start - 1]).isalnum() and not ch.isdecimal():
+        start -= 1
+    return text[start:end]
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -564,8 +581,7 @@ def _arabic_script(scan: Scan) -> None:
                 range(7), _AR_TOKEN.finditer(text, pos, min(len(text), pos + 120)), strict=False
             )
         ]
-        prev_m = _LAST_TOKEN.search(text, max(0, pos - 30), pos)
-        prev = prev_m.group(1) if prev_m and text[prev_m.end(1) : pos].strip() == "" else ""
+        prev = _word_before(text, pos)
         span = _name_at(text, toks, prev, lex, stop)
         if span is None:
             continue
