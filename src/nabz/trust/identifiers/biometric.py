@@ -58,7 +58,8 @@ _QUICK_FA = std_re.compile(normalize_term("انگشت|عنبیه|شبکیه|صو
 def detect(scan: Scan) -> None:
     text, lower = scan.text, scan.lower
     patterns = []
-    if _QUICK_EN.search(lower):
+    # (Every English cue holds an a, e or i: Arabic-script texts skip the regex.)
+    if ("a" in lower or "e" in lower or "i" in lower) and _QUICK_EN.search(lower):
         patterns.append(_EN)
     if scan.language != "en":
         if _QUICK_AR.search(text):

@@ -88,14 +88,16 @@ def detect(scan: Scan) -> None:
     if not scan.long_number:
         return
     for m in _RUN.finditer(text):
-        p = m.start()
+        p, q = m.span()
+        if q - p < 3:
+            continue  # fewer than three characters hold fewer than three digits
         # "MRN-00482913", "ID#4471": a code glued to its label is still a number.
         glued_to_label = p > 1 and text[p - 1] in "-#" and text[p - 2].isalpha()
         if p and (text[p - 1].isalnum() or text[p - 1] in _RUN_NOT_AFTER) and not glued_to_label:
             continue
         raw_full = m.group()
         s_off, e_off = _trim(raw_full)
-        start, end = m.start() + s_off, m.start() + e_off
+        start, end = p + s_off, p + e_off
         raw = text[start:end]
         digits = raw.translate(_NOT_DIGITS)  # a run holds digits and these marks only
         if len(digits) < 3 or scan.is_claimed(start, end):
