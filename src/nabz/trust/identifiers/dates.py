@@ -75,6 +75,11 @@ _EVENTS = [
 _EVENT_RE = re.compile(
     "|".join(f"(?P<e{i}>{normalize_term(p)})" for i, (_, p) in enumerate(_EVENTS))
 )
+# The same alternatives in the same order, without the groups: it finds the same matches
+# (leftmost, first alternative), but every alternative now starts with a letter, so the
+# regex engine skips from one possible first letter to the next (twice as fast). The
+# grouped pattern then names the event of the one match that counts.
+_EVENT_ANY = re.compile("|".join(normalize_term(p) for _, p in _EVENTS))
 
 
 @lru_cache(maxsize=1)
@@ -129,10 +134,14 @@ def event_before(scan: Scan, start: int, end: int) -> str:
     """Which event the date belongs to, from cue words shortly before (or after) it."""
     last = None
     floor = scan.claimed_end_before(start)
-    for m in _EVENT_RE.finditer(scan.lower, max(floor, start - 45), start):
+    for m in _EVENT_ANY.finditer(scan.lower, max(floor, start - 45), start):
         last = m
-    if last is None:
-        last = _EVENT_RE.search(scan.lower, end, end + 20)
+    if last is not None:
+        last = _EVENT_RE.match(scan.lower, last.start(), start)
+    else:
+        last = _EVENT_ANY.search(scan.lower, end, end + 20)
+        if last is not None:
+            last = _EVENT_RE.match(scan.lower, last.start(), end + 20)
     if last is None or last.lastgroup is None:
         return ""
     return _EVENTS[int(last.lastgroup[1:])][0]
