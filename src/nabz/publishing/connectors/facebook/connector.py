@@ -199,23 +199,7 @@ class FacebookConnector(GraphConnector):
     def metrics(self, remote_id: str) -> Metrics:
         body = self.call("GET", self.path(remote_id), params={"fields": POST_FIELDS})
         raw: dict[str, Any] = {"post": body}
-        values: dict[str, int] = {}
-        try:
-            insights = self.call(
-                "GET",
-                self.path(remote_id, "insights"),
-                params={"metric": ",".join(INSIGHT_METRICS)},
-            )
-        except PublishError as exc:
-            if not exc.permanent:
-                raise
-            raw["insights_error"] = exc.reason  # e.g. read_insights not granted
-        else:
-            raw["insights"] = insights
-            for item in insights.get("data") or []:
-                value = _first_value(item)
-                if value is not None:
-                    values[str(item.get("name"))] = value
+        values = self.insights(remote_id, INSIGHT_METRICS, raw)
         return Metrics(
             impressions=values.get("post_media_view"),
             reach=values.get("post_total_media_view_unique"),
@@ -264,18 +248,4 @@ def _summary_count(value: Any) -> int | None:
         total = value["summary"].get("total_count")
         if isinstance(total, int):
             return total
-    return None
-
-
-def _first_value(item: Any) -> int | None:
-    if not isinstance(item, dict):
-        return None
-    values = item.get("values")
-    if isinstance(values, list) and values and isinstance(values[0], dict):
-        value = values[0].get("value")
-        if isinstance(value, int):
-            return value
-    total = item.get("total_value")
-    if isinstance(total, dict) and isinstance(total.get("value"), int):
-        return int(total["value"])
     return None

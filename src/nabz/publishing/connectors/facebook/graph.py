@@ -265,6 +265,28 @@ class GraphConnector(Connector):
     version = GRAPH_VERSION
     find_pages = 3  # pages of recent posts find() reads at most
 
+    def insights(
+        self, remote_id: str, metrics: tuple[str, ...], raw: dict[str, Any]
+    ) -> dict[str, int]:
+        """A post's insight values by metric name; without the insights permission the
+        other counts still come back (the refusal is noted in ``raw``)."""
+        values: dict[str, int] = {}
+        try:
+            insights = self.call(
+                "GET", self.path(remote_id, "insights"), params={"metric": ",".join(metrics)}
+            )
+        except PublishError as exc:
+            if not exc.permanent:
+                raise
+            raw["insights_error"] = exc.reason  # e.g. the insights permission not granted
+            return values
+        raw["insights"] = insights
+        for item in insights.get("data") or []:
+            value = insight_value(item)
+            if value is not None:
+                values[str(item.get("name"))] = value
+        return values
+
     def path(self, *parts: str) -> str:
         return "/" + "/".join((self.version, *parts))
 
@@ -406,3 +428,21 @@ class GraphSession(GraphConnector):
 
     def find(self, post: OutgoingPost) -> RemotePost | None:
         raise self._not_a_publisher()
+
+
+def int_or_none(value: Any) -> int | None:
+    """An int from the JSON, or None (booleans and strings are not counts)."""
+    return int(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def insight_value(item: Any) -> int | None:
+    """The number in one insights entry: its first period's value, else its total."""
+    if not isinstance(item, dict):
+        return None
+    values = item.get("values")
+    if isinstance(values, list) and values and isinstance(values[0], dict):
+        value = int_or_none(values[0].get("value"))
+        if value is not None:
+            return value
+    total = item.get("total_value")
+    return int_or_none(total.get("value")) if isinstance(total, dict) else None

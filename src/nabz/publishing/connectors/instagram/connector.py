@@ -56,6 +56,7 @@ from nabz.publishing.connectors.facebook.graph import (
     TOKEN_CODES,
     GraphConnector,
     graph_codes,
+    int_or_none,
     is_gone,
     same_text,
 )
@@ -230,28 +231,12 @@ class InstagramConnector(GraphConnector):
     def metrics(self, remote_id: str) -> Metrics:
         body = self.call("GET", self.path(remote_id), params={"fields": MEDIA_FIELDS})
         raw: dict[str, Any] = {"media": body}
-        values: dict[str, int] = {}
-        try:
-            insights = self.call(
-                "GET",
-                self.path(remote_id, "insights"),
-                params={"metric": ",".join(INSIGHT_METRICS)},
-            )
-        except PublishError as exc:
-            if not exc.permanent:
-                raise
-            raw["insights_error"] = exc.reason  # e.g. instagram_manage_insights not granted
-        else:
-            raw["insights"] = insights
-            for item in insights.get("data") or []:
-                value = _value(item)
-                if value is not None:
-                    values[str(item.get("name"))] = value
+        values = self.insights(remote_id, INSIGHT_METRICS, raw)
         return Metrics(
             impressions=values.get("views"),
             reach=values.get("reach"),
-            likes=_int_or_none(body.get("like_count")),
-            comments=_int_or_none(body.get("comments_count")),
+            likes=int_or_none(body.get("like_count")),
+            comments=int_or_none(body.get("comments_count")),
             shares=values.get("shares"),
             raw=raw,
         )
@@ -269,9 +254,9 @@ class InstagramConnector(GraphConnector):
         raw_config = entry.get("config")
         config: dict[str, Any] = raw_config if isinstance(raw_config, dict) else {}
         return Quota(
-            used=_int_or_none(entry.get("quota_usage")) or 0,
-            total=_int_or_none(config.get("quota_total")) or 50,
-            window_seconds=_int_or_none(config.get("quota_duration")) or 86_400,
+            used=int_or_none(entry.get("quota_usage")) or 0,
+            total=int_or_none(config.get("quota_total")) or 50,
+            window_seconds=int_or_none(config.get("quota_duration")) or 86_400,
         )
 
     # --- find, refresh ----------------------------------------------------------------
@@ -324,19 +309,3 @@ def _container_reason(status: str, detail: str) -> str:
 
 def _alt(image: OutgoingMedia) -> dict[str, str]:
     return {"alt_text": image.alt_text[:ALT_TEXT_LIMIT]} if image.alt_text else {}
-
-
-def _int_or_none(value: Any) -> int | None:
-    return int(value) if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _value(item: Any) -> int | None:
-    if not isinstance(item, dict):
-        return None
-    values = item.get("values")
-    if isinstance(values, list) and values and isinstance(values[0], dict):
-        return _int_or_none(values[0].get("value"))
-    total = item.get("total_value")
-    if isinstance(total, dict):
-        return _int_or_none(total.get("value"))
-    return None
