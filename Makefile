@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench system-deps clean
+.PHONY: demo test compile lint format bench system-deps clean
 
 VENDOR := src/nabz/static/vendor
 
@@ -17,14 +17,19 @@ $(STAMP): pyproject.toml package.json
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
 	touch $(STAMP)
 
+## The trust engine compiled with mypyc beside its source (only when the source changed;
+## about 30 s from scratch). `tools/compile_trust.py --clean` gives the pure engine back.
+compile: $(STAMP)
+	$(BIN)/python tools/compile_trust.py
+
 ## make demo: install, migrate, load the demo workspaces, serve on :8000 with the worker.
-demo: $(STAMP)
+demo: $(STAMP) compile
 	$(BIN)/nabz demo
 
 ## make test: lint, then the whole suite (unit, integration, browser).
-test: $(STAMP) system-deps
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+test: $(STAMP) system-deps compile
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy --strict src/nabz/trust
 	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
@@ -40,17 +45,19 @@ system-deps:
 	  else echo "missing:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench tools
+	$(BIN)/ruff format src tests bench tools
 
-bench: $(STAMP)
+bench: $(STAMP) compile
 	$(BIN)/python bench/trust_speed.py
 	$(BIN)/python bench/phi_quality.py
 	$(BIN)/python bench/claims_quality.py
 
 clean:
-	rm -rf $(VENV) var test-artifacts
+	rm -rf $(VENV) var test-artifacts build
+	rm -f src/*.so src/*.stamp.json
+	find src/nabz/trust -name '*.so' -delete

@@ -1,6 +1,7 @@
 """Speed of the whole trust engine, all rules on, on one core.
 
     .venv/bin/python bench/trust_speed.py [--posts 3000] [--articles 300] [--json-only]
+    NABZ_TRUST_PURE=1 .venv/bin/python bench/trust_speed.py   # the plain Python engine
 
 Figures: texts per second and p50/p99 latency for 280-character posts and 2,000-character
 articles in each language; time for 1 KB, 10 KB and 100 KB texts (µs per KB should stay
@@ -28,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import build_corpus
-from nabz.trust import all_rules, check
+from nabz.trust import all_rules, check, compiled
 from nabz.trust.document import Document
 from nabz.trust.model import Context
 
@@ -136,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
-    figures: dict[str, Any] = {"benchmark": "trust_speed", "rules": len(all_rules())}
+    figures: dict[str, Any] = {
+        "benchmark": "trust_speed",
+        "rules": len(all_rules()),
+        "engine": "compiled (mypyc)" if compiled() else "pure Python",
+    }
     posts, articles, growth, rule_costs = {}, {}, {}, {}
     for lang in LANGS:
         short = texts_of(lang, 280, args.posts)
@@ -160,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         python=sys.version.split()[0],
     )
     if not args.json_only:
-        print(f"{figures['rules']} rules, one core")
+        print(f"{figures['rules']} rules, one core, engine {figures['engine']}")
         for lang in LANGS:
             p, a = posts[lang], articles[lang]
             flag = (

@@ -19,6 +19,20 @@ from nabz.workspaces.models import Membership, User, Workspace
 from nabz.workspaces.roles import TWO_FACTOR_REQUIRED, Role
 
 PASSWORD = "correct horse battery staple"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test an edited trust engine through its old compiled build."""
+    from tools.compile_trust import status
+
+    if status() == "stale":
+        pytest.exit(
+            "the compiled trust engine is older than its source: run `make compile` "
+            "(or `.venv/bin/python tools/compile_trust.py --clean` for pure Python)",
+            returncode=2,
+        )
+
+
 PEOPLE = {
     Role.ADMIN: "alice",
     Role.AUTHOR: "bob",

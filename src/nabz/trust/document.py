@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from nabz.trust.model import Context
+from nabz.trust.model import Context, Settings
 from nabz.trust.text import Normalized, normalize
 
 if TYPE_CHECKING:
@@ -14,9 +13,13 @@ if TYPE_CHECKING:
 
 
 class Document:
-    """A text under check. Expensive analyses are lazy and cached per document."""
+    """A text under check. Expensive analyses are lazy and cached per document.
 
-    __slots__ = ("__dict__", "context", "kind", "language", "network", "norm", "text")
+    ``memo`` is where rule families keep what they computed for this text (one key per
+    family, e.g. ``"_clm_view"``), so the rules of a family share one analysis.
+    """
+
+    __slots__ = ("context", "kind", "language", "memo", "network", "norm", "text")
 
     def __init__(
         self,
@@ -33,9 +36,10 @@ class Document:
         self.kind = kind
         self.context = context
         self.norm: Normalized = normalize(text)
+        self.memo: dict[str, Any] = {}
 
     @property
-    def settings(self):  # type: ignore[no-untyped-def]
+    def settings(self) -> Settings:
         return self.context.settings
 
     @property
@@ -50,16 +54,25 @@ class Document:
         """Normalised-text span -> original-text span."""
         return self.norm.span(start, end)
 
-    @cached_property
+    @property
     def identifiers(self) -> list[Identifier]:
         """Every identifier the detector layer finds, computed once per document."""
-        from nabz.trust.identifiers import scan_document
+        found: list[Identifier] | None = self.memo.get("identifiers")
+        if found is None:
+            from nabz.trust.identifiers import scan_document
 
-        return scan_document(self)
+            found = self.memo["identifiers"] = scan_document(self)
+        return found
 
-    @cached_property
+    @property
     def incoming(self) -> Document | None:
-        """The message a reply answers, as a document of its own."""
+        """The message a reply answers, as a document of its own (built once)."""
+        if "incoming" in self.memo:
+            return self.memo["incoming"]  # type: ignore[no-any-return]
+        self.memo["incoming"] = self._incoming()
+        return self.memo["incoming"]  # type: ignore[no-any-return]
+
+    def _incoming(self) -> Document | None:
         if not self.context.incoming:
             return None
         from nabz.trust.text import detect_language

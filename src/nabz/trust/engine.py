@@ -48,7 +48,7 @@ def _applicable(rule: Rule, doc: Document) -> bool:
 
 
 def check(
-    text: str,
+    text: object,  # anything but a str raises InputError (also when compiled: see README)
     *,
     language: str | None = None,
     network: str | None = None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -73,7 +73,9 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        return self.func.__doc__ or ""
+        return self.func.__doc__ or _source_docstrings(self.func.__module__).get(
+            self.func.__name__, ""
+        )
 
     def doc_sections(self) -> dict[str, str]:
         """The docstring split along the fixed outline (section name -> body)."""
@@ -97,6 +99,30 @@ class Rule:
 
     def localized(self, table: Mapping[str, str], language: str) -> str:
         return table.get(language) or table.get("en") or next(iter(table.values()), "")
+
+
+@cache
+def _source_docstrings(module: str) -> dict[str, str]:
+    """Function docstrings read from a module's ``.py`` file.
+
+    A module compiled with mypyc (see tools/compile_trust.py) keeps no docstrings on its
+    functions; its source ships beside it, and the rule's documentation is read there.
+    """
+    import ast
+    import sys
+    from pathlib import Path
+
+    compiled = Path(sys.modules[module].__file__ or "")
+    source = compiled.with_name(compiled.name.split(".", 1)[0] + ".py")
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except OSError:
+        return {}
+    return {
+        node.name: ast.get_docstring(node, clean=False) or ""
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef)
+    }
 
 
 _RULES: dict[str, Rule] = {}

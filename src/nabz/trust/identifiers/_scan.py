@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
@@ -31,14 +32,15 @@ class Scan:
     """The normalised text under scan, with a few views computed on demand."""
 
     __slots__ = (
-        "__dict__", "_claim_ends", "_claim_starts", "found", "has_digit", "language",
-        "long_number", "lower", "text", "tokens",
+        "_claim_ends", "_claim_starts", "found", "has_digit", "language",
+        "long_number", "lower", "memo", "text", "tokens",
     )  # fmt: skip
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
         self.found: list[Found] = []
+        self.memo: dict[str, Any] = {}  # what detectors share for this text
         # Spans later detectors must not re-use, kept sorted and disjoint (bisect: long
         # texts with thousands of identifiers stay linear-logarithmic).
         self._claim_starts: list[int] = []

@@ -37,20 +37,20 @@ def context_matcher() -> PhraseMatcher:
 
 def context_hits(scan: Scan) -> list[tuple[int, int, str]]:
     """(start, end, label) of every context word in the text, in order; computed once."""
-    cached: list[tuple[int, int, str]] | None = scan.__dict__.get("_ctx")
+    cached: list[tuple[int, int, str]] | None = scan.memo.get("_ctx")
     if cached is None:
         cached = context_matcher().find(scan.lower)
-        scan.__dict__["_ctx"] = cached
+        scan.memo["_ctx"] = cached
     return cached
 
 
 def _bounds(scan: Scan) -> tuple[list[int], list[int]]:
     """Starts and ends of the context words (both ascending: the words do not overlap)."""
-    cached: tuple[list[int], list[int]] | None = scan.__dict__.get("_ctx_bounds")
+    cached: tuple[list[int], list[int]] | None = scan.memo.get("_ctx_bounds")
     if cached is None:
         hits = context_hits(scan)
         cached = ([h[0] for h in hits], [h[1] for h in hits])
-        scan.__dict__["_ctx_bounds"] = cached
+        scan.memo["_ctx_bounds"] = cached
     return cached
 
 

@@ -108,16 +108,16 @@ def _context_matcher() -> PhraseMatcher:
 
 def context_words(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, "patient"|"staff") cue words in normalised offsets; cached per doc."""
-    cached: list[tuple[int, int, str]] | None = doc.__dict__.get("_phi_ctx")
+    cached: list[tuple[int, int, str]] | None = doc.memo.get("_phi_ctx")
     if cached is None:
         cached = _context_matcher().find(doc.norm.text.lower())
-        doc.__dict__["_phi_ctx"] = cached
+        doc.memo["_phi_ctx"] = cached
     return cached
 
 
 def is_patient_context(doc: Document) -> bool:
     """The text is about a patient: the patient-story pillar, or patient words in it."""
-    cached: bool | None = doc.__dict__.get("_phi_patient")
+    cached: bool | None = doc.memo.get("_phi_patient")
     if cached is None:
         cached = (
             doc.context.pillar == "patient_story"
@@ -127,7 +127,7 @@ def is_patient_context(doc: Document) -> bool:
                 for i in doc.identifiers
             )
         )
-        doc.__dict__["_phi_patient"] = cached
+        doc.memo["_phi_patient"] = cached
     return cached
 
 
@@ -141,14 +141,14 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n؟]")
 def _staff_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]], list[int]]:
     """Sentence-break offsets, and the cue words in ORIGINAL offsets with their starts;
     computed once per document so that many identifiers in a long text stay cheap."""
-    cached: tuple[list[int], list[tuple[int, int, str]], list[int]] | None = doc.__dict__.get(
+    cached: tuple[list[int], list[tuple[int, int, str]], list[int]] | None = doc.memo.get(
         "_phi_staff_index"
     )
     if cached is None:
         breaks = [m.start() for m in _SENTENCE_BREAK.finditer(doc.text)]
         words = [(*doc.span(s, e), label) for s, e, label in context_words(doc)]
         cached = (breaks, words, [w[0] for w in words])
-        doc.__dict__["_phi_staff_index"] = cached
+        doc.memo["_phi_staff_index"] = cached
     return cached
 
 

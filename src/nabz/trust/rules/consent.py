@@ -274,7 +274,7 @@ class ConsentNeeds:
 
 
 def _analyse(doc: Document) -> ConsentNeeds:
-    cached = doc.__dict__.get("_consent_needs")
+    cached = doc.memo.get("_consent_needs")
     if isinstance(cached, ConsentNeeds):
         return cached
     needs: list[Need] = []
@@ -296,7 +296,7 @@ def _analyse(doc: Document) -> ConsentNeeds:
         if not c.revoked and (c.expires is None or c.expires >= today)
     )
     result = ConsentNeeds(tuple(needs), anchor, live)
-    doc.__dict__["_consent_needs"] = result
+    doc.memo["_consent_needs"] = result
     return result
 
 

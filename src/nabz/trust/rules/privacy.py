@@ -57,12 +57,12 @@ _START = attrgetter("start")
 
 def _by_kind(doc: Document) -> dict[IdentifierKind, list[Identifier]]:
     """The document's identifiers grouped by kind (each group in text order); once per doc."""
-    cached: dict[IdentifierKind, list[Identifier]] | None = doc.__dict__.get("_phi_by_kind")
+    cached: dict[IdentifierKind, list[Identifier]] | None = doc.memo.get("_phi_by_kind")
     if cached is None:
         cached = {}
         for ident in doc.identifiers:
             cached.setdefault(ident.kind, []).append(ident)
-        doc.__dict__["_phi_by_kind"] = cached
+        doc.memo["_phi_by_kind"] = cached
     return cached
 
 

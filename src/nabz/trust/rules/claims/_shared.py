@@ -122,10 +122,10 @@ class View:
 
 
 def view(doc: Document) -> View:
-    cached = doc.__dict__.get("_clm_view")
+    cached = doc.memo.get("_clm_view")
     if cached is None:
         cached = View(lowered(doc.norm.text), doc.language)
-        doc.__dict__["_clm_view"] = cached
+        doc.memo["_clm_view"] = cached
     return cached
 
 
@@ -262,7 +262,7 @@ def _automaton(language: str) -> Any:
 
 
 def _scan(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
-    found = doc.__dict__.get("_clm_triggers")
+    found = doc.memo.get("_clm_triggers")
     if found is None:
         low = view(doc).low
         codes_seen: set[str] = set()
@@ -275,7 +275,7 @@ def _scan(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
                     for code in codes & _POSITIONAL:
                         spans.setdefault(code, []).append((end + 1 - length, end + 1))
         found = (codes_seen, spans)
-        doc.__dict__["_clm_triggers"] = found
+        doc.memo["_clm_triggers"] = found
     return found
 
 

@@ -88,7 +88,7 @@ def domain_matches(host: str, domains: Iterable[str]) -> str | None:
 
 
 def links(doc: Document) -> list[Link]:
-    cached = doc.__dict__.get("_clm_links")
+    cached = doc.memo.get("_clm_links")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     low = view(doc).low
@@ -116,15 +116,15 @@ def links(doc: Document) -> list[Link]:
             host = re.split(r"[/?#]", rest, maxsplit=1)[0].split(":")[0].removeprefix("www.")
             if "." in host.strip("."):
                 found.append(Link(start, start + len(url), host, url))
-    doc.__dict__["_clm_links"] = found
+    doc.memo["_clm_links"] = found
     return found
 
 
 def citation(doc: Document) -> str | None:
     """What makes the document cited, or None: an authoritative link, a DOI, a PubMed ID,
     or an authority named in the text."""
-    if "_clm_citation" in doc.__dict__:
-        return doc.__dict__["_clm_citation"]  # type: ignore[no-any-return]
+    if "_clm_citation" in doc.memo:
+        return doc.memo["_clm_citation"]  # type: ignore[no-any-return]
     data = source_data()
     extra = _domains(doc.settings.citation_domains)
     result: str | None = None
@@ -149,7 +149,7 @@ def citation(doc: Document) -> str | None:
             m = data.names["en"].search(low)
         if m:
             result = f"named:{m.group()}"
-    doc.__dict__["_clm_citation"] = result
+    doc.memo["_clm_citation"] = result
     return result
 
 

@@ -113,18 +113,18 @@ class Signals:
 
 
 def signals(doc: Document) -> Signals:
-    cached: Signals | None = doc.__dict__.get("_nabz_reply_signals")
+    cached: Signals | None = doc.memo.get("_nabz_reply_signals")
     if cached is None:
         cached = _analyse(doc)
-        doc.__dict__["_nabz_reply_signals"] = cached
+        doc.memo["_nabz_reply_signals"] = cached
     return cached
 
 
 def lowered(doc: Document) -> str:
-    cached: str | None = doc.__dict__.get("_nabz_lowered")
+    cached: str | None = doc.memo.get("_nabz_lowered")
     if cached is None:
         cached = match_text(doc.norm.text)
-        doc.__dict__["_nabz_lowered"] = cached
+        doc.memo["_nabz_lowered"] = cached
     return cached
 
 
@@ -148,11 +148,11 @@ def incoming_signals(doc: Document) -> Signals | None:
     incoming = doc.incoming
     if incoming is None:
         return None
-    cached: Signals | None = doc.__dict__.get("_nabz_incoming_signals")
+    cached: Signals | None = doc.memo.get("_nabz_incoming_signals")
     if cached is None:
         lang = incoming_language(doc)
         cached = _analyse(incoming, lang)
-        doc.__dict__["_nabz_incoming_signals"] = cached
+        doc.memo["_nabz_incoming_signals"] = cached
     return cached
 
 

@@ -274,7 +274,7 @@ def _custom_lexicon(language: str, pairs: tuple[tuple[str, str], ...]) -> Lexico
 
 def tone_matches(doc: Document) -> list[Match]:
     """Every tone-lexicon match in a document; computed once per document."""
-    cached: list[Match] | None = doc.__dict__.get("_nabz_tone_matches")
+    cached: list[Match] | None = doc.memo.get("_nabz_tone_matches")
     if cached is None:
         text = match_text(doc.norm.text)
         cached = tone_lexicon(doc.language).find(text)
@@ -284,7 +284,7 @@ def tone_matches(doc: Document) -> list[Match]:
             seen = {(m.start, m.end) for m in cached if m.entry.category == "jargon"}
             cached = cached + [m for m in extra if (m.start, m.end) not in seen]
             cached.sort(key=lambda m: m.start)
-        doc.__dict__["_nabz_tone_matches"] = cached
+        doc.memo["_nabz_tone_matches"] = cached
     return cached
 
 
