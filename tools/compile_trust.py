@@ -111,6 +111,24 @@ def _parallel_build_ext() -> type:
     return ParallelBuildExt
 
 
+def toolchain_missing() -> str | None:
+    """What stops a build on this machine (no C compiler, no Python headers), or None."""
+    import shlex
+    import shutil
+    import sysconfig
+
+    compiler = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
+    if not compiler or not shutil.which(compiler[0]):
+        return "no C compiler (install gcc)"
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
+        return "no Python headers (install python3-dev)"
+    try:
+        import mypyc  # noqa: F401
+    except ImportError:
+        return "mypy/mypyc is not installed (pip install -e '.[dev]')"
+    return None
+
+
 def build() -> None:
     from mypyc.build import mypycify
     from setuptools import Distribution
@@ -160,6 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nabz.trust: {state}")
         return 1 if state == "stale" else 0
     if state == "current" and not args.force:
+        return 0
+    missing = toolchain_missing()
+    if missing:
+        clean()
+        print(f"nabz.trust runs as pure Python (slower): {missing}", file=sys.stderr)
         return 0
     build()
     return 0

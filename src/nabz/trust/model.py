@@ -32,7 +32,7 @@ class InputError(ValueError):
     """Raised for a check request that cannot be understood (bad option, bad context)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
     """One problem found in a text, at exact offsets into the ORIGINAL text."""
 

@@ -48,7 +48,7 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?؟。\n][\s.!?؟。\"'»)\]]*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Readability:
     """Reading level of one text."""
 

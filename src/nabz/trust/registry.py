@@ -38,7 +38,7 @@ FAMILIES = {
 Example = str | Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
     """What a rule found: an original-text span and optional per-hit details."""
 

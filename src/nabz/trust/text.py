@@ -73,7 +73,7 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Normalized:
     """A normalised text and the way back to the original's offsets."""
 

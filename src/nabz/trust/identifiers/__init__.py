@@ -39,7 +39,7 @@ class IdentifierKind(StrEnum):
     BIOMETRIC = "BIOMETRIC"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Identifier:
     kind: IdentifierKind
     start: int  # offsets into the ORIGINAL text

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from nabz.trust.document import Document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
     """One phrase of a lexicon and what to say about it."""
 
@@ -43,7 +43,7 @@ class Entry:
     unless_next: frozenset[str] = field(default_factory=frozenset)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match:
     start: int  # offsets into the normalised text
     end: int
