@@ -434,22 +434,26 @@ def readability(text: str, language: str, *, force: bool = False) -> Readability
     tokens = _tokens(text)
     if not force and len(tokens) < MIN_WORDS and sum(map(text.count, ".!?؟\n")) < 2:
         return None  # cheap exit: cannot reach 25 words or three sentences
-    counts: Sequence[int]
+    # OSMAN's extra counts (long, hard and faseeh words) in Arabic; 0 elsewhere.
+    osman = 0
     if language == "en":
-        counts = list(map(_en_token, tokens))
+        counts: Sequence[int] = list(map(_en_token, tokens))
+        n, syllables = len(counts) - counts.count(0), sum(counts)
     elif language == "fa":
         counts = list(map(_fa_token, tokens))
+        n, syllables = len(counts) - counts.count(0), sum(counts)
     else:
-        # Per token: syllables, long, hard, faseeh; transposed in one C-level pass.
-        columns = list(zip(*map(_ar_token, tokens), strict=True)) or [(), (), (), ()]
-        counts = columns[0]
-    n = len(counts) - counts.count(0)
+        n = syllables = 0
+        for syl, long_word, hard, faseeh in map(_ar_token, tokens):
+            if syl:
+                n += 1
+                syllables += syl
+                osman += long_word + hard + faseeh
     if n == 0:
         return None
     sentences = _sentence_count(text)
     if not force and n < MIN_WORDS and sentences < MIN_SENTENCES:
         return None
-    syllables = sum(counts)
     if language == "en":
         grade = 0.39 * n / sentences + 11.8 * syllables / n - 15.59
         return Readability("en", "Flesch-Kincaid", grade, _clamp(grade), n, sentences, syllables)
@@ -458,8 +462,7 @@ def readability(text: str, language: str, *, force: bool = False) -> Readability
         return Readability(
             "fa", "Flesch-Dayani", ease, _clamp(ease_to_grade(ease)), n, sentences, syllables
         )
-    long_words, hard, faseeh = sum(columns[1]), sum(columns[2]), sum(columns[3])
-    ease = 200.791 - 1.015 * n / sentences - 24.181 * (long_words + syllables + hard + faseeh) / n
+    ease = 200.791 - 1.015 * n / sentences - 24.181 * (osman + syllables) / n
     grade = _clamp(ease_to_grade(ease - OSMAN_OFFSET))
     return Readability("ar", "OSMAN", ease, grade, n, sentences, syllables)
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from nabz.trust.document import Document
 from nabz.trust.model import Severity
@@ -12,8 +11,7 @@ from nabz.trust.readability import readability
 from nabz.trust.registry import Hit, rule
 from nabz.trust.rules.tone.lexicon import tone_matches
 
-_SENTENCE = regex.compile(r"[^.!?؟\n]+[.!?؟]*")
-_WORDISH = regex.compile(r"\S+")
+_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 
 _GRADE_MESSAGE = {
     "en": "This text reads at about grade {grade:.0f} ({formula}); aim for grade {target:.0f} "
@@ -171,7 +169,7 @@ def _longest_sentence(text: str) -> tuple[int, int]:
     best = (0, len(text))
     best_words = -1
     for m in _SENTENCE.finditer(text):
-        count = len(_WORDISH.findall(m.group()))
+        count = len(m.group().split())  # words: runs of non-space
         if count > best_words:
             best_words = count
             start, end = m.span()
