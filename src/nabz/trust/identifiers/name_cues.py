@@ -110,109 +110,133 @@ def detect(scan: Scan, lex: object, stop: frozenset[str]) -> None:
         a = max(a, done)
         words.extend((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, b))
         done = b
-    first_names = lex.first  # type: ignore[attr-defined]
-    last_names = lex.last  # type: ignore[attr-defined]
-    common = lex.common  # type: ignore[attr-defined]
+    _Frames(scan, words, lex, stop).find(hits)
 
-    def ok(i: int) -> bool:
-        w = words[i][2]
+
+class _Frames:
+    """The words around the triggers of one text, and the frames read from them."""
+
+    def __init__(
+        self, scan: Scan, words: list[tuple[int, int, str]], lex: object, stop: frozenset[str]
+    ) -> None:
+        self.scan = scan
+        self.text = scan.text
+        self.words = words
+        self.stop = stop
+        self.first_names: frozenset[str] = lex.first  # type: ignore[attr-defined]
+        self.last_names: frozenset[str] = lex.last  # type: ignore[attr-defined]
+        self.common: frozenset[str] = lex.common  # type: ignore[attr-defined]
+
+    def ok(self, i: int) -> bool:
+        w = self.words[i][2]
         return (
             len(w) >= 2
-            and w not in stop
+            and w not in self.stop
             and w not in _NOT_NAME
             and w not in _TITLES
             and not w.startswith(("لل", "بال"))
         )
 
-    def joined(i: int) -> bool:
+    def joined(self, i: int) -> bool:
         """words[i] follows words[i-1] with only a space between."""
-        gap = text[words[i - 1][1] : words[i][0]]
+        gap = self.text[self.words[i - 1][1] : self.words[i][0]]
         return gap in (" ", "  ")
 
-    def closes(i: int) -> bool:
+    def closes(self, i: int) -> bool:
         """After words[i]: punctuation, a line end, a digit or the text end."""
-        rest = text[words[i][1] : words[i][1] + 3].lstrip(" ")
+        end = self.words[i][1]
+        rest = self.text[end : end + 3].lstrip(" ")
         return not rest or rest[0] in _CLOSE or rest[0] == "\n" or rest[0].isdigit()
 
-    def surname(w: str) -> bool:
-        return w in last_names or bool(_SURNAME_END.match(w))
+    def surname(self, w: str) -> bool:
+        return w in self.last_names or bool(_SURNAME_END.match(w))
 
-    def run(i: int, most: int) -> int:
+    def run(self, i: int, most: int) -> int:
         """How many name-like words start at i (joined, not stop words), at most ``most``."""
+        words, first_names = self.words, self.first_names
         k = 0
-        while i + k < len(words) and k < most and ok(i + k) and (k == 0 or joined(i + k)):
+        while i + k < len(words) and k < most and self.ok(i + k) and (k == 0 or self.joined(i + k)):
             w = words[i + k][2]
             if k and w[0] == "و" and w not in first_names and w[1:] not in first_names:
                 break  # "اسمي X Y ورقم ملفي": a clause joined by و starts here
-            if k >= 2 and not (w in first_names or w in last_names or surname(w)):
+            if k >= 2 and not (w in first_names or w in self.last_names or self.surname(w)):
                 break  # a third word must look like a name ("سارة القحطاني غادرت")
             k += 1
         return k
 
-    def add(i: int, k: int, detail: str) -> None:
-        start, end = words[i][0], words[i + k - 1][1]
-        if k and not scan.is_claimed(start, end):
-            scan.add(IdentifierKind.PERSON_NAME, start, end, False, detail)
+    def add(self, i: int, k: int, detail: str) -> None:
+        start, end = self.words[i][0], self.words[i + k - 1][1]
+        if k and not self.scan.is_claimed(start, end):
+            self.scan.add(IdentifierKind.PERSON_NAME, start, end, False, detail)
 
-    n = len(words)
-    fa = scan.language == "fa"
-    active = set(hits)
-    if not _FRAME_CLOSERS.isdisjoint(hits):
-        active.update(_FA_FRAMES)
-    for i, (_s, _e, w) in enumerate(words):
-        if w not in active:
-            continue
-        nxt = i + 1
-        if nxt >= n or not joined(nxt):
-            continue
-        if w in _GREETINGS:
-            k = run(nxt, 2)
-            if k and closes(nxt + k - 1) and (k == 1 or surname(words[nxt + 1][2])):
-                add(nxt, k, "named:" + w)
-            continue
-        phrase = f"{w} {words[nxt][2]}"
-        if w in _INTRO or phrase in _INTRO_PHRASES:
-            start = nxt + (1 if phrase in _INTRO_PHRASES else 0)
-            if start < n and joined(start):
-                k = run(start, 3)
-                if k:
-                    add(start, k, "named:" + w)
-            continue
-        if w in _RELATIVES:
-            start = nxt + (1 if words[nxt][2] == "ما" else 0)
-            if start >= n or not joined(start):
+    def find(self, hits: set[str] | frozenset[str]) -> None:
+        words, text = self.words, self.text
+        n = len(words)
+        fa = self.scan.language == "fa"
+        active = set(hits)
+        if not _FRAME_CLOSERS.isdisjoint(hits):
+            active.update(_FA_FRAMES)
+        for i, (_s, _e, w) in enumerate(words):
+            if w not in active:
                 continue
-            k = run(start, 3)
-            first = words[start][2] if k else ""
-            if k < 2 or first in common or (first.startswith("ال") and first not in first_names):
+            nxt = i + 1
+            if nxt >= n or not self.joined(nxt):
                 continue
-            last = words[start + k - 1][2]
-            # "پدرم بهراد آذرنوش، ..." : two words closed by punctuation (not a verb in ه).
-            closed = k == 2 and closes(start + 1) and not (fa and last.endswith("ه"))
-            if first in first_names or surname(words[start + 1][2]) or closed:
-                add(start, k, "patient:" + w)
-            continue
-        if w in _FA_FRAMES:
-            k = run(nxt, 4)
-            reach = min(k, n - 1 - nxt)  # the closing word may itself be a stop word (تبریک)
-            close = next((j for j in range(1, reach + 1) if words[nxt + j][2] in _FA_FRAMES[w]), 0)
-            if close and (close >= 2 or words[nxt][2] not in common):
-                add(nxt, close, "named:" + w)
-            continue
-        if w in _AR_SELF:
-            k = run(nxt, 3)
-            if k >= 2 and (words[nxt][2] in first_names or surname(words[nxt + 1][2])):
-                add(nxt, k, "named:" + w)
-            continue
-        if w == _FA_SELF and i >= 2:
-            # "X Y هستم" at the start of a clause: "سلام، آوین کامیاب هستم".
-            k = 0
-            while k < 3 and i - k - 1 >= 0 and ok(i - k - 1) and joined(i - k):
-                k += 1
-            s = i - k
-            clause_start = s == 0 or text[words[s - 1][1] : words[s][0]].strip(" ") != ""
-            if k >= 2 and clause_start:
-                add(s, k, "named:" + w)
+            if w in _GREETINGS:
+                k = self.run(nxt, 2)
+                if k and self.closes(nxt + k - 1) and (k == 1 or self.surname(words[nxt + 1][2])):
+                    self.add(nxt, k, "named:" + w)
+                continue
+            phrase = f"{w} {words[nxt][2]}"
+            if w in _INTRO or phrase in _INTRO_PHRASES:
+                start = nxt + (1 if phrase in _INTRO_PHRASES else 0)
+                if start < n and self.joined(start):
+                    k = self.run(start, 3)
+                    if k:
+                        self.add(start, k, "named:" + w)
+                continue
+            if w in _RELATIVES:
+                start = nxt + (1 if words[nxt][2] == "ما" else 0)
+                if start >= n or not self.joined(start):
+                    continue
+                k = self.run(start, 3)
+                first = words[start][2] if k else ""
+                if (
+                    k < 2
+                    or first in self.common
+                    or (first.startswith("ال") and first not in self.first_names)
+                ):
+                    continue
+                last = words[start + k - 1][2]
+                # "پدرم بهراد آذرنوش، ..." : two words closed by punctuation (not a verb in ه).
+                closed = k == 2 and self.closes(start + 1) and not (fa and last.endswith("ه"))
+                if first in self.first_names or self.surname(words[start + 1][2]) or closed:
+                    self.add(start, k, "patient:" + w)
+                continue
+            if w in _FA_FRAMES:
+                k = self.run(nxt, 4)
+                reach = min(k, n - 1 - nxt)  # the closing word may itself be a stop word
+                closers = _FA_FRAMES[w]
+                close = next((j for j in range(1, reach + 1) if words[nxt + j][2] in closers), 0)
+                if close and (close >= 2 or words[nxt][2] not in self.common):
+                    self.add(nxt, close, "named:" + w)
+                continue
+            if w in _AR_SELF:
+                k = self.run(nxt, 3)
+                if k >= 2 and (
+                    words[nxt][2] in self.first_names or self.surname(words[nxt + 1][2])
+                ):
+                    self.add(nxt, k, "named:" + w)
+                continue
+            if w == _FA_SELF and i >= 2:
+                # "X Y هستم" at the start of a clause: "سلام، آوین کامیاب هستم".
+                k = 0
+                while k < 3 and i - k - 1 >= 0 and self.ok(i - k - 1) and self.joined(i - k):
+                    k += 1
+                s = i - k
+                clause_start = s == 0 or text[words[s - 1][1] : words[s][0]].strip(" ") != ""
+                if k >= 2 and clause_start:
+                    self.add(s, k, "named:" + w)
 
 
 def propagate(scan: Scan, common: frozenset[str], stop: frozenset[str]) -> None:
