@@ -590,6 +590,12 @@ def _arabic_script(scan: Scan) -> None:
         done = end
 
 
+def _joined(text: str, toks: list[tuple[int, int, str]], a: int, b: int) -> bool:
+    """Tokens a and b are separated by at most two blanks."""
+    gap = text[toks[a][1] : toks[b][0]]
+    return gap.strip() == "" and len(gap) <= 2
+
+
 def _name_at(
     text: str,
     toks: list[tuple[int, int, str]],
@@ -599,11 +605,6 @@ def _name_at(
 ) -> tuple[int, int, str] | None:
     """The name that starts at (or is cued by) ``toks[0]``, as (start, end, detail)."""
     n = len(toks)
-
-    def joined(a: int, b: int) -> bool:
-        gap = text[toks[a][1] : toks[b][0]]
-        return gap.strip() == "" and len(gap) <= 2
-
     word = toks[0][2]
     core = _strip_clitic(word)
     cue = ""
@@ -611,10 +612,14 @@ def _name_at(
     if core in _CUES:
         cue = "staff" if core in _STAFF_CUES else "title" if core in _STRONG_CUES else "patient"
         cue += ":" + core
-        while j + 1 < n and joined(j, j + 1) and _strip_clitic(toks[j + 1][2]) in _STRONG_CUES:
+        while (
+            j + 1 < n
+            and _joined(text, toks, j, j + 1)
+            and _strip_clitic(toks[j + 1][2]) in _STRONG_CUES
+        ):
             j += 1
         j += 1
-        if j >= n or not joined(j - 1, j):
+        if j >= n or not _joined(text, toks, j - 1, j):
             return None
         first = toks[j][2]
         if first in stop:
@@ -629,7 +634,7 @@ def _name_at(
         if prev in _BLOCK_BEFORE or _strip_clitic(prev) in _CUES:
             return None
         first = core
-        nxt = toks[1][2] if n > 1 and joined(0, 1) else ""
+        nxt = toks[1][2] if n > 1 and _joined(text, toks, 0, 1) else ""
         if first in _KUNYA:
             if nxt not in lex.first:
                 return None
@@ -652,7 +657,7 @@ def _name_at(
     # Only the word right after the given name may be a surname by its shape alone
     # ("احمدی", "الزهراني"); later words must be known names ("بیمار رضایی آرزوی ...").
     shaped = toks[j][2] not in lex.first
-    while k + 1 < n and k - j < 6 and joined(k, k + 1):
+    while k + 1 < n and k - j < 6 and _joined(text, toks, k, k + 1):
         nxt = toks[k + 1][2]
         if nxt in stop or nxt in _BLOCK_BEFORE:
             break
