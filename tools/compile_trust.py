@@ -11,9 +11,9 @@ name. Nothing is written by hand in C, and deleting the ``.so`` files gives the 
 engine back. ``make`` runs this script before the demo, the tests and the benchmarks.
 
 A stamp (``src/nabz_trust__mypyc.stamp.json``) records a hash of the compiled sources, the
-Python and the mypy version: the build is redone when any of them changes, and
-``--check`` (run by the test suite's conftest) refuses a stale build, so an edit is
-never tested against the old compiled code.
+Python and the mypy version: the build is redone when any of them changes, and the test
+suite's conftest refuses a stale build (``status()``, as ``--check`` prints it), so an
+edit is never tested against the old compiled code.
 """
 
 from __future__ import annotations

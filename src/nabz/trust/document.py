@@ -67,10 +67,10 @@ class Document:
     @property
     def incoming(self) -> Document | None:
         """The message a reply answers, as a document of its own (built once)."""
-        if "incoming" in self.memo:
-            return self.memo["incoming"]  # type: ignore[no-any-return]
-        self.memo["incoming"] = self._incoming()
-        return self.memo["incoming"]  # type: ignore[no-any-return]
+        if "incoming" not in self.memo:
+            self.memo["incoming"] = self._incoming()
+        incoming: Document | None = self.memo["incoming"]
+        return incoming
 
     def _incoming(self) -> Document | None:
         if not self.context.incoming:

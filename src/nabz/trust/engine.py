@@ -48,7 +48,7 @@ def _applicable(rule: Rule, doc: Document) -> bool:
 
 
 def check(
-    text: object,  # anything but a str raises InputError (also when compiled: see README)
+    text: object,  # not ``str``: a compiled build would raise TypeError before InputError
     *,
     language: str | None = None,
     network: str | None = None,

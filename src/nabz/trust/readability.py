@@ -26,7 +26,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -436,11 +435,8 @@ def readability(text: str, language: str, *, force: bool = False) -> Readability
         return None  # cheap exit: cannot reach 25 words or three sentences
     # OSMAN's extra counts (long, hard and faseeh words) in Arabic; 0 elsewhere.
     osman = 0
-    if language == "en":
-        counts: Sequence[int] = list(map(_en_token, tokens))
-        n, syllables = len(counts) - counts.count(0), sum(counts)
-    elif language == "fa":
-        counts = list(map(_fa_token, tokens))
+    if language in ("en", "fa"):
+        counts = list(map(_en_token if language == "en" else _fa_token, tokens))
         n, syllables = len(counts) - counts.count(0), sum(counts)
     else:
         n = syllables = 0

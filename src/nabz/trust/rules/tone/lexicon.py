@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from nabz.trust.document import Document
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One phrase of a lexicon and what to say about it."""
 
