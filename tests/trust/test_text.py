@@ -102,3 +102,15 @@ def test_span_round_trip_on_generated_text(text: str) -> None:
             start, end = norm.span(i, j)
             assert 0 <= start <= end <= len(text)
             assert normalize(text[start:end]).text == norm.text[i:j]
+
+
+_DELETED = "\u200c\u0640\u064b\u0651\u200f\u2066\u2069\ufeff"
+
+
+@given(st.text(alphabet=st.sampled_from([*"سلام۰۱ ab", *_DELETED]), max_size=30))
+def test_every_offset_maps_where_a_per_character_map_would(text: str) -> None:
+    # The reference: offset i of the normalised text is the i-th kept character of the
+    # original, and the end maps to the end (the map the stretches replace).
+    kept = [i for i, ch in enumerate(text) if ch not in _DELETED] + [len(text)]
+    norm = normalize(text)
+    assert [norm.to_original(i) for i in range(len(norm.text) + 1)] == kept

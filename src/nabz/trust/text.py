@@ -5,13 +5,14 @@ Arabic/Persian letter, no diacritics, tatweel, ZWNJ or direction marks, no
 full-width forms) and report offsets into the ORIGINAL text through
 :meth:`Normalized.span`. The normalised text is built with one ``str.translate``
 for the one-to-one replacements; only texts that contain characters to delete
-pay for an index map.
+pay for the way back (one entry per run of deleted characters).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,30 +80,35 @@ class Normalized:
 
     original: str
     text: str
-    # index_map[i] = offset in `original` of normalised char i; one extra entry for the end.
-    # None when nothing was deleted: offsets are then identical.
-    index_map: tuple[int, ...] | None
+    # The way back, when characters were deleted (None when nothing was: offsets are then
+    # identical). The normalised text is a series of stretches copied unchanged from the
+    # original: stretch i starts at normalised offset norm_starts[i] and original offset
+    # orig_starts[i]. A last stretch starts at the end of both texts, so the end maps too.
+    norm_starts: list[int] | None = None
+    orig_starts: list[int] | None = None
 
     def to_original(self, pos: int) -> int:
-        if self.index_map is None:
+        starts = self.norm_starts
+        if starts is None or self.orig_starts is None:
             return pos
-        return self.index_map[pos]
+        i = bisect_right(starts, pos) - 1
+        return self.orig_starts[i] + pos - starts[i]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) span to the original text."""
-        if self.index_map is None:
+        if self.norm_starts is None:
             return start, end
         if end <= start:
-            o = self.index_map[start]
+            o = self.to_original(start)
             return o, o
         # End is one past the last kept character, so deleted marks that follow
         # (e.g. a diacritic on the last letter) stay inside the span.
-        last = self.index_map[end - 1]
-        orig_end = self.index_map[end]
+        last = self.to_original(end - 1)
+        orig_end = self.to_original(end)
         # Keep diacritics that sit on the last letter, but not a joiner or mark after it.
         while orig_end > last + 1 and not _DIACRITIC.match(self.original[orig_end - 1]):
             orig_end -= 1
-        return self.index_map[start], orig_end
+        return self.to_original(start), orig_end
 
 
 def _translate(text: str) -> str:
@@ -124,16 +130,29 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching; see the module docstring for what changes."""
     translated = _translate(text)
     if not _DELETE.search(translated):
-        return Normalized(text, translated, None)
-    # Copy the kept stretches between deleted runs in C (range/extend), not char by char.
-    index: list[int] = []
-    pos = 0
+        return Normalized(text, translated)
+    # One stretch per run of kept characters; offsets are computed from them on demand,
+    # so a text pays per deleted run, not per character.
+    pieces: list[str] = []
+    norm_starts = [0]
+    orig_starts = [0]
+    pos = removed = 0
     for m in _DELETE_RUN.finditer(translated):
-        index.extend(range(pos, m.start()))
-        pos = m.end()
-    index.extend(range(pos, len(translated)))
-    index.append(len(text))
-    return Normalized(text, _DELETE_RUN.sub("", translated), tuple(index))
+        start, end = m.span()
+        pieces.append(translated[pos:start])
+        removed += end - start
+        pos = end
+        if norm_starts[-1] == end - removed:  # a run at the very start
+            orig_starts[-1] = end
+        else:
+            norm_starts.append(end - removed)
+            orig_starts.append(end)
+    pieces.append(translated[pos:])
+    norm = "".join(pieces)
+    if norm_starts[-1] != len(norm):
+        norm_starts.append(len(norm))
+        orig_starts.append(len(text))
+    return Normalized(text, norm, norm_starts, orig_starts)
 
 
 @lru_cache(maxsize=4096)
