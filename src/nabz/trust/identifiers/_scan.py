@@ -13,9 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
 from nabz.trust.identifiers import IdentifierKind
+from nabz.trust.keys import KeyTable
 from nabz.trust.text import normalize_term
 
 
@@ -135,7 +134,7 @@ class PhraseMatcher:
 
     def __init__(self, table: Mapping[str, Iterable[str]], *, suffixes: bool = True) -> None:
         self._suffixes = suffixes
-        self._auto = ahocorasick.Automaton()
+        keys: dict[str, tuple[str, bool]] = {}  # key -> (label, Latin); the first label wins
         for label, phrases in table.items():
             for phrase in phrases:
                 norm = " ".join(normalize_term(phrase).lower().split())
@@ -143,11 +142,9 @@ class PhraseMatcher:
                     continue
                 variants = {norm, norm.replace(" ", "")} if " " in norm else {norm}
                 for v in variants:
-                    old = self._auto.get(v, None)
-                    if old is None:
-                        self._auto.add_word(v, (len(v), label, bool(_LATIN.search(v))))
-        self._auto.make_automaton()
-        self.empty = len(self._auto) == 0
+                    keys.setdefault(v, (label, bool(_LATIN.search(v))))
+        self._keys = KeyTable(keys)
+        self.empty = len(self._keys) == 0
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of whole-word phrases, longest first at one place, in order."""
@@ -155,8 +152,9 @@ class PhraseMatcher:
             return []
         raw: list[tuple[int, int, str]] = []
         n = len(text)
-        for last, (length, label, latin) in self._auto.iter(text):
-            start, end = last - length + 1, last + 1
+        payloads = self._keys.payloads
+        for index, start, end in self._keys.matches(text):
+            label, latin = payloads[index]
             # (_is_word_char inlined: this runs for every raw hit of the automaton)
             if (
                 end < n

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-import ahocorasick
 import regex
 
 from nabz.trust.document import Document
+from nabz.trust.keys import KeyTable
 from nabz.trust.model import ConsentFact, Severity
 from nabz.trust.registry import Hit, rule
 from nabz.trust.text import normalize_term
@@ -190,16 +190,14 @@ class _CueSet:
             for trigger in triggers:
                 key = normalize_term(trigger)
                 by_trigger.setdefault(key.lower() if lower else key, set()).add(index)
-        self.automaton = ahocorasick.Automaton()
-        for key, indexes in by_trigger.items():
-            self.automaton.add_word(key, tuple(sorted(indexes)))
-        self.automaton.make_automaton()
+        self.keys = KeyTable({key: tuple(sorted(i)) for key, i in by_trigger.items()})
 
     def candidates(self, text: str) -> list[int]:
         probe = text.lower() if self.lower else text
         found: set[int] = set()
-        for _, indexes in self.automaton.iter(probe):
-            found.update(indexes)
+        payloads = self.keys.payloads
+        for index, _start, _end in self.keys.matches(probe):
+            found.update(payloads[index])
         return sorted(found)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from nabz.trust.document import Document
+from nabz.trust.keys import KeyTable
 from nabz.trust.text import normalize_term
 
 LANGS = ("en", "ar", "fa")
@@ -136,23 +137,20 @@ class CueSet:
     cue may follow a one-letter clitic (و ف ب ل) when ``clitics`` is set."""
 
     def __init__(self, terms: Iterable[str], language: str, clitics: bool = True) -> None:
-        import ahocorasick
-
-        self.automaton = ahocorasick.Automaton()
         self.clitics = clitics and language != "en"
+        table: dict[str, bool] = {}  # variant -> is a prefix
         for raw in terms:
             prefix = raw.endswith("*")
             for variant in spelling_variants(raw.rstrip("*"), language):
-                if variant:
-                    self.automaton.add_word(variant, (len(variant), prefix))
-        self.automaton.make_automaton()
+                table[variant] = prefix
+        self.keys = KeyTable(table)
 
     def search(self, text: str) -> bool:
-        if not text or not len(self.automaton):
+        if not text or not len(self.keys):
             return False
         size = len(text)
-        for end, (length, prefix) in self.automaton.iter(text):
-            start = end + 1 - length
+        prefixes = self.keys.payloads
+        for index, start, end in self.keys.matches(text):
             glued = start > 0 and text[start - 1].isalnum()
             clitic = (
                 self.clitics
@@ -162,7 +160,7 @@ class CueSet:
             )
             if glued and not clitic:
                 continue
-            if not prefix and end + 1 < size and text[end + 1].isalnum():
+            if not prefixes[index] and end < size and text[end].isalnum():
                 continue
             return True
         return False
@@ -229,7 +227,7 @@ def localized(table: Mapping[str, str], language: str) -> str:
 # Each rule registers the literal words without which it cannot fire; one Aho-Corasick
 # pass per document tells every rule whether to look closer.
 _TRIGGERS: dict[str, dict[str, set[str]]] = {lang: {} for lang in LANGS}
-_AUTOMATA: dict[str, Any] = {}
+_AUTOMATA: dict[str, KeyTable[tuple[frozenset[str], bool]]] = {}
 _POSITIONAL: set[str] = set()
 
 
@@ -248,15 +246,15 @@ def add_triggers(
     _AUTOMATA.clear()
 
 
-def _automaton(language: str) -> Any:
+def _automaton(language: str) -> KeyTable[tuple[frozenset[str], bool]]:
     automaton = _AUTOMATA.get(language)
     if automaton is None:
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for word, codes in _TRIGGERS[language].items():
-            automaton.add_word(word, (len(word), frozenset(codes), bool(codes & _POSITIONAL)))
-        automaton.make_automaton()
+        automaton = KeyTable(
+            {
+                word: (frozenset(codes), bool(codes & _POSITIONAL))
+                for word, codes in _TRIGGERS[language].items()
+            }
+        )
         _AUTOMATA[language] = automaton
     return automaton
 
@@ -268,12 +266,13 @@ def _scan(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
         codes_seen: set[str] = set()
         spans: dict[str, list[tuple[int, int]]] = {}
         automaton = _automaton(doc.language if doc.language in LANGS else "en")
-        if len(automaton):
-            for end, (length, codes, positional) in automaton.iter(low):
-                codes_seen |= codes
-                if positional:
-                    for code in codes & _POSITIONAL:
-                        spans.setdefault(code, []).append((end + 1 - length, end + 1))
+        payloads = automaton.payloads
+        for index, start, end in automaton.matches(low):
+            codes, positional = payloads[index]
+            codes_seen |= codes
+            if positional:
+                for code in codes & _POSITIONAL:
+                    spans.setdefault(code, []).append((start, end))
         found = (codes_seen, spans)
         doc.memo["_clm_triggers"] = found
     return found

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from nabz.trust.keys import KeyTable
 from nabz.trust.rules.claims._shared import LANGS, load_yaml, spelling_variants, term
 
 TOPICS = (
@@ -147,8 +148,6 @@ class MythBase:
     """All myths of one language and the automaton over their key phrases."""
 
     def __init__(self, language: str, entries: list[dict[str, Any]]) -> None:
-        import ahocorasick
-
         self.language = language
         self.myths: list[Myth] = []
         self.stemmed: list[str] = []
@@ -185,23 +184,22 @@ class MythBase:
                         mode, text = "exact", text[:-1]
                     for variant in _variants(text, language):
                         table[variant].append((index, g, mode))
-        self.automaton = ahocorasick.Automaton()
+        keys: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
         for key, payload in table.items():
             by_mode: dict[str, list[tuple[int, int]]] = defaultdict(list)
             for myth, group, mode in payload:
                 by_mode[mode].append((myth, group))
-            modes = tuple((mode, tuple(pairs)) for mode, pairs in by_mode.items())
-            self.automaton.add_word(key, (len(key), modes))
-        self.automaton.make_automaton()
+            keys[key] = tuple((mode, tuple(pairs)) for mode, pairs in by_mode.items())
+        self.keys = KeyTable(keys)
         self._suffixes = frozenset(_SUFFIXES[language])
 
     def key_hits(self, low: str) -> list[KeyHit]:
         hits: list[KeyHit] = []
         clitics = _CLITICS[self.language]
         size = len(low)
-        for end_index, (length, modes) in self.automaton.iter(low):
-            end = end_index + 1
-            start = end - length
+        payloads = self.keys.payloads
+        for index, start, end in self.keys.matches(low):
+            modes = payloads[index]
             if start and low[start - 1].isalpha() and not _word_start(low, start, clitics):
                 continue
             for mode, pairs in modes:

@@ -22,9 +22,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import ahocorasick
 import regex
 
+from nabz.trust.keys import KeyTable
 from nabz.trust.registry import Hit
 from nabz.trust.text import ZWNJ, normalize_term
 
@@ -115,11 +115,7 @@ class Lexicon:
                 table.setdefault(key, []).append(entry)
                 forms.setdefault(key, form)
         self.size = len(table)
-        self._automaton: Any = ahocorasick.Automaton()
-        for key, found in table.items():
-            self._automaton.add_word(key, (len(key), tuple(found), forms[key]))
-        if table:
-            self._automaton.make_automaton()
+        self._keys = KeyTable({key: (tuple(found), forms[key]) for key, found in table.items()})
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
         """Matches in ``text`` (output of :func:`match_text`).
@@ -130,13 +126,14 @@ class Lexicon:
         if not self.size:
             return []
         candidates: list[tuple[int, int, Entry, str]] = []
-        for end_index, (length, found, form) in self._automaton.iter(text):
-            start = end_index + 1 - length
-            end = end_index + 1
-            start = self._left(text, start, length)
+        payloads = self._keys.payloads
+        for index, raw_start, raw_end in self._keys.matches(text):
+            found, form = payloads[index]
+            length = raw_end - raw_start
+            start = self._left(text, raw_start, length)
             if start < 0:
                 continue
-            end = self._right(text, end, length)
+            end = self._right(text, raw_end, length)
             if end < 0:
                 continue
             for entry in found:
@@ -145,7 +142,7 @@ class Lexicon:
                     or self._previous_word(text, start) in entry.unless_next
                 ):
                     continue
-                candidates.append((start, end_index + 1, entry, form))
+                candidates.append((start, raw_end, entry, form))
         if not candidates:
             return []
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
