@@ -31,7 +31,7 @@ class Scan:
     """The normalised text under scan, with a few views computed on demand."""
 
     __slots__ = (
-        "_claim_ends", "_claim_starts", "found", "has_digit", "language",
+        "_claim_ends", "_claim_starts", "found", "has_digit", "has_upper", "language",
         "long_number", "lower", "memo", "text", "tokens",
     )  # fmt: skip
 
@@ -48,6 +48,8 @@ class Scan:
         # characters (e.g. 'İ'); fall back to the text itself in that case.
         low = text.lower()
         self.lower = low if len(low) == len(text) else text
+        # Some character changes case (false: no Latin capital, no VIN, no UK postcode).
+        self.has_upper = low != text
         # Every word, lower-cased: each detector's quick "is my cue word here?" test.
         # (ASCII text: the same words with a cheaper character class.)
         self.tokens = frozenset((_ASCII_WORD if text.isascii() else _WORD).findall(self.lower))

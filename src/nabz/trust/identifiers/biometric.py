@@ -51,8 +51,12 @@ _FA = re.compile(
 
 
 _QUICK_EN = std_re.compile("print|retina|iris|dna|genetic|genome|face|facial|gait")
-_QUICK_AR = std_re.compile(normalize_term("بصم|قزحية|شبكية|الحمض النووي|الجيني"))
-_QUICK_FA = std_re.compile(normalize_term("انگشت|عنبیه|شبکیه|صوتی|صدا|ژن|DNA|دی ان"))
+# Words without which the Arabic or the Persian pattern cannot match (substring tests are
+# several times cheaper than a regex alternation over Arabic script).
+_QUICK_AR = tuple(normalize_term(w) for w in ("بصم", "قزحية", "شبكية", "الحمض النووي", "الجيني"))
+_QUICK_FA = tuple(
+    normalize_term(w) for w in ("انگشت", "عنبیه", "شبکیه", "صوتی", "صدا", "ژن", "DNA", "دی ان")
+)
 
 
 def detect(scan: Scan) -> None:
@@ -62,9 +66,9 @@ def detect(scan: Scan) -> None:
     if ("a" in lower or "e" in lower or "i" in lower) and _QUICK_EN.search(lower):
         patterns.append(_EN)
     if scan.language != "en":
-        if _QUICK_AR.search(text):
+        if any(word in text for word in _QUICK_AR):
             patterns.append(_AR)
-        if _QUICK_FA.search(text):
+        if any(word in text for word in _QUICK_FA):
             patterns.append(_FA)
     for pattern in patterns:
         for m in pattern.finditer(text):

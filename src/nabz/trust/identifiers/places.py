@@ -203,7 +203,7 @@ def _postcodes(scan: Scan) -> None:
     if not _STATES_LOWER.isdisjoint(scan.tokens):
         for m in _US_ZIP.finditer(text):
             _claim(scan, K.POSTAL_CODE, m.start(1), m.end(1), True, "US ZIP code")
-    if _UK_QUICK.search(text):
+    if scan.has_upper and _UK_QUICK.search(text):
         for m in _UK_POSTCODE.finditer(text):
             _claim(scan, K.POSTAL_CODE, m.start(), m.end(), True, "UK postcode")
 

@@ -56,7 +56,8 @@ def detect(scan: Scan) -> None:
             if not scan.is_claimed(m.start(), m.end()):
                 scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "IR licence plate")
                 scan.claim(m.start(), m.end())
-    for m in _VIN.finditer(text) if _VIN_QUICK.search(text) else ():
+    # (A VIN holds a capital letter: valid_vin refuses digits only.)
+    for m in _VIN.finditer(text) if scan.has_upper and _VIN_QUICK.search(text) else ():
         if valid_vin(m.group()):
             scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "VIN")
             scan.claim(m.start(), m.end())

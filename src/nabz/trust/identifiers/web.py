@@ -20,10 +20,49 @@ _IPV4 = re.compile(
     r"(?![\d]|\.\d)"
 )
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
-_TLD_QUICK = re.compile(
-    r"\.(?:com|org|net|edu|gov|info|io|me|health|care|clinic|hospital|ly|co|ai|app|link|"
-    r"ir|sa|ae|eg|jo|kw|qa|bh|om|iq|lb|uk|us|ca|au|de|fr|in|pk|tr)\b"
+# Top-level domains a bare host name is recognised by ("clinic.example.com").
+_TLDS = frozenset(
+    [
+        "com",
+        "org",
+        "net",
+        "edu",
+        "gov",
+        "info",
+        "io",
+        "me",
+        "health",
+        "care",
+        "clinic",
+        "hospital",
+        "ly",
+        "co",
+        "ai",
+        "app",
+        "link",
+        "ir",
+        "sa",
+        "ae",
+        "eg",
+        "jo",
+        "kw",
+        "qa",
+        "bh",
+        "om",
+        "iq",
+        "lb",
+        "uk",
+        "us",
+        "ca",
+        "au",
+        "de",
+        "fr",
+        "in",
+        "pk",
+        "tr",
+    ]
 )
+_LONGEST_TLD = max(map(len, _TLDS))
 _IP_QUICK = re.compile(r"\d\.\d{1,3}\.\d")
 _VERSION_BEFORE = re.compile(r"(?:version|ver\.?|v\.?|release|build|نسخه|نسخة|الإصدار|الاصدار)\s*$")
 _TRAILING = ".,;:!?)]}'\"»"
@@ -44,9 +83,8 @@ def detect(scan: Scan) -> None:
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "@./"):
                 continue
             _add_url(scan, m.start(), m.end())
-    for m in _TLD_QUICK.finditer(lower):
-        dot = m.start()
-        if scan.is_claimed(dot, m.end()):
+    for dot, tld_end in _tld_spans(lower):
+        if scan.is_claimed(dot, tld_end):
             continue  # inside a link or an e-mail address already found
         start = dot
         while (
@@ -61,7 +99,7 @@ def detect(scan: Scan) -> None:
             continue
         if not _HOST_BEFORE.fullmatch(text, start, dot + 1):
             continue
-        path = _PATH_AFTER.match(text, m.end())
+        path = _PATH_AFTER.match(text, tld_end)
         if path is None:
             continue
         _add_url(scan, start, path.end())
@@ -82,6 +120,25 @@ def detect(scan: Scan) -> None:
                 continue
             scan.add(IdentifierKind.IP_ADDRESS, m.start(), m.end(), True, "IPv6")
             scan.claim(m.start(), m.end())
+
+
+def _tld_spans(lower: str) -> list[tuple[int, int]]:
+    """(dot, end) of every "." followed by a whole word that is a top-level domain (the
+    word ends where letters, digits and "_" end, as at a regex \\b)."""
+    out: list[tuple[int, int]] = []
+    n = len(lower)
+    dot = lower.find(".")
+    while dot != -1:
+        end = dot + 1
+        limit = min(n, end + _LONGEST_TLD + 1)
+        while end < limit and ((ch := lower[end]).isalnum() or ch == "_"):
+            end += 1
+        if (end == n or not ((ch := lower[end]).isalnum() or ch == "_")) and lower[
+            dot + 1 : end
+        ] in _TLDS:
+            out.append((dot, end))
+        dot = lower.find(".", end)
+    return out
 
 
 def _add_url(scan: Scan, start: int, end: int) -> None:

@@ -182,7 +182,8 @@ def shouting(doc: Document) -> Iterator[Hit]:
     - GOV.UK style guide, capitals: https://www.gov.uk/guidance/style-guide/a-to-z
     """
     text = doc.text
-    if _TWO_CAPS.search(text):
+    # (Lower-casing is cheaper than the search on Arabic script, which has no capitals.)
+    if (text.isascii() or text.lower() != text) and _TWO_CAPS.search(text):
         yield from _caps_runs(text)
     norm = doc.norm.text
     if "!!" in norm or "??" in norm or "?!" in norm or "!?" in norm:
