@@ -369,14 +369,20 @@ def _words_and_sentences(text: str) -> tuple[list[str], int]:
     return words, _sentence_count(text)
 
 
-@lru_cache(maxsize=65536)
+# Per-token figures, remembered: an account's posts reuse a few thousand words, and a dict
+# lookup is cheaper than a cached call. Cleared when large.
+_CACHE_SIZE = 65536
+_EN_SEEN: dict[str, int] = {}
+_FA_SEEN: dict[str, int] = {}
+_AR_SEEN: dict[str, tuple[int, int, int, int]] = {}
+
+
 def _en_token(token: str) -> int:
     word = _word(token)
     return english_syllables(word) if word else 0
 
 
 # Per token (Arabic): syllables, long word, hard word, faseeh word; syllables 0 = not a word.
-@lru_cache(maxsize=65536)
 def _ar_token(token: str) -> tuple[int, int, int, int]:
     word = _word(token)
     if not word:
@@ -387,7 +393,6 @@ def _ar_token(token: str) -> tuple[int, int, int, int]:
     return (syl, int(len(word) > 5), hard, faseeh)
 
 
-@lru_cache(maxsize=65536)
 def _fa_token(token: str) -> int:
     word = _word(token)
     if not word:
@@ -434,13 +439,27 @@ def readability(text: str, language: str, *, force: bool = False) -> Readability
     if not force and len(tokens) < MIN_WORDS and sum(map(text.count, ".!?؟\n")) < 2:
         return None  # cheap exit: cannot reach 25 words or three sentences
     # OSMAN's extra counts (long, hard and faseeh words) in Arabic; 0 elsewhere.
-    osman = 0
+    osman = n = syllables = 0
     if language in ("en", "fa"):
-        counts = list(map(_en_token if language == "en" else _fa_token, tokens))
-        n, syllables = len(counts) - counts.count(0), sum(counts)
+        english = language == "en"
+        seen = _EN_SEEN if english else _FA_SEEN
+        if len(seen) > _CACHE_SIZE:
+            seen.clear()
+        for token in tokens:
+            count = seen.get(token)
+            if count is None:
+                count = seen[token] = _en_token(token) if english else _fa_token(token)
+            if count:
+                n += 1
+                syllables += count
     else:
-        n = syllables = 0
-        for syl, long_word, hard, faseeh in map(_ar_token, tokens):
+        if len(_AR_SEEN) > _CACHE_SIZE:
+            _AR_SEEN.clear()
+        for token in tokens:
+            figures = _AR_SEEN.get(token)
+            if figures is None:
+                figures = _AR_SEEN[token] = _ar_token(token)
+            syl, long_word, hard, faseeh = figures
             if syl:
                 n += 1
                 syllables += syl
