@@ -73,7 +73,7 @@ def scan_document(doc: Document) -> list[Identifier]:
     if _DETECTORS is None:
         _DETECTORS = _load_detectors()
     scan_class, detectors = _DETECTORS
-    scan = scan_class(doc.norm.text, doc.language)
+    scan = scan_class(doc)
     for detect in detectors:
         detect(scan)
     return _resolve(doc, scan.found) if scan.found else []

@@ -11,11 +11,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nabz.trust.identifiers import IdentifierKind
-from nabz.trust.keys import KeyTable
+from nabz.trust.keys import folded, found
 from nabz.trust.text import normalize_term
+
+if TYPE_CHECKING:
+    from nabz.trust.document import Document
 
 
 @dataclass(slots=True)
@@ -31,13 +34,14 @@ class Scan:
     """The normalised text under scan, with a few views computed on demand."""
 
     __slots__ = (
-        "_claim_ends", "_claim_starts", "found", "has_digit", "has_upper", "language",
-        "long_number", "lower", "memo", "text", "tokens",
+        "_claim_ends", "_claim_starts", "doc", "found", "has_digit", "has_upper",
+        "language", "long_number", "lower", "memo", "text", "tokens",
     )  # fmt: skip
 
-    def __init__(self, text: str, language: str) -> None:
-        self.text = text
-        self.language = language
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = text = doc.norm.text
+        self.language = doc.language
         self.found: list[Found] = []
         self.memo: dict[str, Any] = {}  # what detectors share for this text
         # Spans later detectors must not re-use, kept sorted and disjoint (bisect: long
@@ -127,16 +131,22 @@ def _is_word_char(ch: str) -> bool:
 
 
 class PhraseMatcher:
-    """Whole-word phrase lookup with Aho-Corasick: label of every phrase found.
+    """Whole-word phrase lookup: label of every phrase found.
 
     Phrases are normalised like the text and lower-cased; internal spaces may be
     absent in the text ("کدملی"). Arabic-script phrases may carry a clitic prefix
-    (و, ب, ل, ف, ال). At each place the longest phrase wins.
+    (و, ب, ل, ف, ال). At each place the longest phrase wins. The owner registers
+    ``keys`` under ``lexicon`` with :func:`nabz.trust.keys.register`, so the phrases
+    are found in the one walk every document gets.
     """
 
-    def __init__(self, table: Mapping[str, Iterable[str]], *, suffixes: bool = True) -> None:
+    def __init__(
+        self, lexicon: str, table: Mapping[str, Iterable[str]], *, suffixes: bool = True
+    ) -> None:
+        self.lexicon = lexicon
         self._suffixes = suffixes
-        keys: dict[str, tuple[str, bool]] = {}  # key -> (label, Latin); the first label wins
+        # key -> (label, Latin); the first label given for a key wins
+        self.keys: dict[str, tuple[str, bool]] = {}
         for label, phrases in table.items():
             for phrase in phrases:
                 norm = " ".join(normalize_term(phrase).lower().split())
@@ -144,19 +154,18 @@ class PhraseMatcher:
                     continue
                 variants = {norm, norm.replace(" ", "")} if " " in norm else {norm}
                 for v in variants:
-                    keys.setdefault(v, (label, bool(_LATIN.search(v))))
-        self._keys = KeyTable(keys)
-        self.empty = len(self._keys) == 0
+                    self.keys.setdefault(v, (label, bool(_LATIN.search(v))))
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, label) of whole-word phrases, longest first at one place, in order."""
-        if self.empty:
+    def find(self, doc: Document) -> list[tuple[int, int, str]]:
+        """(start, end, label) of whole-word phrases, longest first at one place, in order
+        (offsets in the normalised text)."""
+        hits = found(doc, self.lexicon)
+        if not hits:
             return []
+        text = folded(doc)
         raw: list[tuple[int, int, str]] = []
         n = len(text)
-        payloads = self._keys.payloads
-        for index, start, end in self._keys.matches(text):
-            label, latin = payloads[index]
+        for (label, latin), start, end in hits:
             # (_is_word_char inlined: this runs for every raw hit of the automaton)
             if (
                 end < n

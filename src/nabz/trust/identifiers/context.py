@@ -14,6 +14,7 @@ from importlib.resources import files
 import yaml
 
 from nabz.trust.identifiers._scan import PhraseMatcher, Scan
+from nabz.trust.keys import register
 
 # How far before a value its context word may end, in characters.
 MAX_GAP = 32
@@ -32,14 +33,18 @@ def context_table() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def context_matcher() -> PhraseMatcher:
-    return PhraseMatcher(context_table())
+    return PhraseMatcher(LEXICON, context_table())
+
+
+LEXICON = "identifiers.context"
+register(LEXICON, lambda _language: context_matcher().keys)
 
 
 def context_hits(scan: Scan) -> list[tuple[int, int, str]]:
     """(start, end, label) of every context word in the text, in order; computed once."""
     cached: list[tuple[int, int, str]] | None = scan.memo.get("_ctx")
     if cached is None:
-        cached = context_matcher().find(scan.lower)
+        cached = context_matcher().find(scan.doc)
         scan.memo["_ctx"] = cached
     return cached
 

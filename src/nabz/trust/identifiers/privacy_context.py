@@ -17,6 +17,7 @@ import yaml
 from nabz.trust.document import Document
 from nabz.trust.identifiers import Identifier, IdentifierKind
 from nabz.trust.identifiers._scan import PhraseMatcher
+from nabz.trust.keys import register
 from nabz.trust.model import AllowList
 from nabz.trust.text import normalize_term
 
@@ -103,14 +104,18 @@ _STAFF_CUES = _phrases(
 
 @lru_cache(maxsize=1)
 def _context_matcher() -> PhraseMatcher:
-    return PhraseMatcher({"patient": _PATIENT_CUES, "staff": _STAFF_CUES}, suffixes=False)
+    return PhraseMatcher(_PEOPLE, {"patient": _PATIENT_CUES, "staff": _STAFF_CUES}, suffixes=False)
+
+
+_PEOPLE = "identifiers.patient_and_staff"
+register(_PEOPLE, lambda _language: _context_matcher().keys)
 
 
 def context_words(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, "patient"|"staff") cue words in normalised offsets; cached per doc."""
     cached: list[tuple[int, int, str]] | None = doc.memo.get("_phi_ctx")
     if cached is None:
-        cached = _context_matcher().find(doc.norm.text.lower())
+        cached = _context_matcher().find(doc)
         doc.memo["_phi_ctx"] = cached
     return cached
 
@@ -194,7 +199,11 @@ def _rare_and_wards() -> PhraseMatcher:
         files("nabz.trust").joinpath("data", "privacy", "rare_conditions.yaml").read_text("utf-8")
     )
     rare = [str(n) for entry in raw["conditions"] for names in entry.values() for n in names]
-    return PhraseMatcher({"rare condition": rare, "ward": _WARDS}, suffixes=False)
+    return PhraseMatcher(_RARE, {"rare condition": rare, "ward": _WARDS}, suffixes=False)
+
+
+_RARE = "identifiers.rare_conditions_and_wards"
+register(_RARE, lambda _language: _rare_and_wards().keys)
 
 
 def quasi_identifiers(doc: Document) -> list[tuple[int, int, str]]:
@@ -205,7 +214,7 @@ def quasi_identifiers(doc: Document) -> list[tuple[int, int, str]]:
     if any(ch.isdigit() for ch in norm):
         for m in _ROOM.finditer(norm):
             out.append((*doc.span(m.start(), m.end()), "room or bed number"))
-    for s, e, label in _rare_and_wards().find(norm.lower()):
+    for s, e, label in _rare_and_wards().find(doc):
         out.append((*doc.span(s, e), label))
     for ident in doc.identifiers:
         if ident.kind is IdentifierKind.AGE:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from nabz.trust.document import Document
-from nabz.trust.keys import KeyTable
+from nabz.trust.keys import found, register
 from nabz.trust.model import ConsentFact, Severity
 from nabz.trust.registry import Hit, rule
 from nabz.trust.text import normalize_term
@@ -37,8 +37,8 @@ _NOT_NAMES = (
 _NAME = rf"(?!(?:{_NOT_NAMES})\b)\p{{Lu}}\p{{Ll}}+"
 
 # A cue is (trigger literals, pattern). The pattern runs only when one of its triggers
-# occurs in the text (found for all cues at once by one Aho-Corasick pass), which keeps
-# the rule at a few microseconds on a post that tells no story. English triggers are
+# occurs in the text (found for all cues at once in the shared walk of nabz.trust.keys),
+# which keeps the rule at a few microseconds on a post that tells no story. Triggers are
 # lower case and are looked up in the lower-cased text.
 Cue = tuple[tuple[str, ...], str]
 
@@ -180,28 +180,29 @@ _FA: list[Cue] = [
 
 
 class _CueSet:
-    """The cues of one language, with one automaton over all their triggers."""
+    """The cues of one language and their trigger words (matched in the shared walk, on
+    lower-cased text): a cue's pattern only runs when one of its triggers is there."""
 
-    def __init__(self, cues: list[Cue], lower: bool) -> None:
-        self.lower = lower
+    def __init__(self, cues: list[Cue]) -> None:
         self.patterns = [regex.compile(normalize_term(p)) for _, p in cues]
         by_trigger: dict[str, set[int]] = {}
         for index, (triggers, _) in enumerate(cues):
             for trigger in triggers:
-                key = normalize_term(trigger)
-                by_trigger.setdefault(key.lower() if lower else key, set()).add(index)
-        self.keys = KeyTable({key: tuple(sorted(i)) for key, i in by_trigger.items()})
+                by_trigger.setdefault(normalize_term(trigger).lower(), set()).add(index)
+        self.keys = {key: tuple(sorted(i)) for key, i in by_trigger.items()}
 
-    def candidates(self, text: str) -> list[int]:
-        probe = text.lower() if self.lower else text
-        found: set[int] = set()
-        payloads = self.keys.payloads
-        for index, _start, _end in self.keys.matches(probe):
-            found.update(payloads[index])
-        return sorted(found)
+    @staticmethod
+    def candidates(doc: Document) -> list[int]:
+        """Indexes of the cues whose trigger words are in the document."""
+        seen: set[int] = set()
+        for indexes, _start, _end in found(doc, _STORY_LEXICON):
+            seen.update(indexes)
+        return sorted(seen)
 
 
-_STORY = {"en": _CueSet(_EN, lower=True), "ar": _CueSet(_AR, False), "fa": _CueSet(_FA, False)}
+_STORY = {"en": _CueSet(_EN), "ar": _CueSet(_AR), "fa": _CueSet(_FA)}
+_STORY_LEXICON = "consent.story"
+register(_STORY_LEXICON, lambda language: _STORY[language].keys if language in _STORY else {})
 _STAFF_EN = regex.compile(
     r"(?i:\b(?:our (?:new |head |chief |senior |lead )?(?:nurse|doctor|surgeon|physician|"
     r"cardiologist|oncologist|team|staff|colleague|volunteer|pharmacist|therapist|midwife|"
@@ -236,7 +237,7 @@ def _find_story(doc: Document) -> tuple[int, int] | None:
         return None
     text = doc.norm.text
     best: tuple[int, int] | None = None
-    for index in cues.candidates(text):
+    for index in cues.candidates(doc):
         for match in cues.patterns[index].finditer(text):
             if best is not None and match.start() >= best[0]:
                 break

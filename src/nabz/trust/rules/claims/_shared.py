@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from nabz.trust.document import Document
-from nabz.trust.keys import KeyTable
+from nabz.trust.keys import KeyTable, changed, found, register
 from nabz.trust.text import normalize_term
 
 LANGS = ("en", "ar", "fa")
@@ -224,10 +224,9 @@ def localized(table: Mapping[str, str], language: str) -> str:
 
 
 # --- one keyword pass per document ------------------------------------------------------
-# Each rule registers the literal words without which it cannot fire; one Aho-Corasick
-# pass per document tells every rule whether to look closer.
+# Each rule registers the literal words without which it cannot fire; the one walk per
+# document of nabz.trust.keys tells every rule whether to look closer.
 _TRIGGERS: dict[str, dict[str, set[str]]] = {lang: {} for lang in LANGS}
-_AUTOMATA: dict[str, KeyTable[tuple[frozenset[str], bool]]] = {}
 _POSITIONAL: set[str] = set()
 
 
@@ -243,39 +242,32 @@ def add_triggers(
             for variant in spelling_variants(item, lang):
                 if variant:
                     _TRIGGERS[lang].setdefault(variant, set()).add(code)
-    _AUTOMATA.clear()
+    changed()
 
 
-def _automaton(language: str) -> KeyTable[tuple[frozenset[str], bool]]:
-    automaton = _AUTOMATA.get(language)
-    if automaton is None:
-        automaton = KeyTable(
-            {
-                word: (frozenset(codes), bool(codes & _POSITIONAL))
-                for word, codes in _TRIGGERS[language].items()
-            }
-        )
-        _AUTOMATA[language] = automaton
-    return automaton
+def _trigger_keys(language: str) -> dict[str, tuple[frozenset[str], bool]]:
+    """Trigger word -> (the rules it wakes, whether any of them wants positions)."""
+    table = _TRIGGERS[language if language in LANGS else "en"]
+    return {word: (frozenset(codes), bool(codes & _POSITIONAL)) for word, codes in table.items()}
+
+
+_TRIGGER_LEXICON = "claims.triggers"
+register(_TRIGGER_LEXICON, _trigger_keys)
 
 
 def _scan(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
-    found = doc.memo.get("_clm_triggers")
-    if found is None:
-        low = view(doc).low
+    found_codes = doc.memo.get("_clm_triggers")
+    if found_codes is None:
         codes_seen: set[str] = set()
         spans: dict[str, list[tuple[int, int]]] = {}
-        automaton = _automaton(doc.language if doc.language in LANGS else "en")
-        payloads = automaton.payloads
-        for index, start, end in automaton.matches(low):
-            codes, positional = payloads[index]
+        for (codes, positional), start, end in found(doc, _TRIGGER_LEXICON):
             codes_seen |= codes
             if positional:
                 for code in codes & _POSITIONAL:
                     spans.setdefault(code, []).append((start, end))
-        found = (codes_seen, spans)
-        doc.memo["_clm_triggers"] = found
-    return found
+        found_codes = (codes_seen, spans)
+        doc.memo["_clm_triggers"] = found_codes
+    return found_codes
 
 
 def triggered(doc: Document, code: str) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from nabz.trust.keys import folded
 from nabz.trust.rules.tone.lexicon import Entry, Lexicon, Match, jargon_entries, match_text
 from nabz.trust.text import ascii_digits, normalize_term
 
@@ -121,11 +122,7 @@ def signals(doc: Document) -> Signals:
 
 
 def lowered(doc: Document) -> str:
-    cached: str | None = doc.memo.get("_nabz_lowered")
-    if cached is None:
-        cached = match_text(doc.norm.text)
-        doc.memo["_nabz_lowered"] = cached
-    return cached
+    return folded(doc)
 
 
 def incoming_language(doc: Document) -> str:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from nabz.trust.keys import KeyTable
+from nabz.trust.keys import KeyTable, fold, folded, found, register
 from nabz.trust.registry import Hit
 from nabz.trust.text import ZWNJ, normalize_term
 
@@ -75,14 +75,8 @@ _PREVIOUS_WORD = regex.compile(r"([\p{L}\p{N}'-]+)[ \t]+$")
 _MIN_AFFIX_LEN = 4
 
 
-def match_text(text: str) -> str:
-    """The string lexicons match on: normalised text, lower case, same length."""
-    low = text.lower()
-    if len(low) != len(text):  # a few letters (İ) lower-case to two code points
-        low = "".join(ch.lower()[:1] for ch in text)
-    if "’" in low:
-        low = low.replace("’", "'")
-    return low
+# The string lexicons match on: normalised text, lower case, same length, ’ as '.
+match_text = fold
 
 
 def _key(term: str) -> str:
@@ -115,7 +109,8 @@ class Lexicon:
                 table.setdefault(key, []).append(entry)
                 forms.setdefault(key, form)
         self.size = len(table)
-        self._keys = KeyTable({key: (tuple(found), forms[key]) for key, found in table.items()})
+        self.keys = {key: (tuple(found), forms[key]) for key, found in table.items()}
+        self._table: KeyTable[tuple[tuple[Entry, ...], str]] | None = None  # built when needed
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
         """Matches in ``text`` (output of :func:`match_text`).
@@ -125,10 +120,23 @@ class Lexicon:
         """
         if not self.size:
             return []
+        if self._table is None:
+            self._table = KeyTable(self.keys)
+        payloads = self._table.payloads
+        hits = [(payloads[i], start, end) for i, start, end in self._table.matches(text)]
+        return self.resolve(text, hits, overlapping=overlapping)
+
+    def resolve(
+        self,
+        text: str,
+        hits: list[tuple[tuple[tuple[Entry, ...], str], int, int]],
+        *,
+        overlapping: bool = False,
+    ) -> list[Match]:
+        """:meth:`find` from the automaton's raw hits ((entries, form), start, end), as
+        :func:`nabz.trust.keys.found` gives them for a registered lexicon."""
         candidates: list[tuple[int, int, Entry, str]] = []
-        payloads = self._keys.payloads
-        for index, raw_start, raw_end in self._keys.matches(text):
-            found, form = payloads[index]
+        for (entries, form), raw_start, raw_end in hits:
             length = raw_end - raw_start
             start = self._left(text, raw_start, length)
             if start < 0:
@@ -136,7 +144,7 @@ class Lexicon:
             end = self._right(text, raw_end, length)
             if end < 0:
                 continue
-            for entry in found:
+            for entry in entries:
                 if entry.unless_next and (
                     self._next_word(text, end) in entry.unless_next
                     or self._previous_word(text, start) in entry.unless_next
@@ -238,8 +246,12 @@ def tone_entries(language: str) -> list[Entry]:
 
 @lru_cache(maxsize=4)
 def tone_lexicon(language: str) -> Lexicon:
-    """Jargon and tone phrases of one language, in one automaton."""
+    """Jargon and tone phrases of one language (matched in the shared walk)."""
     return Lexicon(language, [*jargon_entries(language), *tone_entries(language)])
+
+
+_TONE = "tone.lexicon"
+register(_TONE, lambda language: tone_lexicon(language).keys)
 
 
 @lru_cache(maxsize=4)
@@ -273,8 +285,8 @@ def tone_matches(doc: Document) -> list[Match]:
     """Every tone-lexicon match in a document; computed once per document."""
     cached: list[Match] | None = doc.memo.get("_nabz_tone_matches")
     if cached is None:
-        text = match_text(doc.norm.text)
-        cached = tone_lexicon(doc.language).find(text)
+        text = folded(doc)
+        cached = tone_lexicon(doc.language).resolve(text, found(doc, _TONE))
         pairs = custom_jargon(doc)
         if pairs:
             extra = _custom_lexicon(doc.language, pairs).find(text)
