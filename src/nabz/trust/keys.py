@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 if TYPE_CHECKING:
     from nabz.trust.document import Document
@@ -31,11 +31,17 @@ class KeyTable(Generic[P]):
 
     __slots__ = ("_automaton", "keys", "payloads")
 
-    def __init__(self, table: Mapping[str, P]) -> None:
+    def __init__(self, table: Mapping[str, P], *, dfa: bool = False) -> None:
         self.keys = [key for key in table if key]  # an empty key would match everywhere
         self.payloads = [table[key] for key in self.keys]
         self._automaton = (
-            AhoCorasick(self.keys, matchkind=MatchKind.Standard) if self.keys else None
+            AhoCorasick(
+                self.keys,
+                matchkind=MatchKind.Standard,
+                implementation=Implementation.DFA if dfa else None,
+            )
+            if self.keys
+            else None
         )
 
     def __len__(self) -> int:
@@ -117,7 +123,7 @@ class _Book:
         for slot, name in enumerate(self.lexicons):
             for key, payload in _PROVIDERS[name](language).items():
                 merged.setdefault(key, []).append((slot, payload))
-        self.table = KeyTable({key: tuple(entries) for key, entries in merged.items()})
+        self.table = KeyTable({key: tuple(entries) for key, entries in merged.items()}, dfa=True)
 
     def walk(self, text: str) -> dict[str, Found]:
         out: list[Found] = [[] for _ in self.lexicons]
