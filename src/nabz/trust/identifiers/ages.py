@@ -7,6 +7,7 @@ import re
 
 from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.identifiers._scan import Scan
+from nabz.trust.keys import found, register
 from nabz.trust.text import normalize_term
 
 _N = r"(?P<n>\d{1,3})"
@@ -35,16 +36,30 @@ _EN_DECADE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:late\s+|early\s+|mid-?)?(?P<dec>[1-9]0)'?s(?![\w])"
 )
 _EN = _EN_NUMBER_FIRST  # key of the English trigger words below
+# The words an Arabic or a Persian age phrase may start with (the other branches start
+# with the number itself).
+_AR_CUES = (
+    "عمره", "عمرها", "عمري", "بعمر", "العمر", "عمر يناهز", "عمر ناهز", "يبلغ من العمر",
+    "تبلغ من العمر", "البالغ من العمر", "البالغة من العمر", "البالغ", "البالغة", "يبلغ", "تبلغ",
+    "ذو", "ذات", "ابن", "بنت", "سن",
+)  # fmt: skip
+_AR_IN = ("في", "فی")
+_AR_PEOPLE = (
+    "طفل", "طفلة", "رضيع", "رضيعة", "مسن", "مسنة", "رجل", "امرأة", "سيدة", "مريض", "مريضة",
+    "شاب", "شابة", "فتاة", "فتى", "ولد",
+)  # fmt: skip
+_FA_CUES = ("سن", "سنش", "با سن", "در سن", "سن وی", "سن او", "سن بیمار")
+_FA_PEOPLE = ("نوزاد", "کودک", "بچه", "دختر", "پسر", "شیرخوار", "طفل")
+_FA_NOW = ("الان", "اکنون", "حالا", "امسال")
 _AR = re.compile(
     _numbered(
         normalize_term(
-            rf"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر"
-            rf"|البالغ من العمر|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)"
+            rf"(?:{'|'.join(_AR_CUES)})"
             rf"\s*:?\s*(?:(?:الآن|الان|حاليا|اليوم)\s+)?(?:ال)?{_N}"
             rf"\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام|شهرا|شهور|أشهر|يوما|أيام)?(?![\d\w])"
-            rf"|(?:في|فی)\s+(?:عمر|سن)\s+{_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|أشهر)(?![\w])"
+            rf"|(?:{'|'.join(_AR_IN)})\s+(?:عمر|سن)\s+{_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|أشهر)(?![\w])"
             rf"|(?<![\d\w]){_N}\s*(?:عاما|عام|سنة|سنوات|شهرا|شهور|أشهر)\s+من\s+العمر"
-            rf"|(?:طفل|طفلة|رضيع|رضيعة|مسن|مسنة|رجل|امرأة|سيدة|مريض|مريضة|شاب|شابة|فتاة|فتى|ولد)"
+            rf"|(?:{'|'.join(_AR_PEOPLE)})"
             rf"\s+(?:في\s+)?(?:ال\s*)?{_N}\s*"
             rf"(?:عاما|عام|سنة|سنوات|من عمره|من عمرها|شهرا|أشهر|شهور)(?![\w])"
             rf"|(?<![\d\w]){_N}\s+من\s+(?:عمره|عمرها)(?![\w])"
@@ -55,36 +70,24 @@ _FA = re.compile(
     _numbered(
         normalize_term(
             rf"(?<![\d\w]){_N}\s*(?:ساله|سالگی|سالش|سال سن)(?![\w])"
-            rf"|(?:سن|سنش|با سن|در سن|سن وی|سن او|سن بیمار)\s*:?\s*{_N}(?:\s*سال(?:گی)?)?(?![\d\w])"
-            rf"|(?:نوزاد|کودک|بچه|دختر|پسر|شیرخوار|طفل)\s+{_N}\s*(?:ماهه|روزه|هفته)(?![\w])"
+            rf"|(?:{'|'.join(_FA_CUES)})\s*:?\s*{_N}(?:\s*سال(?:گی)?)?(?![\d\w])"
+            rf"|(?:{'|'.join(_FA_PEOPLE)})\s+{_N}\s*(?:ماهه|روزه|هفته)(?![\w])"
             rf"|(?<![\d\w]){_N}\s*سال\s+(?:دارد|داره|داشت|داشتند)(?![\w])"
-            rf"|(?:الان|اکنون|حالا|امسال)\s+{_N}\s*سال(?:ش|شان)?\s+(?:است|هست|شده)(?!\s*که)(?![\w])"
+            rf"|(?:{'|'.join(_FA_NOW)})\s+{_N}\s*سال(?:ش|شان)?\s+(?:است|هست|شده)(?!\s*که)(?![\w])"
         )
     )
 )
-# Necessary conditions, cheap to search: every match of _AR / _FA contains one of these,
-# so a text with none of them has no match (most texts: "سال" or "عام" alone is common).
-# _AR: a number and then a unit or "من" (every branch but the first always; the first when
-# it has a unit), or the first branch's cue word before its number.
-_AR_QUICK = (
-    re.compile(
-        normalize_term(r"\d\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام|شهرا|شهور|أشهر|يوما|أيام|من)")
-    ),
-    re.compile(
-        normalize_term(
-            r"(?:عمره|عمرها|عمري|بعمر|العمر|عمر يناهز|عمر ناهز|يبلغ من العمر|تبلغ من العمر"
-            r"|البالغ من العمر|البالغة من العمر|البالغ|البالغة|يبلغ|تبلغ|ذو|ذات|ابن|بنت|سن)"
-            r"\s*:?\s*(?:(?:الآن|الان|حاليا|اليوم)\s+)?(?:ال)?\d"
-        )
-    ),
+# Where an Arabic or a Persian age phrase may start: at one of its start words (found in
+# the shared walk of nabz.trust.keys) or at a number. Trying the pattern only there gives
+# what finditer gives, without the regex engine trying an alternation of words at every
+# position of the text.
+_START_WORDS = {"ar": _AR_CUES + _AR_IN + _AR_PEOPLE, "fa": _FA_CUES + _FA_PEOPLE + _FA_NOW}
+_PATTERN_OF = {"ar": _AR, "fa": _FA}
+_STARTS = "identifiers.ages"
+register(
+    _STARTS, lambda language: {normalize_term(w): True for w in _START_WORDS.get(language, ())}
 )
-# _FA: a number and then "سال…" or a unit (branches 1, 3, 4, 5), or a cue ending in "سن"
-# before a number (branch 2).
-_FA_QUICK = (
-    re.compile(normalize_term(r"\d\s*(?:سال|ماهه|روزه|هفته)")),
-    re.compile(normalize_term(r"سن(?:ش|\s*(?:وی|او|بیمار))?\s*:?\s*\d")),
-)
-_QUICK = {_AR: _AR_QUICK, _FA: _FA_QUICK}
+_DIGIT_RUN = re.compile(r"\d+")
 # Words before "N ساله" that make it a duration, not an age (a five-year plan).
 _FA_NOT_AGE = re.compile(
     normalize_term(
@@ -144,10 +147,7 @@ def detect(scan: Scan) -> None:
         if pattern is _EN:
             _english(scan)
             continue
-        quick = _QUICK[pattern]
-        if not (quick[0].search(scan.text) or quick[1].search(scan.text)):
-            continue
-        for m in pattern.finditer(scan.text):
+        for m in _matches(pattern, scan):
             group = m.lastgroup or ""
             if not group:
                 continue
@@ -169,6 +169,25 @@ def detect(scan: Scan) -> None:
                 start = m.start(group)  # "aged 93": the number, not the cue word
             scan.add(IdentifierKind.AGE, start, end, True, detail)
             scan.claim(start, end)
+
+
+def _matches(pattern: re.Pattern[str], scan: Scan) -> list[re.Match[str]]:
+    """``pattern.finditer(scan.text)``, trying the pattern only where it may start."""
+    text = scan.text
+    if _PATTERN_OF.get(scan.language) is not pattern:
+        return list(pattern.finditer(text))
+    starts = {start for _, start, _ in found(scan.doc, _STARTS)}
+    starts.update(m.start() for m in _DIGIT_RUN.finditer(text))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _english(scan: Scan) -> None:
@@ -214,12 +233,12 @@ _AFTER_NAME_AR = re.compile(
 
 def after_names(scan: Scan) -> None:
     """ "Jane Roe, 93," and "Jane Roe (93)": a bare number right after a name is an age."""
-    for found in list(scan.found):
-        if found.kind is not IdentifierKind.PERSON_NAME:
+    for name in list(scan.found):
+        if name.kind is not IdentifierKind.PERSON_NAME:
             continue
-        m = _AFTER_NAME.match(scan.text, found.end)
+        m = _AFTER_NAME.match(scan.text, name.end)
         if m is None and scan.language != "en":
-            m = _AFTER_NAME_AR.match(scan.text, found.end)
+            m = _AFTER_NAME_AR.match(scan.text, name.end)
         value = m.group(1)[:3].rstrip() if m else ""
         value = "".join(ch for ch in value if ch.isdigit())
         if m and not scan.is_claimed(m.start(1), m.end(1)) and int(value) <= 125:
