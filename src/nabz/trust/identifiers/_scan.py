@@ -56,7 +56,7 @@ class Scan:
         self.has_upper = low != text
         # Every word, lower-cased: each detector's quick "is my cue word here?" test.
         # (ASCII text: the same words with a cheaper character class.)
-        self.tokens = _words(self.lower)
+        self.tokens = frozenset(_WORD.findall(self.lower))
         self.has_digit = _DIGIT.search(text) is not None
         # Three digits in a row (maybe spaced): every ID, phone or code has that much.
         self.long_number = self.has_digit and _THREE_DIGITS.search(text) is not None
@@ -95,28 +95,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d(?:[ .\-]?\d){2}")
-
-
-# Punctuation that often clings to a word ("سلام،" is "سلام" and ",").
-_CLINGING = ".,;:!?()[]{}\"'«»-/%*#@"
-
-
-def _words(text: str) -> frozenset[str]:
-    """Every run of letters in ``text`` (``[^\\W\\d_]+``: alphanumeric, not a decimal digit
-    or "_"). A word never crosses white space, and most whitespace-separated tokens are
-    one word, perhaps with punctuation at an end, which ``str.isalpha`` tells without
-    the regex engine; the rest (digits inside, joined words) go through the regex."""
-    out: set[str] = set()
-    for token in text.split():
-        if token.isalpha():
-            out.add(token)
-            continue
-        token = token.strip(_CLINGING)
-        if token.isalpha():
-            out.add(token)
-        elif token and not token.isdecimal():
-            out.update(_WORD.findall(token))
-    return frozenset(out)
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
