@@ -6,7 +6,7 @@ import itertools
 import re
 
 from nabz.trust.identifiers import IdentifierKind
-from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers._scan import Scan, matches_at
 from nabz.trust.keys import found, register
 from nabz.trust.text import normalize_term
 
@@ -176,18 +176,9 @@ def _matches(pattern: re.Pattern[str], scan: Scan) -> list[re.Match[str]]:
     text = scan.text
     if _PATTERN_OF.get(scan.language) is not pattern:
         return list(pattern.finditer(text))
-    starts = {start for _, start, _ in found(scan.doc, _STARTS)}
-    starts.update(m.start() for m in _DIGIT_RUN.finditer(text))
-    out: list[re.Match[str]] = []
-    pos = 0
-    for start in sorted(starts):
-        if start < pos:
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    starts = [start for _, start, _ in found(scan.doc, _STARTS)]
+    starts.extend(m.start() for m in _DIGIT_RUN.finditer(text))
+    return matches_at(pattern, text, starts)
 
 
 def _english(scan: Scan) -> None:

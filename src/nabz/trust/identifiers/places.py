@@ -13,8 +13,9 @@ from importlib.resources import files
 import regex as re
 
 from nabz.trust.identifiers import IdentifierKind as K
-from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers._scan import Scan, matches_at
 from nabz.trust.identifiers.lexicon import all_stopwords
+from nabz.trust.keys import found, register
 from nabz.trust.text import normalize_term
 
 # Street types of English addresses (data/privacy/street_types.txt).
@@ -144,6 +145,30 @@ def _triggers(lang: str) -> frozenset[str]:
 
 _AR_TRIGGERS = {lang: _triggers(lang) for lang in ("fa", "ar")}
 
+# The address and place words of both languages, found in the shared walk: a match of
+# _ADDR_RE or _PLACE_RE starts at one of them or at its one- or two-letter prefix (و,
+# در, به, از), so the patterns are tried there only, not at every position of the text.
+_WORDS = "identifiers.places"
+register(
+    _WORDS,
+    lambda language: (
+        {}
+        if language == "en"
+        else {
+            normalize_term(w): True
+            for lang in ("ar", "fa")
+            for w in (*_ADDRESS_WORDS[lang], *_PLACE_CUES[lang])
+        }
+    ),
+)
+
+
+def _matches(pattern: re.Pattern[str], scan: Scan) -> list[re.Match[str]]:
+    """``pattern.finditer(scan.text)`` for _ADDR_RE and _PLACE_RE."""
+    hits = found(scan.doc, _WORDS)
+    starts = [s - prefix for _, s, _ in hits for prefix in (0, 1, 2) if s >= prefix]
+    return matches_at(pattern, scan.text, starts)
+
 
 def detect(scan: Scan) -> None:
     tokens = scan.tokens
@@ -256,7 +281,7 @@ def _arabic_script(scan: Scan, lang: str) -> None:
             _claim(scan, K.STREET_ADDRESS, chain[0][0], chain[-1][1], digit, "street address")
         chain.clear()
 
-    for m in _ADDR_RE[lang].finditer(text):
+    for m in _matches(_ADDR_RE[lang], scan):
         word = m.group(1)
         if lang == "ar" and word in ("طریق", "حی"):
             before = text[max(0, m.start() - 4) : m.start()]
@@ -272,7 +297,7 @@ def _arabic_script(scan: Scan, lang: str) -> None:
             flush()
         chain.append((m.start(1), end, strength.get(word, 0), digit))
     flush()
-    for m in _PLACE_RE[lang].finditer(text):
+    for m in _matches(_PLACE_RE[lang], scan):
         tok = _TOKEN.match(text, m.end())
         if tok is None or tok.group() in stop or any(ch.isdigit() for ch in tok.group()):
             continue

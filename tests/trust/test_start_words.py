@@ -1,5 +1,6 @@
-"""The Arabic and Persian age patterns, tried only where a match may start, find what a
-search of the whole text finds."""
+"""Patterns tried only where a match may start (their start words, from the shared walk,
+and numbers) find what a search of the whole text finds: Arabic and Persian ages,
+addresses and places."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nabz.trust.document import Document
-from nabz.trust.identifiers import ages
+from nabz.trust.identifiers import ages, places
 from nabz.trust.identifiers._scan import Scan
 from nabz.trust.model import Context
 from nabz.trust.text import normalize_term
@@ -45,3 +46,24 @@ def test_ages_far_apart_in_a_long_text() -> None:
     found = [m.group() for m in ages._matches(ages._AR, _scan(text, "ar"))]
     assert found == [m.group() for m in ages._AR.finditer(text)]
     assert len(found) == 2
+
+
+_PLACE_PIECES = [
+    normalize_term(p)
+    for p in (
+        "خیابان", "کوچه", "پلاک", "بلوار", "روستای", "محله", "ده", "شارع", "حی", "طریق", "قریه",
+        "صندوق برید", "ص.ب", "و", "در", "به", "از", "ال", "ولیعصر", "النخیل", "بالا", "سارا",
+        "12", "7", "خودرو", "،", ".", " ", "  ", "\n",
+    )
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=40), st.sampled_from([" ", ""]))
+def test_addresses_and_places_from_their_words(pieces: list[str], sep: str) -> None:
+    text = sep.join(pieces)
+    for language in ("ar", "fa"):
+        scan = _scan(text, language)
+        for pattern in (places._ADDR_RE[language], places._PLACE_RE[language]):
+            expected = [m.span(1) for m in pattern.finditer(text)]
+            assert [m.span(1) for m in places._matches(pattern, scan)] == expected
