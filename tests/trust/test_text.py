@@ -114,3 +114,16 @@ def test_every_offset_maps_where_a_per_character_map_would(text: str) -> None:
     kept = [i for i, ch in enumerate(text) if ch not in _DELETED] + [len(text)]
     norm = normalize(text)
     assert [norm.to_original(i) for i in range(len(norm.text) + 1)] == kept
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [*"يىكأإآٱةۀ٪٫٬،؛؟٠٩۰۹ab سل", "\uff21", "\uff10", "\uff5e", "\u2013"]
+        )
+    )
+)
+def test_translation_is_the_table_applied_to_every_character(text: str) -> None:
+    from nabz.trust.text import _TABLE, _translate
+
+    assert _translate(text) == text.translate(_TABLE)

@@ -63,8 +63,10 @@ _DELETE_CLASS = (
 )
 _DELETE = re.compile(f"[{_DELETE_CLASS}]")
 _DELETE_RUN = re.compile(f"[{_DELETE_CLASS}]+")
-_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 _TABLE_CHARS = {chr(k): chr(v) for k, v in _TABLE.items()}
+# The full-width forms are many and rare: one search finds whether any is there.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_COMMON_CHARS = tuple(c for c in _TABLE_CHARS if not _FULL_WIDTH.match(c))
 _DIACRITIC = regex.compile("[\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
 ZWNJ = "\u200c"
 
@@ -113,16 +115,17 @@ class Normalized:
 
 def _translate(text: str) -> str:
     """``text.translate(_TABLE)``, faster: str.translate looks up every character of a
-    non-ASCII text in the dict; replacing only the few mapped characters present is
-    several times cheaper. Same result: every mapping is one character to one, and no
-    target is itself a key."""
+    non-ASCII text in the dict; testing for each of the few dozen mapped characters and
+    replacing those present is several times cheaper. Same result: every mapping is one
+    character to one, and no target is itself a key."""
     if text.isascii():
         return text
-    present = set(_MAPPED.findall(text))
-    if len(present) > 16:
-        return text.translate(_TABLE)
-    for ch in present:
-        text = text.replace(ch, _TABLE_CHARS[ch])
+    for ch in _COMMON_CHARS:
+        if ch in text:
+            text = text.replace(ch, _TABLE_CHARS[ch])
+    if _FULL_WIDTH.search(text):
+        for ch in set(_FULL_WIDTH.findall(text)):
+            text = text.replace(ch, _TABLE_CHARS[ch])
     return text
 
 
