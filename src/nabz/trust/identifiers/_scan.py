@@ -34,8 +34,8 @@ class Scan:
     """The normalised text under scan, with a few views computed on demand."""
 
     __slots__ = (
-        "_claim_ends", "_claim_starts", "doc", "found", "has_digit", "has_upper",
-        "language", "long_number", "lower", "memo", "text", "tokens",
+        "_claim_ends", "_claim_starts", "digit_runs", "doc", "found", "has_digit",
+        "has_upper", "language", "long_number", "lower", "memo", "text", "tokens",
     )  # fmt: skip
 
     def __init__(self, doc: Document) -> None:
@@ -57,9 +57,31 @@ class Scan:
         # Every word, lower-cased: each detector's quick "is my cue word here?" test.
         # (ASCII text: the same words with a cheaper character class.)
         self.tokens = frozenset(_WORD.findall(self.lower))
-        self.has_digit = _DIGIT.search(text) is not None
+        # (start, end) of every run of digits: most detectors start from numbers, and a few
+        # short tests over these runs replace whole-text searches (see number_triple).
+        self.digit_runs = [m.span() for m in _DIGITS.finditer(text)]
+        self.has_digit = bool(self.digit_runs)
         # Three digits in a row (maybe spaced): every ID, phone or code has that much.
-        self.long_number = self.has_digit and _THREE_DIGITS.search(text) is not None
+        self.long_number = _three_digits(text, self.digit_runs)
+
+    def number_triple(self, separators: str, middle: int) -> bool:
+        """Three digit runs joined each by one character of ``separators``, the middle run
+        at most ``middle`` digits long: a search for ``\\d[sep]\\d{1,middle}[sep]\\d``
+        (a date, an IP address) without the regex engine looking up every character."""
+        runs, text = self.digit_runs, self.text
+        for i in range(1, len(runs) - 1):
+            _s0, e0 = runs[i - 1]
+            s1, e1 = runs[i]
+            s2, _e2 = runs[i + 1]
+            if (
+                e1 - s1 <= middle
+                and s1 == e0 + 1
+                and s2 == e1 + 1
+                and text[e0] in separators
+                and text[e1] in separators
+            ):
+                return True
+        return False
 
     def add(
         self, kind: IdentifierKind, start: int, end: int, validated: bool = False, detail: str = ""
@@ -93,8 +115,19 @@ class Scan:
 
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
-_THREE_DIGITS = re.compile(r"\d(?:[ .\-]?\d){2}")
+_DIGITS = re.compile(r"\d+")
+
+
+def _three_digits(text: str, runs: list[tuple[int, int]]) -> bool:
+    """Three digits, each pair at most one of " .-" apart (``\\d(?:[ .-]?\\d){2}``)."""
+    total, prev_end = 0, -2
+    for start, end in runs:
+        joined = start == prev_end + 1 and text[prev_end] in " .-"
+        total = total + end - start if joined else end - start
+        if total >= 3:
+            return True
+        prev_end = end
+    return False
 
 
 def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> list[Any]:

@@ -46,7 +46,6 @@ _AFTER = re.compile(
     r"ad|ah|ce|bc)(?![\w]))?)?",
     re.IGNORECASE,
 )
-_NUMERIC_QUICK = re.compile(r"\d[/.\-]\d{1,2}[/.\-]\d")
 # "(?<![\d/.\-])\d" written as "\d(?<![\d/.\-].)": the same matches, but a pattern that
 # starts with a character class lets the regex engine skip to the digits (twice as fast).
 _NUMERIC_YMD = re.compile(r"(\d(?<![\d/.\-].)\d{3})([/\-.])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d)")
@@ -179,7 +178,7 @@ def detect(scan: Scan) -> None:
         else:
             end = me
         _add(scan, start, end, calendar)
-    if scan.has_digit and _NUMERIC_QUICK.search(text):
+    if scan.number_triple("/.-", 2):  # \d[/.-]\d{1,2}[/.-]\d somewhere
         for m in _NUMERIC_YMD.finditer(text):
             y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
             if _valid_ymd(y, mo, d):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nabz.trust.identifiers import IdentifierKind as K
-from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers._scan import Scan, matches_at
 from nabz.trust.identifiers.cards import luhn_ok, valid_card
 from nabz.trust.identifiers.context import label_near
 from nabz.trust.identifiers.iban import valid_iban
@@ -87,7 +87,7 @@ def detect(scan: Scan) -> None:
     text = scan.text
     if not scan.long_number:
         return
-    for m in _RUN.finditer(text):
+    for m in _runs(scan):
         p, q = m.span()
         if q - p < 3:
             continue  # fewer than three characters hold fewer than three digits
@@ -103,6 +103,15 @@ def detect(scan: Scan) -> None:
         if len(digits) < 3 or scan.is_claimed(start, end):
             continue
         _classify(scan, start, end, raw, digits)
+
+
+def _runs(scan: Scan) -> list[re.Match[str]]:
+    """``_RUN.finditer(scan.text)``: a run starts at a run of digits, or at the "+" or
+    "(" right before one, and the pattern matches at every such place; so it is tried
+    there only, not at every position of the text."""
+    text = scan.text
+    starts = [s - 1 if s and text[s - 1] in "+(" else s for s, _e in scan.digit_runs]
+    return matches_at(_RUN, text, starts)
 
 
 def _classify(scan: Scan, start: int, end: int, raw: str, digits: str) -> None:

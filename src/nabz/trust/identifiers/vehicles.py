@@ -15,7 +15,8 @@ from nabz.trust.identifiers.context import label_before
 _IR_PLATE = re.compile(
     r"(?<![\d\w])\d{2}\s?[\p{Arabic}&&\p{L}]{1,3}\s?\d{3}(?:\s?[-|]\s?|\s+)(?:ایران\s?)?\d{2}(?![\d\w])"
 )
-_IR_QUICK = std_re.compile(r"\d\d ?[\u0600-\u06ff]{1,3} ?\d\d\d")
+# Between the two digit groups of a plate: its letters (normalised text has ASCII digits).
+_IR_GAP = std_re.compile(r" ?[\u0600-\u06ff]{1,3} ?")
 _VIN = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
 # No VIN without seventeen of these (one class, then sixteen: the engine skips to candidates).
 _VIN_QUICK = std_re.compile(r"[A-HJ-NPR-Z0-9][A-HJ-NPR-Z0-9]{16}")
@@ -47,11 +48,23 @@ def valid_vin(vin: str) -> bool:
     return vin[8] == ("X" if check == 10 else str(check))
 
 
+def _ir_plate_shape(scan: Scan) -> bool:
+    """Two digits, one to three Arabic-script letters, three digits: the quick test for
+    an Iranian plate (``\\d\\d ?[\\u0600-\\u06ff]{1,3} ?\\d\\d\\d``), over the digit runs."""
+    runs, text = scan.digit_runs, scan.text
+    for i in range(len(runs) - 1):
+        s0, e0 = runs[i]
+        s1, e1 = runs[i + 1]
+        if e0 - s0 >= 2 and e1 - s1 >= 3 and s1 - e0 <= 5 and _IR_GAP.fullmatch(text, e0, s1):
+            return True
+    return False
+
+
 def detect(scan: Scan) -> None:
     text = scan.text
     if not scan.long_number:
         return
-    if scan.language != "en" and _IR_QUICK.search(text):
+    if scan.language != "en" and _ir_plate_shape(scan):
         for m in _IR_PLATE.finditer(text):
             if not scan.is_claimed(m.start(), m.end()):
                 scan.add(IdentifierKind.VEHICLE_ID, m.start(), m.end(), True, "IR licence plate")

@@ -63,7 +63,6 @@ _TLDS = frozenset(
     ]
 )
 _LONGEST_TLD = max(map(len, _TLDS))
-_IP_QUICK = re.compile(r"\d\.\d{1,3}\.\d")
 _VERSION_BEFORE = re.compile(r"(?:version|ver\.?|v\.?|release|build|نسخه|نسخة|الإصدار|الاصدار)\s*$")
 _TRAILING = ".,;:!?)]}'\"»"
 
@@ -103,7 +102,7 @@ def detect(scan: Scan) -> None:
         if path is None:
             continue
         _add_url(scan, start, path.end())
-    if scan.has_digit and _IP_QUICK.search(text):
+    if scan.number_triple(".", 3):  # \d\.\d{1,3}\.\d somewhere
         for m in _IPV4.finditer(text):
             before = scan.lower[max(0, m.start() - 10) : m.start()]
             if _VERSION_BEFORE.search(before):
