@@ -130,6 +130,20 @@ def _three_digits(text: str, runs: list[tuple[int, int]]) -> bool:
     return False
 
 
+def word_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every run of letters in ``text[start:end]``, as
+    ``_WORD.finditer(text, start, end)`` gives them, from findall and str.find (cheaper
+    than a match object per word). No letter lies between one run and the next, so a
+    word's first occurrence after the previous one is where its run starts."""
+    out: list[tuple[int, int, str]] = []
+    pos = start
+    for word in _WORD.findall(text, start, end):
+        pos = text.find(word, pos)
+        out.append((pos, pos + len(word), word))
+        pos += len(word)
+    return out
+
+
 def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> list[Any]:
     """``pattern.finditer(text)`` for a pattern whose every match starts at one of
     ``starts`` (e.g. at the words of its first alternation, found in the shared walk of

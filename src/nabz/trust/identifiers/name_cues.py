@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from nabz.trust.identifiers import IdentifierKind
-from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers._scan import Scan, word_spans
 from nabz.trust.identifiers.names import _STRONG_CUES, _WEAK_CUES
 from nabz.trust.text import normalize_term
 
@@ -108,7 +108,7 @@ def detect(scan: Scan, lex: object, stop: frozenset[str]) -> None:
         if b <= done:
             continue
         a = max(a, done)
-        words.extend((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, a, b))
+        words.extend(word_spans(text, a, b))
         done = b
     _Frames(scan, words, lex, stop).find(hits)
 
