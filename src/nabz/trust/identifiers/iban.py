@@ -41,8 +41,8 @@ def valid_iban(compact: str) -> bool:
 
 def detect(scan: Scan) -> None:
     text = scan.text
-    if not scan.long_number:
-        return
+    if not scan.long_number or not scan.has_upper:
+        return  # an IBAN starts with two capitals and holds digits
     for m in _CANDIDATE.finditer(text):
         groups = m.group().split(" ")
         # Trim trailing groups that belong to the next word until the checksum fits.

@@ -312,6 +312,8 @@ _POSSESSIVE = ("'s", "’s")
 
 
 def _english(scan: Scan) -> None:
+    if not scan.has_upper:
+        return  # every token starts with a capital letter
     text = scan.text
     toks: list[_Tok] = []
     for m in _CAP.finditer(text):
