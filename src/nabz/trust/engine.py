@@ -91,8 +91,10 @@ def check(
                     data=hit.data,
                 )
             )
-    findings.sort(key=lambda f: (f.start, f.end, -f.severity.rank, f.code))
-    found = tuple(findings)
+    # By place, then the most severe first; the index keeps the rest in rule order, as a
+    # stable sort would (tuples built here: no key function call per finding).
+    order = sorted([(f.start, f.end, -f.severity.rank, f.code, i) for i, f in enumerate(findings)])
+    found = tuple(findings[key[-1]] for key in order)
     return Report(
         text=text,
         language=lang,

@@ -25,7 +25,11 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"block": 3, "warn": 2, "info": 1}[self.value]
+        return _RANK[self]
+
+
+# (A plain dict: Enum.value goes through a Python-level descriptor on every access.)
+_RANK = {Severity.BLOCK: 3, Severity.WARN: 2, Severity.INFO: 1}
 
 
 class InputError(ValueError):

@@ -109,14 +109,20 @@ _START = attrgetter("start")
 
 def _resolve(doc: Document, found: list) -> list[Identifier]:  # type: ignore[type-arg]
     """Drop spans that overlap a stronger one; map to original offsets."""
+    # Sorted by (priority, unvalidated, longest, start); the index keeps equal keys in their
+    # order, as a stable sort would (tuples built here: no key function call per span).
     ranked = sorted(
-        found, key=lambda f: (_PRIORITY[f.kind], not f.validated, -(f.end - f.start), f.start)
+        [
+            (_PRIORITY[f.kind], not f.validated, f.start - f.end, f.start, i)
+            for i, f in enumerate(found)
+        ]
     )
     # One byte per character of the text: 1 where a kept span lies. Checking and marking
     # a span costs its length, so long texts with thousands of identifiers stay linear.
     taken = bytearray(max((f.end for f in found), default=0) + 1)
     kept: list = []  # type: ignore[type-arg]
-    for f in ranked:
+    for *_, i in ranked:
+        f = found[i]
         if taken.find(1, f.start, f.end) != -1:
             continue
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)

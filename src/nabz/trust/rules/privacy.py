@@ -205,7 +205,7 @@ def patient_name(doc: Document) -> Iterator[Hit]:
             ident.end,
             replacement=_initial(ident.text),
             severity=severity,
-            data={"kind": ident.kind.value, "detail": detail},
+            data={"kind": str(ident.kind), "detail": detail},
         )
 
 
@@ -567,7 +567,7 @@ def record_number(doc: Document) -> Iterator[Hit]:
             ident.start,
             ident.end,
             replacement=_removed("number", doc),
-            data={"kind": ident.kind.value, "detail": ident.detail},
+            data={"kind": str(ident.kind), "detail": ident.detail},
         )
 
 
@@ -667,7 +667,7 @@ def bank_number(doc: Document) -> Iterator[Hit]:
             ident.end,
             replacement=_removed("number", doc),
             severity=severity,
-            data={"kind": ident.kind.value, "detail": ident.detail},
+            data={"kind": str(ident.kind), "detail": ident.detail},
         )
 
 
@@ -958,7 +958,7 @@ def address(doc: Document) -> Iterator[Hit]:
             ident.end,
             replacement=_removed("address", doc),
             severity=Severity.BLOCK if patient else Severity.WARN,
-            data={"kind": ident.kind.value},
+            data={"kind": str(ident.kind)},
         )
 
 
@@ -1168,7 +1168,7 @@ def licence_vehicle_device(doc: Document) -> Iterator[Hit]:
             ident.start,
             ident.end,
             replacement=_removed("number", doc),
-            data={"kind": ident.kind.value, "detail": ident.detail},
+            data={"kind": str(ident.kind), "detail": ident.detail},
         )
 
 
