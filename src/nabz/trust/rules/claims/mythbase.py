@@ -12,10 +12,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from nabz.trust.keys import KeyTable
+from nabz.trust.keys import folded, found, register
 from nabz.trust.rules.claims._shared import LANGS, load_yaml, spelling_variants, term
+
+if TYPE_CHECKING:
+    from nabz.trust.document import Document
 
 TOPICS = (
     "vaccines",
@@ -190,16 +193,17 @@ class MythBase:
             for myth, group, mode in payload:
                 by_mode[mode].append((myth, group))
             keys[key] = tuple((mode, tuple(pairs)) for mode, pairs in by_mode.items())
-        self.keys = KeyTable(keys)
+        self.keys = keys  # matched in the shared walk (see key_hits)
         self._suffixes = frozenset(_SUFFIXES[language])
 
-    def key_hits(self, low: str) -> list[KeyHit]:
+    def key_hits(self, doc: Document) -> list[KeyHit]:
+        """Every whole-word occurrence of a myth's key phrase in the document (offsets in
+        the normalised text)."""
         hits: list[KeyHit] = []
         clitics = _CLITICS[self.language]
+        low = folded(doc)
         size = len(low)
-        payloads = self.keys.payloads
-        for index, start, end in self.keys.matches(low):
-            modes = payloads[index]
+        for modes, start, end in found(doc, MYTH_KEYS):
             if start and low[start - 1].isalpha() and not _word_start(low, start, clitics):
                 continue
             for mode, pairs in modes:
@@ -252,6 +256,10 @@ def myth_base(language: str) -> MythBase:
     entries = load_yaml(f"myths/{language}.yaml")
     base = MythBase(language, entries)
     return base
+
+
+MYTH_KEYS = "claims.myths"
+register(MYTH_KEYS, lambda language: myth_base(language if language in LANGS else "en").keys)
 
 
 def all_entries() -> dict[str, list[dict[str, Any]]]:

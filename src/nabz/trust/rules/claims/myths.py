@@ -121,7 +121,7 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
     lang = doc.language if doc.language in LANGS else "en"
     base = myth_base(lang)
     v = view(doc)
-    hits = base.key_hits(v.low)
+    hits = base.key_hits(doc)
     if not hits:
         return
     per_myth: dict[int, set[int]] = defaultdict(set)
