@@ -67,3 +67,29 @@ def test_addresses_and_places_from_their_words(pieces: list[str], sep: str) -> N
         for pattern in (places._ADDR_RE[language], places._PLACE_RE[language]):
             expected = [m.span(1) for m in pattern.finditer(text)]
             assert [m.span(1) for m in places._matches(pattern, scan)] == expected
+
+
+def _claims_pieces(language: str) -> list[str]:
+    from nabz.trust.rules.claims import evidence
+
+    starts = evidence._APPEAL[language]
+    assert isinstance(starts, evidence.Starts)
+    words = [w for term in starts.terms for w in term.rstrip("=").split()]
+    return [*words, "و", "ال", "3", " ", "  ", "،", "\n", "x"]
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_appeals_to_evidence_from_their_first_words(data: st.DataObject) -> None:
+    from nabz.trust.keys import folded
+    from nabz.trust.rules.claims import evidence
+
+    for language in ("ar", "fa"):
+        pieces = data.draw(st.lists(st.sampled_from(_claims_pieces(language)), max_size=30))
+        text = " ".join(pieces)
+        doc = Document(text, language=language, network=None, kind="post", context=Context())
+        starts = evidence._APPEAL[language]
+        assert isinstance(starts, evidence.Starts)
+        low = folded(doc)
+        expected = [m.span() for m in starts.pattern.finditer(low)]
+        assert [m.span() for m in starts.finditer(doc, low)] == expected

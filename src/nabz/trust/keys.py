@@ -15,7 +15,7 @@ has its own rules for clitics and suffixes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
@@ -71,6 +71,23 @@ def folded(doc: Document) -> str:
     if text is None:
         text = doc.memo["_folded"] = fold(doc.norm.text)
     return text
+
+
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> list[Any]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts at one of
+    ``starts`` (e.g. at the words of its first alternation, found in the shared walk of
+    :func:`found`): the regex engine would otherwise try an alternation of words
+    at every position of the text. The same matches, in the same order."""
+    out: list[Any] = []
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 # --- registered lexicons -------------------------------------------------------------

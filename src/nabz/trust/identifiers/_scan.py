@@ -144,23 +144,6 @@ def word_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> list[Any]:
-    """``pattern.finditer(text)`` for a pattern whose every match starts at one of
-    ``starts`` (e.g. at the words of its first alternation, found in the shared walk of
-    :mod:`nabz.trust.keys`): the regex engine would otherwise try an alternation of words
-    at every position of the text. The same matches, in the same order."""
-    out: list[Any] = []
-    pos = 0
-    for start in sorted(set(starts)):
-        if start < pos:
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """One regex alternation for lexicon phrases, normalised like the text.
 

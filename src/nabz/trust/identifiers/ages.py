@@ -6,8 +6,8 @@ import itertools
 import re
 
 from nabz.trust.identifiers import IdentifierKind
-from nabz.trust.identifiers._scan import Scan, matches_at
-from nabz.trust.keys import found, register
+from nabz.trust.identifiers._scan import Scan
+from nabz.trust.keys import found, matches_at, register
 from nabz.trust.text import normalize_term
 
 _N = r"(?P<n>\d{1,3})"

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from nabz.trust.identifiers import IdentifierKind as K
-from nabz.trust.identifiers._scan import Scan, matches_at
+from nabz.trust.identifiers._scan import Scan
 from nabz.trust.identifiers.cards import luhn_ok, valid_card
 from nabz.trust.identifiers.context import label_near
 from nabz.trust.identifiers.iban import valid_iban
 from nabz.trust.identifiers.national_ids import shaped_national_id, validate_national_id
 from nabz.trust.identifiers.phone import parse_phone, phones_inside
 from nabz.trust.identifiers.us import valid_nhs_number
+from nabz.trust.keys import matches_at
 
 # A run: optional +, an optional letter prefix (passports, MRNs like "A-12345"),
 # digit groups joined by at most two separators. Every group is required to hold

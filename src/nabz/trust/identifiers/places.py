@@ -13,9 +13,9 @@ from importlib.resources import files
 import regex as re
 
 from nabz.trust.identifiers import IdentifierKind as K
-from nabz.trust.identifiers._scan import Scan, matches_at
+from nabz.trust.identifiers._scan import Scan
 from nabz.trust.identifiers.lexicon import all_stopwords
-from nabz.trust.keys import found, register
+from nabz.trust.keys import found, matches_at, register
 from nabz.trust.text import normalize_term
 
 # Street types of English addresses (data/privacy/street_types.txt).
