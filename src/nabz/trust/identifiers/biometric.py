@@ -3,8 +3,6 @@ face geometry, DNA profiles ("his fingerprints", "بصمة المريض", "اث�
 
 from __future__ import annotations
 
-import re as std_re
-
 import regex as re
 
 from nabz.trust.identifiers import IdentifierKind
@@ -50,7 +48,7 @@ _FA = re.compile(
 )
 
 
-_QUICK_EN = std_re.compile("print|retina|iris|dna|genetic|genome|face|facial|gait")
+_QUICK_EN = ("print", "retina", "iris", "dna", "genetic", "genome", "face", "facial", "gait")
 # Words without which the Arabic or the Persian pattern cannot match (substring tests are
 # several times cheaper than a regex alternation over Arabic script).
 _QUICK_AR = tuple(normalize_term(w) for w in ("بصم", "قزحية", "شبكية", "الحمض النووي", "الجيني"))
@@ -62,8 +60,7 @@ _QUICK_FA = tuple(
 def detect(scan: Scan) -> None:
     text, lower = scan.text, scan.lower
     patterns = []
-    # (Every English cue holds an a, e or i: Arabic-script texts skip the regex.)
-    if ("a" in lower or "e" in lower or "i" in lower) and _QUICK_EN.search(lower):
+    if any(word in lower for word in _QUICK_EN):
         patterns.append(_EN)
     if scan.language != "en":
         if any(word in text for word in _QUICK_AR):
