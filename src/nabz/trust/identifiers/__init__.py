@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nabz.trust.document import Document
+    from nabz.trust.identifiers._scan import Found
 
 
 class IdentifierKind(StrEnum):
@@ -105,9 +106,10 @@ def _load_detectors() -> tuple[Any, tuple[Callable[[Any], None], ...]]:
 
 
 _START = attrgetter("start")
+_FEW = 48  # up to this many found spans, overlaps are checked pairwise
 
 
-def _resolve(doc: Document, found: list) -> list[Identifier]:  # type: ignore[type-arg]
+def _resolve(doc: Document, found: list[Found]) -> list[Identifier]:
     """Drop spans that overlap a stronger one; map to original offsets."""
     # Sorted by (priority, unvalidated, longest, start); the index keeps equal keys in their
     # order, as a stable sort would (tuples built here: no key function call per span).
@@ -117,16 +119,24 @@ def _resolve(doc: Document, found: list) -> list[Identifier]:  # type: ignore[ty
             for i, f in enumerate(found)
         ]
     )
-    # One byte per character of the text: 1 where a kept span lies. Checking and marking
-    # a span costs its length, so long texts with thousands of identifiers stay linear.
-    taken = bytearray(max((f.end for f in found), default=0) + 1)
-    kept: list = []  # type: ignore[type-arg]
-    for *_, i in ranked:
-        f = found[i]
-        if taken.find(1, f.start, f.end) != -1:
-            continue
-        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
-        kept.append(f)
+    kept: list[Found] = []
+    if len(found) <= _FEW:
+        # A few spans (a post): compare each with those kept.
+        for *_, i in ranked:
+            f = found[i]
+            if all(f.end <= k.start or k.end <= f.start for k in kept):
+                kept.append(f)
+    else:
+        # One byte per character of the text: 1 where a kept span lies. Checking and
+        # marking a span costs its length, so long texts with thousands of identifiers
+        # stay linear.
+        taken = bytearray(max(f.end for f in found) + 1)
+        for *_, i in ranked:
+            f = found[i]
+            if taken.find(1, f.start, f.end) != -1:
+                continue
+            taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+            kept.append(f)
     kept.sort(key=_START)
     out: list[Identifier] = []
     for f in kept:
