@@ -288,12 +288,14 @@ def _analyse(doc: Document) -> ConsentNeeds:
         if item.identifiable_person:
             kind = "video" if item.kind == "video" else "photo"
             needs.append(Need(kind, anchor, media_id=item.id))
-    today = doc.today
-    live = tuple(
-        c
-        for c in doc.context.consents
-        if not c.revoked and (c.expires is None or c.expires >= today)
-    )
+    live: tuple[ConsentFact, ...] = ()
+    if doc.context.consents:  # (today's date costs a clock read: only when there are any)
+        today = doc.today
+        live = tuple(
+            c
+            for c in doc.context.consents
+            if not c.revoked and (c.expires is None or c.expires >= today)
+        )
     result = ConsentNeeds(tuple(needs), anchor, live)
     doc.memo["_consent_needs"] = result
     return result
@@ -818,7 +820,7 @@ def consent_expired(doc: Document) -> Iterator[Hit]:
       (https://www.ecfr.gov/current/title-45/section-164.508)
     """
     analysis = _analyse(doc)
-    if analysis.live:
+    if analysis.live or not doc.context.consents:
         return
     today = doc.today
     for consent in doc.context.consents:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from nabz.trust.document import Document
+from nabz.trust.keys import folded
 from nabz.trust.model import Severity
 from nabz.trust.platforms import NETWORK_SPECS
 from nabz.trust.registry import Hit, rule
@@ -130,7 +131,7 @@ def informal_register(doc: Document) -> Iterator[Hit]:
             seen.append((match.start, match.end))
             yield _register_hit(doc, start, end, template, label, severe, match.entry.alternative)
     norm = doc.norm.text
-    low = norm.lower()
+    low = folded(doc)
     patterns = []
     if "ههه" in low or "خخخ" in low or "haha" in low or "hehehe" in low or "loo" in low:
         patterns.append(_LAUGH)
