@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from nabz.trust.document import Document
+from nabz.trust.keys import folded
 from nabz.trust.model import Severity
 from nabz.trust.platforms import emoji_spans
 from nabz.trust.registry import Hit, rule
@@ -182,8 +183,10 @@ def shouting(doc: Document) -> Iterator[Hit]:
     - GOV.UK style guide, capitals: https://www.gov.uk/guidance/style-guide/a-to-z
     """
     text = doc.text
-    # (Lower-casing is cheaper than the search on Arabic script, which has no capitals.)
-    if (text.isascii() or text.lower() != text) and _TWO_CAPS.search(text):
+    # A capital in the text survives normalisation (which only maps full-width letters to
+    # ASCII), so a normalised text that lower-casing leaves alone has none: Arabic script
+    # skips the search.
+    if (text.isascii() or folded(doc) != doc.norm.text) and _TWO_CAPS.search(text):
         yield from _caps_runs(text)
     norm = doc.norm.text
     if "!!" in norm or "??" in norm or "?!" in norm or "!?" in norm:
