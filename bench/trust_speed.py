@@ -4,10 +4,11 @@
     NABZ_TRUST_PURE=1 .venv/bin/python bench/trust_speed.py   # the plain Python engine
 
 Figures: texts per second and p50/p99 latency for 280-character posts and 2,000-character
-articles in each language (the fastest of three passes over the same texts); time for 1 KB, 10 KB and 100 KB texts (µs per KB should stay
-flat if the engine is linear); and the mean cost of each rule and of the shared
-identifier scan on a short post, so a slow family can be named. Prints a summary, then
-one JSON line of figures (the last line of stdout).
+articles in each language (the fastest of three passes over the same texts); time for
+1 KB, 10 KB and 100 KB texts (µs per KB should stay flat if the engine is linear); and
+the mean cost of each rule and of the shared identifier scan on a short post, so a slow
+family can be named. Prints a summary, then one JSON line of figures (the last line of
+stdout).
 
 The identifier scan is shared: it runs once per text, for the first rule that asks for
 ``doc.identifiers`` (the PHI rules), so its cost is shown on its own line.
