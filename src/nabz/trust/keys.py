@@ -7,9 +7,9 @@ finds every occurrence of every key, overlapping ones included, with the
 
 The lexicons that every check reads are also *registered* here: the keys of all of
 them, per language, go into one automaton, and :func:`found` walks a document once
-and hands each lexicon its own matches. One walk over one automaton costs a fifth of
-seven walks over seven (each call has a fixed cost, and seven automata do not stay in
-the processor's cache together). Word boundaries stay each lexicon's business: each
+and hands each lexicon its own matches. On an Arabic post one walk over one automaton
+costs less than half of seven walks over seven (each call has a fixed cost, and seven
+automata do not stay in the processor's cache together). Word boundaries stay each lexicon's business: each
 has its own rules for clitics and suffixes.
 """
 
@@ -27,7 +27,8 @@ P = TypeVar("P")
 
 
 class KeyTable(Generic[P]):
-    """Keys with a payload each; ``matches`` finds them all in a text."""
+    """Keys with a payload each; ``matches`` finds them all in a text. ``dfa`` builds a
+    deterministic automaton: more memory, a slightly faster walk (the shared one)."""
 
     __slots__ = ("_automaton", "keys", "payloads")
 
