@@ -9,8 +9,8 @@ The lexicons that every check reads are also *registered* here: the keys of all 
 them, per language, go into one automaton, and :func:`found` walks a document once
 and hands each lexicon its own matches. On an Arabic post one walk over one automaton
 costs less than half of seven walks over seven (each call has a fixed cost, and seven
-automata do not stay in the processor's cache together). Word boundaries stay each lexicon's business: each
-has its own rules for clitics and suffixes.
+automata do not stay in the processor's cache together). Word boundaries stay each
+lexicon's business: each has its own rules for clitics and suffixes.
 """
 
 from __future__ import annotations
