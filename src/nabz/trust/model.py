@@ -196,7 +196,7 @@ class Context:
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any] | None) -> Context:
         if not raw:
-            return cls()
+            return _NO_CONTEXT  # (frozen: one shared instance, not a new one per check)
         if not isinstance(raw, Mapping):
             raise InputError("context must be a JSON object")
         today = raw.get("today")
@@ -217,6 +217,9 @@ class Context:
             message_language=msg_lang,
             today=today,
         )
+
+
+_NO_CONTEXT = Context()
 
 
 def _list(raw: Mapping[str, Any], key: str) -> Iterable[Mapping[str, Any]]:
