@@ -7,6 +7,7 @@ import regex as re
 
 from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.identifiers._scan import Scan
+from nabz.trust.keys import found, register
 from nabz.trust.text import normalize_term
 
 _EN = re.compile(
@@ -48,25 +49,40 @@ _FA = re.compile(
 )
 
 
-_QUICK_EN = ("print", "retina", "iris", "dna", "genetic", "genome", "face", "facial", "gait")
-# Words without which the Arabic or the Persian pattern cannot match (substring tests are
-# several times cheaper than a regex alternation over Arabic script).
-_QUICK_AR = tuple(normalize_term(w) for w in ("بصم", "قزحية", "شبكية", "الحمض النووي", "الجيني"))
-_QUICK_FA = tuple(
-    normalize_term(w) for w in ("انگشت", "عنبیه", "شبکیه", "صوتی", "صدا", "ژن", "DNA", "دی ان")
-)
+# Words without which a pattern cannot match. They are found in the shared walk of
+# nabz.trust.keys (a substring test per word would scan the text a dozen times).
+_CUES = {
+    "en": ("print", "retina", "iris", "dna", "genetic", "genome", "face", "facial", "gait"),
+    "ar": ("بصم", "قزحية", "شبكية", "الحمض النووي", "الجيني"),
+    "fa": ("انگشت", "عنبیه", "شبکیه", "صوتی", "صدا", "ژن", "DNA", "دی ان"),
+}
+_PATTERNS = {"en": _EN, "ar": _AR, "fa": _FA}
+
+
+def _cue_keys(language: str) -> dict[str, tuple[str, ...]]:
+    """Cue word (folded) -> the patterns it opens: English everywhere, Arabic and Persian
+    in Arabic-script texts."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for lang in ("en",) if language == "en" else ("en", "ar", "fa"):
+        for word in _CUES[lang]:
+            key = normalize_term(word).lower()
+            keys[key] = (*keys.get(key, ()), lang)
+    return keys
+
+
+_CUE_WORDS = "identifiers.biometric"
+register(_CUE_WORDS, _cue_keys)
 
 
 def detect(scan: Scan) -> None:
-    text, lower = scan.text, scan.lower
-    patterns = []
-    if any(word in lower for word in _QUICK_EN):
-        patterns.append(_EN)
-    if scan.language != "en":
-        if any(word in text for word in _QUICK_AR):
-            patterns.append(_AR)
-        if any(word in text for word in _QUICK_FA):
-            patterns.append(_FA)
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            scan.add(IdentifierKind.BIOMETRIC, m.start(), m.end(), False, "biometric of a person")
+    hits = found(scan.doc, _CUE_WORDS)
+    if not hits:
+        return
+    opened = {lang for langs, _start, _end in hits for lang in langs}
+    text = scan.text
+    for lang in ("en", "ar", "fa"):
+        if lang in opened:
+            for m in _PATTERNS[lang].finditer(text):
+                scan.add(
+                    IdentifierKind.BIOMETRIC, m.start(), m.end(), False, "biometric of a person"
+                )
