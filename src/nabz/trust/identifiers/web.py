@@ -77,7 +77,9 @@ def detect(scan: Scan) -> None:
             scan.add(IdentifierKind.EMAIL, m.start(), m.end(), True, "e-mail")
             scan.claim(m.start(), m.end())
     lower = scan.lower
-    if "://" in text or "www." in lower:
+    # (One-character tests first: a longer ASCII needle is widened to the width of an
+    # Arabic-script text on every test.)
+    if ("/" in text and "://" in text) or ("w" in lower and "www." in lower):
         for m in _SCHEME_URL.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "@./"):
                 continue
@@ -111,7 +113,7 @@ def detect(scan: Scan) -> None:
             if not scan.is_claimed(m.start(), m.end()):
                 scan.add(IdentifierKind.IP_ADDRESS, m.start(), m.end(), True, "IPv4")
                 scan.claim(m.start(), m.end())
-    if "::" in text or text.count(":") >= 5:
+    if ":" in text and ("::" in text or text.count(":") >= 5):
         for m in _IPV6.finditer(text):
             try:
                 ipaddress.IPv6Address(m.group())

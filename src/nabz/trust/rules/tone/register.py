@@ -133,7 +133,12 @@ def informal_register(doc: Document) -> Iterator[Hit]:
     norm = doc.norm.text
     low = folded(doc)
     patterns = []
-    if "ههه" in low or "خخخ" in low or "haha" in low or "hehehe" in low or "loo" in low:
+    if (
+        "ههه" in low
+        or "خخخ" in low
+        or ("h" in low and ("haha" in low or "hehehe" in low))
+        or ("l" in low and "loo" in low)
+    ):
         patterns.append(_LAUGH)
     if any(m.group(1).isalpha() and m.group(1) != "w" for m in _TRIPLE.finditer(low)):
         patterns.append(_STRETCH)

@@ -189,7 +189,11 @@ def shouting(doc: Document) -> Iterator[Hit]:
     if (text.isascii() or folded(doc) != doc.norm.text) and _TWO_CAPS.search(text):
         yield from _caps_runs(text)
     norm = doc.norm.text
-    if "!!" in norm or "??" in norm or "?!" in norm or "!?" in norm:
+    # (One-character tests first: a longer ASCII needle is widened to the width of an
+    # Arabic-script text on every test.)
+    if ("!" in norm or "?" in norm) and (
+        "!!" in norm or "??" in norm or "?!" in norm or "!?" in norm
+    ):
         for m in _PUNCT_RUN.finditer(norm):
             start, end = doc.span(m.start(), m.end())
             yield Hit(start, end, replacement=norm[m.start()], data={"kind": "punctuation"})
