@@ -242,7 +242,7 @@ def mastodon_length(text: str) -> int:
     """Characters as Mastodon counts them: links 23, ``@user@server`` as ``@user``."""
     if "@" in text:
         text = _MASTODON_MENTION.sub(r"\1", text)
-    if "://" not in text:
+    if "/" not in text or "://" not in text:
         return len(text)
     length = len(text)
     for start, end in links(text):

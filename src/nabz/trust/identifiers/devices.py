@@ -46,7 +46,7 @@ def detect(scan: Scan) -> None:
             scan.claim(m.start(), m.end())
     if not scan.long_number:
         return
-    if "(01)" in text:
+    if "(" in text and "(01)" in text:  # (the one-character test is the cheap one)
         for m in _UDI.finditer(text):
             if gtin_ok(m.group(1)):
                 scan.add(IdentifierKind.DEVICE_ID, m.start(), m.end(), True, "UDI (GS1)")

@@ -134,9 +134,16 @@ def citation(doc: Document) -> str | None:
             result = f"link:{matched}"
             break
     low = view(doc).low
-    if result is None and ("10." in low and _DOI.search(low)):
+    # (One-character tests first: a longer ASCII needle is widened to the width of an
+    # Arabic-script text on every test.)
+    if result is None and ("." in low and "10." in low and _DOI.search(low)):
         result = "doi"
-    if result is None and ("pmid" in low or "pmc" in low or "pubmed" in low) and _PMID.search(low):
+    if (
+        result is None
+        and "p" in low
+        and ("pmid" in low or "pmc" in low or "pubmed" in low)
+        and _PMID.search(low)
+    ):
         result = "pmid"
     if result is None:
         m = data.acronyms.search(doc.norm.text)
