@@ -51,6 +51,32 @@ class Finding:
     replacement: str | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
 
+    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
+    # build, and these are made many times per check.)
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        start: int,
+        end: int,
+        text: str,
+        message: str,
+        fix_hint: str,
+        title: str,
+        replacement: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.severity = severity
+        self.start = start
+        self.end = end
+        self.text = text
+        self.message = message
+        self.fix_hint = fix_hint
+        self.title = title
+        self.replacement = replacement
+        self.data = {} if data is None else data
+
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["severity"] = self.severity.value

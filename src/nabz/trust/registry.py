@@ -50,6 +50,26 @@ class Hit:
     severity: Severity | None = None  # a rule may escalate or soften one hit
     data: Mapping[str, Any] = field(default_factory=dict)
 
+    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
+    # build, and these are made many times per check.)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        fix_hint: str | None = None,
+        replacement: str | None = None,
+        severity: Severity | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
+        self.fix_hint = fix_hint
+        self.replacement = replacement
+        self.severity = severity
+        self.data = {} if data is None else data
+
 
 RuleFunc = Callable[["Document"], Iterable[Hit]]
 

@@ -89,6 +89,20 @@ class Normalized:
     norm_starts: list[int] | None = None
     orig_starts: list[int] | None = None
 
+    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
+    # build, and this is made for every check.)
+    def __init__(
+        self,
+        original: str,
+        text: str,
+        norm_starts: list[int] | None = None,
+        orig_starts: list[int] | None = None,
+    ) -> None:
+        self.original = original
+        self.text = text
+        self.norm_starts = norm_starts
+        self.orig_starts = orig_starts
+
     def to_original(self, pos: int) -> int:
         starts = self.norm_starts
         if starts is None or self.orig_starts is None:

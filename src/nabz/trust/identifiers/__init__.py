@@ -49,6 +49,24 @@ class Identifier:
     validated: bool = False  # a checksum or a structural validator passed
     detail: str = ""  # e.g. "IR national code", "date of birth", "E.164 +98..."
 
+    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
+    # build, and these are made many times per check.)
+    def __init__(
+        self,
+        kind: IdentifierKind,
+        start: int,
+        end: int,
+        text: str,
+        validated: bool = False,
+        detail: str = "",
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.validated = validated
+        self.detail = detail
+
 
 # Which kind wins when two detectors claim overlapping text (lower wins).
 _PRIORITY = {

@@ -29,6 +29,17 @@ class Found:
     validated: bool = False
     detail: str = ""
 
+    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
+    # build, and these are made many times per check.)
+    def __init__(
+        self, kind: IdentifierKind, start: int, end: int, validated: bool = False, detail: str = ""
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.validated = validated
+        self.detail = detail
+
 
 class Scan:
     """The normalised text under scan, with a few views computed on demand."""
