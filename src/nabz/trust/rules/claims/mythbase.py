@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from nabz.trust.keys import folded, found, register
 from nabz.trust.rules.claims._shared import LANGS, load_yaml, spelling_variants, term
@@ -140,11 +140,17 @@ def _variants(text: str, language: str) -> set[str]:
     return variants
 
 
-class KeyHit(NamedTuple):
-    myth: int  # index into MythBase.myths
-    group: int
-    start: int
-    end: int
+class KeyHit:
+    """A key phrase of one of a myth's groups, found in a text (normalised offsets). A
+    plain class: a NamedTuple's constructor is interpreted even in a compiled build."""
+
+    __slots__ = ("end", "group", "myth", "start")
+
+    def __init__(self, myth: int, group: int, start: int, end: int) -> None:
+        self.myth = myth  # index into MythBase.myths
+        self.group = group
+        self.start = start
+        self.end = end
 
 
 class MythBase:

@@ -269,9 +269,9 @@ def acronyms() -> frozenset[str]:
 
 def custom_jargon(doc: Document) -> tuple[tuple[str, str], ...]:
     """The workspace's own jargon entries for the document's language."""
-    lexicon: Mapping[str, Any] = doc.settings.custom_lexicon or {}
-    by_lang = lexicon.get("jargon") or {}
-    if not isinstance(by_lang, Mapping):
+    lexicon: Mapping[str, Any] | None = doc.settings.custom_lexicon
+    by_lang = lexicon.get("jargon") if lexicon else None
+    if not by_lang or not isinstance(by_lang, Mapping):  # (no ABC check without any)
         return ()
     raw = by_lang.get(doc.language) or {}
     pairs: list[tuple[str, str]] = []
