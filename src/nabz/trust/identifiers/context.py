@@ -31,12 +31,14 @@ def context_table() -> dict[str, list[str]]:
     }
 
 
+LEXICON = "identifiers.context"  # the lexicon's name in the shared walk
+
+
 @lru_cache(maxsize=1)
 def context_matcher() -> PhraseMatcher:
     return PhraseMatcher(LEXICON, context_table())
 
 
-LEXICON = "identifiers.context"
 register(LEXICON, lambda _language: context_matcher().keys)
 
 

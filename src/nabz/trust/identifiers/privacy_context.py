@@ -102,12 +102,14 @@ _STAFF_CUES = _phrases(
 )
 
 
+_PEOPLE = "identifiers.patient_and_staff"  # the lexicon's name in the shared walk
+
+
 @lru_cache(maxsize=1)
 def _context_matcher() -> PhraseMatcher:
     return PhraseMatcher(_PEOPLE, {"patient": _PATIENT_CUES, "staff": _STAFF_CUES}, suffixes=False)
 
 
-_PEOPLE = "identifiers.patient_and_staff"
 register(_PEOPLE, lambda _language: _context_matcher().keys)
 
 
@@ -193,6 +195,9 @@ _WARDS = _phrases(
 )
 
 
+_RARE = "identifiers.rare_conditions_and_wards"
+
+
 @lru_cache(maxsize=1)
 def _rare_and_wards() -> PhraseMatcher:
     raw = yaml.safe_load(
@@ -202,7 +207,6 @@ def _rare_and_wards() -> PhraseMatcher:
     return PhraseMatcher(_RARE, {"rare condition": rare, "ward": _WARDS}, suffixes=False)
 
 
-_RARE = "identifiers.rare_conditions_and_wards"
 register(_RARE, lambda _language: _rare_and_wards().keys)
 
 
