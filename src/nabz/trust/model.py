@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -30,6 +30,13 @@ class Severity(StrEnum):
 
 # (A plain dict: Enum.value goes through a Python-level descriptor on every access.)
 _RANK = {Severity.BLOCK: 3, Severity.WARN: 2, Severity.INFO: 1}
+
+
+def by_fields(obj: Any) -> tuple[Any, ...]:
+    """``__reduce__`` for a dataclass: rebuild it from its fields. The compiled classes
+    need it to be pickled or deep-copied (their default rebuilds call the class with no
+    arguments)."""
+    return type(obj), tuple(getattr(obj, f.name) for f in fields(obj))
 
 
 class InputError(ValueError):
@@ -76,6 +83,9 @@ class Finding:
         self.title = title
         self.replacement = replacement
         self.data = {} if data is None else data
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -268,6 +278,27 @@ class Report:
     kind: str
     findings: tuple[Finding, ...]
     score: int
+
+    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
+    # build, and one is made for every check. Frozen, so fields are set through object.)
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        network: str | None,
+        kind: str,
+        findings: tuple[Finding, ...],
+        score: int,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "network", network)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "findings", findings)
+        object.__setattr__(self, "score", score)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
     @property
     def blocking(self) -> tuple[Finding, ...]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from nabz.trust.model import KINDS, LANGUAGES, Severity
+from nabz.trust.model import KINDS, LANGUAGES, Severity, by_fields
 
 if TYPE_CHECKING:
     from nabz.trust.document import Document
@@ -69,6 +69,9 @@ class Hit:
         self.replacement = replacement
         self.severity = severity
         self.data = {} if data is None else data
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 RuleFunc = Callable[["Document"], Iterable[Hit]]

@@ -12,6 +12,8 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from nabz.trust.model import by_fields
+
 if TYPE_CHECKING:
     from nabz.trust.document import Document
     from nabz.trust.identifiers._scan import Found
@@ -66,6 +68,9 @@ class Identifier:
         self.text = text
         self.validated = validated
         self.detail = detail
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 # Which kind wins when two detectors claim overlapping text (lower wins).
