@@ -79,3 +79,23 @@ def test_reports_findings_and_identifiers_survive_pickle_and_deepcopy(engine_tex
     for obj in (report, report.findings[0], scan_identifiers(engine_text)[0], Hit(1, 2)):
         assert pickle.loads(pickle.dumps(obj)) == obj
         assert copy.deepcopy(obj) == obj
+
+
+def test_contexts_and_their_parts_survive_pickle_and_deepcopy() -> None:
+    import copy
+    import pickle
+
+    from nabz.trust.model import Context
+
+    context = Context.from_dict(
+        {
+            "consents": [{"label": "c", "networks": ["instagram"], "expires": "2030-01-01"}],
+            "media": [{"id": "m1", "identifiable_person": True}],
+            "pillar": "patient_story",
+            "settings": {"disabled_rules": ["TON401"], "allow": {"phones": ["+15551234567"]}},
+        }
+    )
+    parts = (context, context.settings, context.settings.allow, *context.consents, *context.media)
+    for obj in parts:
+        assert pickle.loads(pickle.dumps(obj)) == obj
+        assert copy.deepcopy(obj) == obj

@@ -122,6 +122,9 @@ class ConsentFact:
             revoked=bool(raw.get("revoked", False)),
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class MediaItem:
@@ -144,6 +147,9 @@ class MediaItem:
             identifiable_person=bool(raw.get("identifiable_person", False)),
             metadata={str(k): str(v) for k, v in dict(raw.get("metadata", {}) or {}).items()},
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,9 @@ class AllowList:
             addresses=tuple(str(a) for a in raw.get("addresses", ())),
             names=tuple(str(n) for n in raw.get("names", ())),
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +225,9 @@ class Settings:
             emergency_number=str(raw.get("emergency_number", "") or ""),
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -253,6 +265,9 @@ class Context:
             message_language=msg_lang,
             today=today,
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return by_fields(self)
 
 
 _NO_CONTEXT = Context()
