@@ -245,6 +245,26 @@ class AppCredentials:
     scopes: tuple[str, ...] = ()
 
 
+def app_client(app: AppCredentials | None, credentials: Credentials) -> tuple[str, str]:
+    """Client id and secret for a token refresh: the app's registration, else the ones
+    kept with the connection when it was made."""
+    client_id = (app.client_id if app else "") or str(credentials.extra.get("client_id", ""))
+    secret = (app.client_secret if app else "") or str(credentials.extra.get("client_secret", ""))
+    return client_id, secret
+
+
+def connection_lost(exc: PublishError, network: str) -> PublishError:
+    """A refresh refused for good (the grant was revoked, expired or already used): the
+    account must be connected again. Status 401 tells the worker so."""
+    return PublishError(
+        str(exc),
+        permanent=True,
+        status=401,
+        reason=f"{network} no longer accepts this connection; connect the account again "
+        f"({exc.reason or 'refused'}).",
+    )
+
+
 def pkce_pair() -> tuple[str, str]:
     """A PKCE code verifier and its S256 challenge (RFC 7636)."""
     import base64

@@ -30,6 +30,8 @@ from nabz.publishing.connectors.base import (
     AppCredentials,
     Credentials,
     PublishError,
+    app_client,
+    connection_lost,
 )
 
 AUTH_BASE = "https://www.linkedin.com"
@@ -134,8 +136,7 @@ def refresh(
             permanent=True,
             reason="This LinkedIn connection cannot be renewed automatically.",
         )
-    client_id = (app.client_id if app else "") or str(credentials.extra.get("client_id", ""))
-    secret = (app.client_secret if app else "") or str(credentials.extra.get("client_secret", ""))
+    client_id, secret = app_client(app, credentials)
     data = {
         "grant_type": "refresh_token",
         "refresh_token": credentials.refresh_token,
@@ -147,15 +148,7 @@ def refresh(
     except PublishError as exc:
         if not exc.permanent:
             raise
-        # The grant is gone (revoked, expired, already used): the account must be connected
-        # again. Status 401 tells the worker so.
-        raise PublishError(
-            str(exc),
-            permanent=True,
-            status=401,
-            reason=f"LinkedIn no longer accepts this connection; connect the account again "
-            f"({exc.reason or 'refused'}).",
-        ) from exc
+        raise connection_lost(exc, "LinkedIn") from exc
     return _credentials_from(body, credentials)
 
 
