@@ -191,18 +191,20 @@ class _CueSet:
                 by_trigger.setdefault(normalize_term(trigger).lower(), set()).add(index)
         self.keys = {key: tuple(sorted(i)) for key, i in by_trigger.items()}
 
-    @staticmethod
-    def candidates(doc: Document) -> list[int]:
-        """Indexes of the cues whose trigger words are in the document."""
-        seen: set[int] = set()
-        for indexes, _start, _end in found(doc, _STORY_LEXICON):
-            seen.update(indexes)
-        return sorted(seen)
-
 
 _STORY = {"en": _CueSet(_EN), "ar": _CueSet(_AR), "fa": _CueSet(_FA)}
 _STORY_LEXICON = "consent.story"
 register(_STORY_LEXICON, lambda language: _STORY[language].keys if language in _STORY else {})
+
+
+def _candidates(doc: Document) -> list[int]:
+    """Indexes of the document language's cues whose trigger words are in it."""
+    seen: set[int] = set()
+    for indexes, _start, _end in found(doc, _STORY_LEXICON):
+        seen.update(indexes)
+    return sorted(seen)
+
+
 _STAFF_EN = regex.compile(
     r"(?i:\b(?:our (?:new |head |chief |senior |lead )?(?:nurse|doctor|surgeon|physician|"
     r"cardiologist|oncologist|team|staff|colleague|volunteer|pharmacist|therapist|midwife|"
@@ -237,7 +239,7 @@ def _find_story(doc: Document) -> tuple[int, int] | None:
         return None
     text = doc.norm.text
     best: tuple[int, int] | None = None
-    for index in cues.candidates(doc):
+    for index in _candidates(doc):
         for match in cues.patterns[index].finditer(text):
             if best is not None and match.start() >= best[0]:
                 break
