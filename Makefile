@@ -34,8 +34,9 @@ test: $(STAMP) system-deps compile
 	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 # What the suite needs from Debian: chromium for the end-to-end tests (browsers
-# cannot be downloaded here) and redis-server for the RQ backend test.
-SYSTEM_DEPS := chromium:chromium redis-server:redis-server
+# cannot be downloaded here), redis-server for the RQ backend test and nginx for the
+# TLS proxy test.
+SYSTEM_DEPS := chromium:chromium redis-server:redis-server nginx:nginx
 system-deps:
 	@missing=""; for pair in $(SYSTEM_DEPS); do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; done; \

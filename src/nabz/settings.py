@@ -229,8 +229,17 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not (DEMO or DEBUG):
+# The TLS-terminating proxy in front of `nabz serve` (see nabz.security.proxy): its
+# address(es) or networks, how many proxies are chained, and which of its headers to believe.
+NABZ_TRUSTED_PROXY = envlist("NABZ_TRUSTED_PROXY")
+NABZ_TRUSTED_PROXY_COUNT = envint("NABZ_TRUSTED_PROXY_COUNT", 0) or None
+NABZ_TRUSTED_PROXY_HEADERS = envlist(
+    "NABZ_TRUSTED_PROXY_HEADERS", "x-forwarded-proto,x-forwarded-for,x-forwarded-host"
+)
+# Django believes X-Forwarded-Proto only when the server was told to trust the proxy's one.
+if NABZ_TRUSTED_PROXY and "x-forwarded-proto" in [h.lower() for h in NABZ_TRUSTED_PROXY_HEADERS]:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if not (DEMO or DEBUG):
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

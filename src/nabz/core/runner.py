@@ -38,18 +38,26 @@ def _address(args: list[str]) -> tuple[str, int]:
 def serve(args: list[str]) -> int:
     """Serve the app with waitress (a production-grade pure-Python WSGI server)."""
     host, port = _address(args)
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
+    from nabz.security import proxy
+
+    refused = proxy.problem(settings)
+    if refused:
+        print(f"nabz: refusing to serve: {refused}", file=sys.stderr)
+        return 2
     from nabz.wsgi import application
 
+    trusted = proxy.from_settings(settings)
     print(f"Nabz is serving on http://{host}:{port}/", flush=True)
     waitress_serve(
-        application,
+        proxy.wrap(application, trusted),
         host=host,
         port=port,
         threads=8,
         ident="nabz",
-        clear_untrusted_proxy_headers=True,
+        **proxy.waitress_options(trusted),
     )
     return 0
 
