@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # its Swagger UI from our own static files (the CDN page has an inline script)
     "template_partials",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -75,12 +76,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nabz.security.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nabz.security.headers.NoStoreWhenSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -190,6 +193,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEMO or DEBUG
 if DEMO or DEBUG:  # served from the finders; whitenoise still expects the folder
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Uploaded images have no public URL (nabz.media.delivery); a network that fetches one gets a
+# signed link that expires after this many seconds.
+NABZ_SIGNED_MEDIA_SECONDS = envint("NABZ_SIGNED_MEDIA_SECONDS", 300)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from nabz.content.views import calendar as content_calendar
 from nabz.content.views import posts as content_posts
 from nabz.core import views as core
+from nabz.media.views import signed_media
 from nabz.workspaces.forms import SignInForm
 from nabz.workspaces.views import account, members, two_factor
 from nabz.workspaces.views import settings as ws_settings
@@ -64,11 +64,7 @@ urlpatterns = [
     path("account/", include(account_patterns)),
     path("w/<slug:ws>/", include(workspace_patterns)),
     path("api/", include("nabz.api.urls")),
+    # Uploaded images have no public URL: members load them under /w/<ws>/media/<id>/file/,
+    # networks that fetch one get this short-lived signed link (nabz.media.delivery).
+    path("signed-media/<str:token>/", signed_media, name="media_signed"),
 ]
-
-if settings.DEMO or settings.DEBUG:
-    # Uploaded media in demo/debug mode only; a real deployment serves MEDIA_ROOT from the web
-    # server. (django.conf.urls.static.static() would add nothing when only DEMO is set.)
-    from nabz.media.views import serve_upload
-
-    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_upload)]

@@ -17,6 +17,8 @@ UI_ROWS = [
     ("get", "/w/{ws}/media/", Action.VIEW_WORKSPACE, None),
     ("get", "/w/{ws}/media/picker/", Action.VIEW_WORKSPACE, None),
     ("get", "/w/{ws}/media/{media}/", Action.VIEW_WORKSPACE, None),
+    ("get", "/w/{ws}/media/{media}/file/", Action.VIEW_WORKSPACE, None),
+    ("get", "/w/{ws}/media/{media}/thumbnail/", Action.VIEW_WORKSPACE, None),
     ("get", "/w/{ws}/media/upload/", Action.MANAGE_MEDIA, None),
     ("post", "/w/{ws}/media/upload/", Action.MANAGE_MEDIA, {"file": _PNG, **_DETAILS}),
     ("get", "/w/{ws}/media/{media}/edit/", Action.MANAGE_MEDIA, None),

@@ -73,7 +73,7 @@ def test_upload_strips_metadata_and_reports_it(api, workspace):  # type: ignore[
         "camera": "Canon EOS R5",
     }
     assert SERIAL not in response.content.decode()
-    assert body["url"].startswith("http://testserver/media/")
+    assert body["url"].startswith("http://testserver/signed-media/")
     entry = AuditEntry.objects.get(action="media.uploaded")
     assert entry.payload["via"] == "api"
 

@@ -21,6 +21,7 @@ from pydantic import StringConstraints
 from nabz.api.api import api, workspace_for
 from nabz.api.schemas import ErrorOut
 from nabz.media import services
+from nabz.media.delivery import signed_path
 from nabz.media.forms import rejection_message
 from nabz.media.models import ALT_LANGUAGES, ALT_TEXT_MAX, MediaItem, trust_metadata
 from nabz.media.processing import MAX_BYTES, ImageRejected, clean_image
@@ -106,8 +107,11 @@ def _out(request: HttpRequest, item: MediaItem) -> MediaOut:
         width=item.width,
         height=item.height,
         size_bytes=item.size_bytes,
-        url=request.build_absolute_uri(item.file.url) if item.file else "",
-        thumbnail_url=request.build_absolute_uri(item.thumbnail_url) if item.file else "",
+        # Short-lived signed links: an API client holds a token, not a session.
+        url=request.build_absolute_uri(signed_path(item, "file")) if item.file else "",
+        thumbnail_url=request.build_absolute_uri(signed_path(item, "thumbnail"))
+        if item.file
+        else "",
         stripped_metadata=dict(item.stripped_metadata or {}),
         trust_metadata=trust_metadata(item.stripped_metadata),
         post_count=item.posts.count() if post_count is None else post_count,

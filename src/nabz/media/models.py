@@ -68,9 +68,17 @@ class MediaItem(models.Model):
         return [lang for lang in ALT_LANGUAGES if not self.alt_for(lang)]
 
     @property
+    def file_url(self) -> str:
+        """Where a signed-in member's browser loads the image (never a public URL)."""
+        from nabz.media.delivery import member_url
+
+        return member_url(self, "file") if self.file else ""
+
+    @property
     def thumbnail_url(self) -> str:
-        image = self.thumbnail or self.file
-        return image.url if image else ""
+        from nabz.media.delivery import member_url
+
+        return member_url(self, "thumbnail") if self.file else ""
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.alt_text = {

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from nabz.media import services
+from nabz.media import delivery, services
 from nabz.media.forms import LANGUAGE_NAMES, LibraryFilterForm, MediaDetailsForm, UploadForm
 from nabz.media.models import MediaItem
 from nabz.media.picker import picker_context
@@ -182,9 +182,19 @@ def media_picker(request: HttpRequest) -> HttpResponse:
     return render(request, "media/picker.html", context)
 
 
-def serve_upload(request: HttpRequest, path: str) -> HttpResponse:
-    """Uploaded files in demo/debug mode (see nabz.urls); production serves MEDIA_ROOT itself."""
-    from django.conf import settings
-    from django.views.static import serve
+@workspace_view(Action.VIEW_WORKSPACE)
+def media_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The image itself, for members of its workspace only (see nabz.media.delivery)."""
+    return delivery.file_response(request, _item(request, pk), "file")
 
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+@workspace_view(Action.VIEW_WORKSPACE)
+def media_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
+    return delivery.file_response(request, _item(request, pk), "thumbnail")
+
+
+@require_GET
+def signed_media(request: HttpRequest, token: str) -> HttpResponse:
+    """An image on a short-lived signed URL, for a network that fetches it (e.g. Instagram)."""
+    item, kind = delivery.item_for_token(token)
+    return delivery.file_response(request, item, kind)

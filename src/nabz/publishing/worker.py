@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from nabz.audit import record
 from nabz.content import gate, workflow
 from nabz.content.models import Notification, Pillar, Post, State
+from nabz.media.delivery import signed_url
 from nabz.publishing.connectors import connector_for
 from nabz.publishing.connectors.base import (
     OutgoingMedia,
@@ -432,7 +433,8 @@ def _media(post: Post) -> tuple[OutgoingMedia, ...]:
                 content=content,
                 mime_type=f"image/{(getattr(item, 'format', '') or 'jpeg').lower()}",
                 alt_text=item.alt_for(post.language),
-                public_url=base + item.file.url,
+                # A network that fetches the image itself gets a link that expires in minutes.
+                public_url=signed_url(item, "file", base),
             )
         )
     return tuple(items)
