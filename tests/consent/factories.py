@@ -14,9 +14,27 @@ from nabz.consent.models import Consent
 from nabz.consent.services import store_signed_form, workspace_today
 from nabz.content.models import Post
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% synthetic signed form, Sara Example\n%%EOF\n"
-)
+
+def pdf_document(note: bytes = b"% synthetic signed form, Sara Example\n") -> bytes:
+    """A small, structurally valid PDF: header, objects, an xref table, trailer, startxref."""
+    head = b"%PDF-1.4\n" + note
+    objects = [
+        b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n",
+        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n",
+    ]
+    body, offsets = head, []
+    for obj in objects:
+        offsets.append(len(body))
+        body += obj
+    xref = len(body)
+    table = b"xref\n0 3\n0000000000 65535 f \n" + b"".join(
+        b"%010d 00000 n \n" % offset for offset in offsets
+    )
+    trailer = b"trailer << /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return body + table + trailer
+
+
+PDF = pdf_document()
 
 
 def image_bytes(fmt: str = "PNG") -> bytes:

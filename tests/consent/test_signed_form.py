@@ -8,10 +8,10 @@ import pytest
 from django.conf import settings
 
 from nabz.audit.models import AuditEntry
-from nabz.consent.files import private_root
+from nabz.consent.files import SignedFormError, check_signed_form, private_root
 from nabz.workspaces.roles import Role
 from tests.conftest import signed_in
-from tests.consent.factories import PDF, image_bytes, make_consent
+from tests.consent.factories import PDF, image_bytes, make_consent, pdf_document, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,23 @@ def test_detail_page_links_the_form_only_for_compliance_officers(workspace, peop
     author = signed_in(people[Role.AUTHOR]).get(detail).content.decode()
     assert _url(consent) in officer
     assert _url(consent) not in author and "Only compliance officers can open it" in author
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"%PDF-1.7\n<!doctype html><html><body><script>alert(1)</script></body></html>",
+        b"%PDF-1.4\n<html><body>Consent</body></html>\n%%EOF\n",
+        pdf_document(b"<script>fetch('/w/sunrise/settings/audit/')</script>\n"),
+        b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n",  # no xref, no trailer
+        PDF.replace(b"startxref\n", b"startxref\n9").rstrip() + b"\n",  # offset past the end
+        b"%PDF-banana\n" + PDF[9:],
+    ],
+)
+def test_a_pdf_header_in_front_of_something_else_is_refused(content):  # type: ignore[no-untyped-def]
+    with pytest.raises(SignedFormError, match="not a valid one"):
+        check_signed_form(upload(content))
+
+
+def test_a_real_pdf_structure_is_accepted():  # type: ignore[no-untyped-def]
+    assert check_signed_form(upload(PDF)).content_type == "application/pdf"

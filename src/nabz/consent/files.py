@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,10 +65,44 @@ def check_signed_form(upload: Any) -> CheckedForm:
         raise SignedFormError(_("The file is empty. Choose the scanned or photographed form."))
     for magic, content_type, _ext in _SIGNATURES:
         if content.startswith(magic):
+            if content_type == "application/pdf":
+                _check_pdf_structure(content)
             return CheckedForm(content=content, content_type=content_type)
     raise SignedFormError(
         _("Upload the signed form as a PDF, JPEG or PNG file; this file is none of these.")
     )
+
+
+_PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+# What a browser sniffs as a web page; a scanned form has no reason to hold any of it.
+_MARKUP = re.compile(rb"<\s*(!doctype|html|head|body|script|iframe|meta|svg|object|embed)\b", re.I)
+
+
+def _check_pdf_structure(content: bytes) -> None:
+    """Refuse a "PDF" that is not one: a page of HTML behind a ``%PDF-`` line, say.
+
+    A PDF starts with its version, ends with ``startxref <offset> %%EOF`` whose offset points
+    at a cross-reference table (``xref``) or stream (``N 0 obj``) with a trailer, and holds
+    objects. Markup near the start is refused whatever follows, since a browser that sniffs
+    the file would render it as a page.
+    """
+    refused = SignedFormError(
+        _("This file says it is a PDF but is not a valid one. Upload the scanned form itself.")
+    )
+    if not _PDF_HEADER.match(content) or _MARKUP.search(content[:4096]):
+        raise refused
+    tail = _STARTXREF.search(content[-1024:])
+    if tail is None:
+        raise refused
+    offset = int(tail.group(1))
+    if offset >= len(content):
+        raise refused
+    at = content[offset : offset + 64].lstrip()
+    table = at.startswith(b"xref") and b"trailer" in content[offset:]
+    stream = re.match(rb"\d+\s+\d+\s+obj\b", at) is not None and b"/XRef" in content[offset:]
+    if not (table or stream) or re.search(rb"\d+\s+\d+\s+obj\b", content) is None:
+        raise refused
 
 
 # --- storage ----------------------------------------------------------------------
