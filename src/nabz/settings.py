@@ -123,6 +123,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `nabz manage migrate` on a fresh machine: make the database's folder, not a traceback.
+    try:
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"cannot create the data directory for {DATABASES['default']['NAME']}: {exc}"
+        ) from exc
     # The web server and the worker write at once: WAL, IMMEDIATE transactions and
     # a busy timeout keep SQLite from answering "database is locked".
     DATABASES["default"]["OPTIONS"] = {

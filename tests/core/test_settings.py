@@ -70,3 +70,20 @@ def test_logs_never_contain_tokens_or_passwords():
         "POST /api Authorization: Bearer abc.def password=hunter2 nabz_0123456789ab_xyzxyzxyzxyz"
     )
     assert "abc.def" not in line and "hunter2" not in line and "xyzxyz" not in line
+
+
+def test_migrate_creates_a_missing_data_directory(tmp_path):
+    data_dir = tmp_path / "not" / "yet" / "there"
+    result = _run(
+        {
+            "SECRET_KEY": "m" * 60,
+            "NABZ_ENCRYPTION_KEYS": "ZmFrZS1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXM=",
+            "NABZ_DATA_DIR": str(data_dir),
+        },
+        "manage",
+        "migrate",
+        "--noinput",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert (data_dir / "nabz.sqlite3").is_file()

@@ -66,8 +66,9 @@ def demo(args: list[str]) -> int:
     """Migrate, load the demo workspaces, serve and run the worker; Ctrl-C stops both."""
     from django.core.management import call_command
 
+    host, port = _address(args)  # a bad address is refused before anything is written
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("load_demo")
+    call_command("load_demo", address=f"{host}:{port}")
     worker = subprocess.Popen([sys.executable, "-m", "nabz.cli", "worker"], env=os.environ.copy())
 
     def stop(*_: object) -> None:

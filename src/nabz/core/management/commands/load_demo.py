@@ -31,6 +31,11 @@ DEMO_USERS = (
 class Command(BaseCommand):
     help = "Load the demo workspaces and users; prints passwords the first time only."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--address", default="127.0.0.1:8000", help="where the demo serves (HOST:PORT)"
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if User.objects.filter(username="admin").exists():
             self.stdout.write(
@@ -73,7 +78,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Demo workspaces: " + ", ".join(w.name for w in workspaces))
         )
-        self.stdout.write("Sign in at http://127.0.0.1:8000/ with (shown once):")
+        self.stdout.write(f"Sign in at http://{options['address']}/ with (shown once):")
         for line in lines:
             self.stdout.write(line)
         self.stdout.write(
