@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 
+from nabz import trust
 from nabz.api.api import ERRORS, workspace_for
 from nabz.api.schemas import FindingOut
 from nabz.content import gate, workflow
@@ -42,7 +43,9 @@ class PostIn(Schema):
 
 
 class TextReport(Schema):
-    network: str | None
+    part: Literal["text", "variant", "title", "alt_text"]
+    network: str | None  # for a variant
+    media: int | None  # for an image's alt text
     score: int
     findings: list[FindingOut]
 
@@ -122,12 +125,7 @@ def _out(post: Post) -> PostOut:
         trust_score=result.score,
         required_reviews=sorted(workflow.required_reviews(result)),
         missing_reviews=sorted(workflow.missing_reviews(post, result)),
-        reports=[
-            TextReport(
-                network=key or None, score=r.score, findings=[f.to_dict() for f in r.findings]
-            )
-            for key, r in result.reports.items()
-        ],
+        reports=[_text_report(key, r) for key, r in result.reports.items()],
         publications=[
             PublicationOut(
                 network=p.network,
@@ -140,6 +138,18 @@ def _out(post: Post) -> PostOut:
             for p in post.publications.all()
         ],
     )
+
+
+def _text_report(key: str, report: trust.Report) -> TextReport:
+    findings = [f.to_dict() for f in report.findings]
+    if key.startswith(gate.ALT_PREFIX):
+        media = int(key[len(gate.ALT_PREFIX) :])
+        return TextReport(
+            part="alt_text", network=None, media=media, score=report.score, findings=findings
+        )
+    part = {gate.MASTER: "text", gate.TITLE: "title"}.get(key, "variant")
+    network = key if part == "variant" else None
+    return TextReport(part=part, network=network, media=None, score=report.score, findings=findings)
 
 
 def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object]:

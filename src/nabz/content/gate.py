@@ -1,12 +1,16 @@
 """The Trust Gate for posts: build the engine's context from the database and check.
 
-The gate checks the master text and every network variant with the same
-``nabz.trust.check``; it knows nothing about individual rules, so new rules are
-picked up without change here.
+The gate checks everything a post sends out, each part with the same
+``nabz.trust.check``: the master text, every network variant and the alt text of
+every image (in the post's language: that is the one published). The working title
+is checked for identifiers too: it is not published, but it shows in lists,
+notifications and the audit trail. The gate knows nothing about individual rules,
+so new rules are picked up without change here.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -16,13 +20,23 @@ from nabz import trust
 from nabz.content.models import Override, Pillar, Post
 
 MASTER = ""  # the key of the master text among a post's reports
+TITLE = "title"
+ALT_PREFIX = "alt:"  # + the media item's id: the key of an image's alt text
+
+
+def alt_key(item: object) -> str:
+    return f"{ALT_PREFIX}{getattr(item, 'pk', '')}"
+
+
+def is_network_key(key: str) -> bool:
+    return key not in (MASTER, TITLE) and not key.startswith(ALT_PREFIX)
 
 
 @dataclass(frozen=True)
 class GateResult:
     """Reports per text (MASTER or a network) and what the workflow needs from them."""
 
-    reports: dict[str, trust.Report]
+    reports: dict[str, trust.Report]  # MASTER, TITLE, a network or alt_key(item)
     unresolved: tuple[tuple[str, trust.Finding], ...]  # blocking, not overridden
     needs_clinical: bool
     needs_compliance: bool
@@ -87,21 +101,82 @@ def _media_item(item: object, language: str) -> trust.MediaItem:
     )
 
 
-def run(post: Post, *, message_language: str | None = None) -> GateResult:
-    """Check a saved post's master text and each variant."""
-    context = context_for(post, message_language=message_language)
-    texts: dict[str, tuple[str, str | None]] = {MASTER: (post.text, None)}
-    for variant in post.variants.all():
-        texts[variant.network] = (variant.effective_text, variant.network)
-    reports = {
-        key: trust.check(
-            text, language=post.language, network=network, kind="post", context=context
+def check_parts(
+    *,
+    title: str,
+    text: str,
+    language: str,
+    variants: dict[str, str],
+    media: list[object],
+    context: trust.Context,
+) -> dict[str, trust.Report]:
+    """Check every part of a post, saved or still in the editor.
+
+    ``variants`` maps a network to its own text ("" means the master text). Alt texts
+    are checked without the media facts, so that picture rules are not repeated on
+    each image's text; consents and settings apply to them as to the post.
+    """
+    reports = {MASTER: trust.check(text, language=language, kind="post", context=context)}
+    for network, own in variants.items():
+        reports[network] = trust.check(
+            own or text, language=language, network=network, kind="post", context=context
         )
-        for key, (text, network) in texts.items()
-    }
+    parts_context = dataclasses.replace(context, media=())
+    for item in media:
+        alt = getattr(item, "alt_for", lambda _lang: "")(language)
+        if alt.strip():
+            reports[alt_key(item)] = trust.check(
+                alt, language=language, kind="post", context=parts_context
+            )
+    if title.strip():
+        report = trust.check(title, language=language, kind="post", context=parts_context)
+        reports[TITLE] = _identifiers_only(report)
+    return reports
+
+
+def _identifiers_only(report: trust.Report) -> trust.Report:
+    """The title is not published: of its findings only who it identifies matters."""
+    kept = tuple(f for f in report.findings if f.code.startswith("PHI"))
+    if len(kept) == len(report.findings):
+        return report
+    return dataclasses.replace(report, findings=kept, score=trust.trust_score(kept))
+
+
+def run(post: Post, *, message_language: str | None = None) -> GateResult:
+    """Check everything a saved post sends out."""
+    media = list(post.media.all())
+    context = context_for(post, message_language=message_language, media=media)
+    reports = check_parts(
+        title=post.title,
+        text=post.text,
+        language=post.language,
+        variants={v.network: v.text for v in post.variants.all()},
+        media=media,
+        context=context,
+    )
     overrides = [o for o in post.overrides.all() if o.active]
     shows_person = any(m.identifiable_person for m in context.media)
     return evaluate(post.pillar, reports, overrides, shows_person=shows_person)
+
+
+def part_label(key: str, media: list[object] | None = None) -> str:
+    """What a report's key means to a person: a network, the title or an image's alt text."""
+    from django.utils.translation import gettext as _
+
+    from nabz.content.models import Network
+
+    if key == MASTER:
+        return str(_("Main text"))
+    if key == TITLE:
+        return str(_("Working title"))
+    if key.startswith(ALT_PREFIX):
+        pk = key[len(ALT_PREFIX) :]
+        name = next(
+            (getattr(m, "title", "") for m in media or () if str(getattr(m, "pk", "")) == pk),
+            "",
+        )
+        return str(_("Alt text of “%(image)s”") % {"image": name or f"#{pk}"})
+    return str(dict(Network.choices).get(key, key))
 
 
 def evaluate(
