@@ -11,6 +11,8 @@ so new rules are picked up without change here.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -212,3 +214,126 @@ def evaluate(
         needs_clinical=has_claims or pillar == Pillar.EDUCATION,
         needs_compliance=pillar == Pillar.PATIENT_STORY or bool(overrides) or shows_person,
     )
+
+
+# --- the stored verdict --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    """A gate result as kept on the post: enough for lists, the API and the workflow.
+
+    It is valid for one :func:`verdict_key`: the post's fingerprint, the workspace's
+    trust settings, the consents' facts today, the active overrides and the engine's
+    rules. Lists read it instead of checking every post on every request.
+    """
+
+    key: str
+    score: int
+    blocking: int  # unresolved blocking findings
+    needs_clinical: bool
+    needs_compliance: bool
+    reports: tuple[dict[str, object], ...]  # {"key", "score", "findings": [Finding.to_dict()]}
+
+    @classmethod
+    def of(cls, key: str, result: GateResult) -> Verdict:
+        return cls(
+            key=key,
+            score=result.score,
+            blocking=len(result.unresolved),
+            needs_clinical=result.needs_clinical,
+            needs_compliance=result.needs_compliance,
+            reports=tuple(
+                {"key": k, "score": r.score, "findings": [f.to_dict() for f in r.findings]}
+                for k, r in result.reports.items()
+            ),
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return dataclasses.asdict(self) | {"reports": list(self.reports)}
+
+    @classmethod
+    def from_json(cls, raw: object) -> Verdict | None:
+        if not isinstance(raw, dict):
+            return None
+        try:
+            return cls(
+                key=str(raw["key"]),
+                score=int(raw["score"]),
+                blocking=int(raw["blocking"]),
+                needs_clinical=bool(raw["needs_clinical"]),
+                needs_compliance=bool(raw["needs_compliance"]),
+                reports=tuple(raw["reports"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None  # an old or damaged verdict is simply computed again
+
+
+_ENGINE_KEY: list[str] = []
+
+
+def _engine_key() -> str:
+    """Changes when the package or its rules change, so a deploy refreshes every verdict."""
+    if not _ENGINE_KEY:
+        import nabz
+
+        rules = sorted((r.code, r.severity.value) for r in trust.all_rules())
+        _ENGINE_KEY.append(json.dumps([getattr(nabz, "__version__", ""), rules]))
+    return _ENGINE_KEY[0]
+
+
+def verdict_key(post: Post) -> str:
+    today = timezone.localdate()
+    consents = []
+    for consent in post.consents.all():
+        fact = _consent_fact(consent, today)
+        consents.append(
+            [
+                fact.label,
+                sorted(fact.networks),
+                sorted(fact.content_kinds),
+                sorted(fact.media_ids),
+                fact.expires.isoformat() if fact.expires else None,
+                fact.revoked,
+            ]
+        )
+    overrides = sorted(
+        (o.code, o.matched_text, o.network) for o in post.overrides.all() if o.active
+    )
+    data = [
+        post.fingerprint(),
+        getattr(post.workspace, "trust_settings", None) or {},
+        sorted(consents),
+        overrides,
+        _engine_key(),
+    ]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def record_verdict(post: Post) -> GateResult:
+    """Run the gate on a saved post and keep its verdict for lists, the API and trends."""
+    key = verdict_key(post)
+    result = run(post)
+    _store(post, Verdict.of(key, result))
+    return result
+
+
+def verdict(post: Post) -> Verdict:
+    """The post's verdict: the stored one while it is current, else checked and stored."""
+    key = verdict_key(post)
+    stored = Verdict.from_json(post.trust_verdict)
+    if stored is not None and stored.key == key:
+        return stored
+    fresh = Verdict.of(key, run(post))
+    _store(post, fresh)
+    return fresh
+
+
+def _store(post: Post, fresh: Verdict) -> None:
+    now = timezone.now()
+    Post.objects.filter(pk=post.pk).update(
+        trust_score=fresh.score,
+        blocking_count=fresh.blocking,
+        checked_at=now,
+        trust_verdict=fresh.to_json(),
+    )
+    post.trust_score, post.blocking_count, post.checked_at = fresh.score, fresh.blocking, now
+    post.trust_verdict = fresh.to_json()

@@ -77,6 +77,8 @@ class Post(models.Model):
     trust_score = models.PositiveSmallIntegerField(null=True, blank=True)
     blocking_count = models.PositiveSmallIntegerField(default=0)
     checked_at = models.DateTimeField(null=True, blank=True)
+    # The whole verdict with the key it is valid for (content.gate.Verdict).
+    trust_verdict = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

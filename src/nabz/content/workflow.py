@@ -54,7 +54,7 @@ def _lock(post: Post) -> Post:
     return Post.objects.select_for_update().select_related("workspace").get(pk=post.pk)
 
 
-def required_reviews(result: gate.GateResult) -> set[str]:
+def required_reviews(result: gate.GateResult | gate.Verdict) -> set[str]:
     needed = set()
     if result.needs_clinical:
         needed.add(ReviewKind.CLINICAL)
@@ -68,7 +68,7 @@ def current_approvals(post: Post, fingerprint: str | None = None) -> set[str]:
     return {a.kind for a in post.approvals.all() if a.active and a.fingerprint == fingerprint}
 
 
-def missing_reviews(post: Post, result: gate.GateResult | None = None) -> set[str]:
+def missing_reviews(post: Post, result: gate.GateResult | gate.Verdict | None = None) -> set[str]:
     """The reviews still needed. A post that needs no specific review needs any one."""
     result = result or gate.run(post)
     approvals = current_approvals(post)

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nabz.content import gate, workflow
+from nabz.content.gate import record_verdict
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
-from nabz.content.views.editor import record_verdict
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, Role, can
 
