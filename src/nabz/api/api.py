@@ -10,12 +10,12 @@ from django.urls import reverse
 from ninja import NinjaAPI, Query, Status
 from ninja.errors import HttpError
 
+from nabz.api import validation
 from nabz.api.auth import SessionAuth, TokenAuth
 from nabz.api.schemas import (
     AuditEntryOut,
     CheckIn,
     CheckOut,
-    ErrorOut,
     InvitationIn,
     InvitationOut,
     MemberOut,
@@ -33,10 +33,11 @@ api = NinjaAPI(
     description="Plan, check and publish healthcare social media. Authenticate with "
     "`Authorization: Bearer <token>` (create tokens under Account).",
     auth=[TokenAuth(), SessionAuth()],
+    parser=validation.JsonObjectParser(),
     urls_namespace="api",
 )
 
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERRORS = validation.ERRORS
 
 
 def workspace_for(request: HttpRequest, slug: str, action: str) -> tuple[Workspace, str]:
@@ -89,7 +90,7 @@ def list_members(request: HttpRequest, slug: str):  # type: ignore[no-untyped-de
     response={200: MemberOut, **ERRORS},
     tags=["workspaces"],
 )
-def change_member_role(request: HttpRequest, slug: str, member_id: int, body: RoleIn):  # type: ignore[no-untyped-def]
+def change_member_role(request: HttpRequest, slug: str, member_id: validation.PathId, body: RoleIn):  # type: ignore[no-untyped-def]
     ws, _role = workspace_for(request, slug, Action.MANAGE_MEMBERS)
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=member_id, workspace=ws
@@ -99,7 +100,7 @@ def change_member_role(request: HttpRequest, slug: str, member_id: int, body: Ro
         and body.role != Role.ADMIN
         and not ws.memberships.filter(role=Role.ADMIN).exclude(pk=membership.pk).exists()
     ):
-        raise HttpError(422, "A workspace needs at least one admin.")
+        raise validation.invalid({"role": "A workspace needs at least one admin."})
     if body.role != membership.role:
         with transaction.atomic():
             old = membership.role
@@ -160,7 +161,7 @@ def audit_entries(
     slug: str,
     action: str | None = None,  # type: ignore[no-untyped-def]
     limit: int = Query(100, ge=1, le=1000),
-    before: int | None = None,
+    before: int | None = Query(None, ge=1, le=validation.MAX_ID),
 ):
     from nabz.audit.models import AuditEntry
 
@@ -197,10 +198,10 @@ def check_text(request: HttpRequest, slug: str, body: CheckIn):  # type: ignore[
             language=body.language,
             network=body.network,
             kind=body.kind,
-            context=body.context,
+            context=body.engine_context(),
         )
     except InputError as exc:
-        raise HttpError(422, str(exc)) from exc
+        raise validation.invalid({"context": str(exc)}) from exc
     return report.to_dict()
 
 
