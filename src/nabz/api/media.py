@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import StringConstraints
 
-from nabz.api.api import api, workspace_for
+from nabz.api.base import workspace_for
 from nabz.api.schemas import ErrorOut
 from nabz.media import services
 from nabz.media.forms import rejection_message
@@ -222,7 +222,5 @@ def delete_media(request: HttpRequest, media_id: int, slug: str = Path(...)):  #
         ) from in_use
     return DeletedOut(id=media_id, deleted=True)
 
-
-api.add_router("/workspaces/{slug}/media", router)
 
 __all__ = ["MediaOut", "MediaPatch", "router"]

@@ -11,16 +11,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 
-from nabz.api.api import ERRORS, workspace_for
-from nabz.api.schemas import FindingOut
+from nabz.api.base import ERRORS, workspace_for
+from nabz.api.schemas import FindingOut, NetworkName
 from nabz.content import gate, workflow
 from nabz.content.models import Network, Pillar, Post, State
-from nabz.content.views.editor import record_verdict
 from nabz.workspaces.roles import Action
 
 router = Router(tags=["posts"])
 
-NetworkName = Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"]
 PillarName = Literal[tuple(Pillar.values)]  # type: ignore[valid-type]
 
 
@@ -180,7 +178,7 @@ def _run(action, post: Post, user, *args, **kwargs) -> Post:  # type: ignore[no-
         action(post, user, *args, **kwargs)
     except workflow.WorkflowError as exc:
         raise HttpError(409, str(exc)) from exc
-    record_verdict(post)
+    gate.record_verdict(post)
     post.refresh_from_db()
     return post
 
@@ -221,7 +219,7 @@ def create_post(request: HttpRequest, body: PostIn, slug: str = Path(...)):  # t
     with transaction.atomic():
         post = Post.objects.create(workspace=ws, author=request.auth, title=body.title)  # type: ignore[attr-defined]
         post = workflow.edit(post, request.auth, **changes)  # type: ignore[attr-defined]
-    record_verdict(post)
+    gate.record_verdict(post)
     return Status(201, _out(_get(ws, post.pk)))
 
 
@@ -304,9 +302,6 @@ def comment(request: HttpRequest, post_id: int, body: CommentIn, slug: str = Pat
     if body.parent and parent is None:
         raise HttpError(422, "parent: no such comment on this post")
     return _out(_run(workflow.comment, post, request.auth, body.body, parent))  # type: ignore[attr-defined]
-
-
-api_router = router
 
 
 @router.post("/{post_id}/takedown", response={200: PostOut, 409: dict, **ERRORS})

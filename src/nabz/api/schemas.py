@@ -5,6 +5,11 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from nabz.trust.platforms import NETWORK_SPECS
+
+# Every declared network (publishing/connectors/<network>/network.toml), for the schema.
+NetworkName = Literal[tuple(NETWORK_SPECS)]  # type: ignore[valid-type]
+
 
 class UserOut(Schema):
     id: int
@@ -59,9 +64,7 @@ class AuditEntryOut(Schema):
 class CheckIn(Schema):
     text: str = Field(..., max_length=100_000)
     language: Literal["en", "ar", "fa"] | None = None
-    network: (
-        Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"] | None
-    ) = None
+    network: NetworkName | None = None  # type: ignore[valid-type]
     kind: Literal["post", "reply", "incoming"] = "post"
     context: dict[str, Any] | None = None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 
 from nabz import trust
 from nabz.content import gate, workflow
@@ -110,7 +110,7 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
                             workspace=ws, author=request.user, title=changes["title"]
                         )
                     post = workflow.edit(post, request.user, **changes)
-                    record_verdict(post)
+                    gate.record_verdict(post)
             except workflow.WorkflowError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -152,17 +152,6 @@ def _from_observance(request: HttpRequest) -> dict[str, object]:
         "tags": ", ".join(values["hashtags"]),
         "scheduled_at": scheduled.replace(tzinfo=None),  # type: ignore[attr-defined]
     }
-
-
-def record_verdict(post: Post) -> gate.GateResult:
-    """Run the gate on a saved post and keep its score for lists and trends."""
-    result = gate.run(post)
-    Post.objects.filter(pk=post.pk).update(
-        trust_score=result.score,
-        blocking_count=len(result.unresolved),
-        checked_at=timezone.now(),
-    )
-    return result
 
 
 @workspace_view(Action.CREATE_POST)

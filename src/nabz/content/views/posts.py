@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from nabz.content import gate, workflow
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
-from nabz.content.views.editor import record_verdict
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, Role, can
 
@@ -186,7 +185,7 @@ def _after(request: HttpRequest, post: Post, action, *args, **kwargs) -> HttpRes
             request, "content/post_detail.html", _detail_context(request, post), status=400
         )
     post.refresh_from_db()
-    record_verdict(post)
+    gate.record_verdict(post)
     return redirect("post_detail", ws=post.workspace.slug, pk=post.pk)
 
 
