@@ -15,6 +15,7 @@ from nabz.api.base import ERRORS, workspace_for
 from nabz.api.schemas import FindingOut, NetworkName
 from nabz.content import gate, workflow
 from nabz.content.models import Network, Pillar, Post, State
+from nabz.trust.platforms import NETWORK_SPECS
 from nabz.workspaces.roles import Action
 
 router = Router(tags=["posts"])
@@ -33,7 +34,7 @@ class PostIn(Schema):
     language: Literal["en", "ar", "fa"] = "en"
     pillar: PillarName = "education"  # type: ignore[valid-type]
     tags: list[str] = Field(default_factory=list, max_length=30)
-    variants: list[VariantIO] = Field(default_factory=list, max_length=7)
+    variants: list[VariantIO] = Field(default_factory=list, max_length=len(NETWORK_SPECS))
     media: list[int] = Field(default_factory=list, max_length=20)
     consents: list[int] = Field(default_factory=list, max_length=20)
     scheduled_at: datetime | None = None
@@ -76,6 +77,7 @@ class PostOut(Schema):
     missing_reviews: list[str]
     reports: list[TextReport]
     publications: list[PublicationOut]
+    allowed_actions: list[str]  # what the caller may do with the post now (workflow's answer)
 
 
 class ApproveIn(Schema):
@@ -102,8 +104,9 @@ class CommentIn(Schema):
     parent: int | None = None
 
 
-def _out(post: Post) -> PostOut:
+def _out(post: Post, user: object) -> PostOut:
     result = gate.run(post)
+    publications = list(post.publications.all())
     return PostOut(
         id=post.pk,
         title=post.title,
@@ -135,8 +138,11 @@ def _out(post: Post) -> PostOut:
                 published_at=p.published_at,
                 last_error=p.last_error,
             )
-            for p in post.publications.all()
+            for p in publications
         ],
+        allowed_actions=sorted(
+            workflow.allowed_actions(post, user, publications=publications)  # type: ignore[arg-type]
+        ),
     )
 
 
@@ -207,7 +213,7 @@ def list_posts(
         if network not in Network.values:
             raise HttpError(422, f"network: one of {', '.join(Network.values)}")
         posts = posts.filter(variants__network=network).distinct()
-    return [_out(p) for p in posts.order_by("-updated_at")[: max(1, min(limit, 200))]]
+    return [_out(p, request.auth) for p in posts.order_by("-updated_at")[: max(1, min(limit, 200))]]
 
 
 @router.post("", response={201: PostOut, **ERRORS})
@@ -220,39 +226,41 @@ def create_post(request: HttpRequest, body: PostIn, slug: str = Path(...)):  # t
         post = Post.objects.create(workspace=ws, author=request.auth, title=body.title)  # type: ignore[attr-defined]
         post = workflow.edit(post, request.auth, **changes)  # type: ignore[attr-defined]
     gate.record_verdict(post)
-    return Status(201, _out(_get(ws, post.pk)))
+    return Status(201, _out(_get(ws, post.pk), request.auth))
 
 
 @router.get("/{post_id}", response={200: PostOut, **ERRORS})
 def get_post(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.VIEW_WORKSPACE)
-    return _out(_get(ws, post_id))
+    return _out(_get(ws, post_id), request.auth)
 
 
 @router.put("/{post_id}", response={200: PostOut, 409: dict, **ERRORS})
 def update_post(request: HttpRequest, post_id: int, body: PostIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.EDIT_POST)
     post = _get(ws, post_id)
-    return _out(_run(workflow.edit, post, request.auth, **_changes(request, ws, body)))  # type: ignore[attr-defined]
+    return _out(
+        _run(workflow.edit, post, request.auth, **_changes(request, ws, body)), request.auth
+    )  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/submit", response={200: PostOut, 409: dict, **ERRORS})
 def submit(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SUBMIT_POST)
-    return _out(_run(workflow.submit, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.submit, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/approve", response={200: PostOut, 409: dict, **ERRORS})
 def approve(request: HttpRequest, post_id: int, body: ApproveIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     action = Action.REVIEW_CLINICAL if body.kind == "clinical" else Action.REVIEW_COMPLIANCE
     ws, _ = workspace_for(request, slug, action)
-    return _out(_run(workflow.approve, _get(ws, post_id), request.auth, body.kind))  # type: ignore[attr-defined]
+    return _out(_run(workflow.approve, _get(ws, post_id), request.auth, body.kind), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/reject", response={200: PostOut, 409: dict, **ERRORS})
 def reject(request: HttpRequest, post_id: int, body: RejectIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.REVIEW_POST)
-    return _out(_run(workflow.reject, _get(ws, post_id), request.auth, body.comment))  # type: ignore[attr-defined]
+    return _out(_run(workflow.reject, _get(ws, post_id), request.auth, body.comment), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/override", response={200: PostOut, 409: dict, **ERRORS})
@@ -267,7 +275,8 @@ def override(request: HttpRequest, post_id: int, body: OverrideIn, slug: str = P
             matched_text=body.matched_text,
             network=body.network,
             reason=body.reason,
-        )
+        ),
+        request.auth,
     )
 
 
@@ -279,19 +288,19 @@ def schedule(request: HttpRequest, post_id: int, body: ScheduleIn, slug: str = P
         raise HttpError(
             422, "scheduled_at: give a time zone offset, e.g. 2026-12-01T09:00:00+03:30"
         )
-    return _out(_run(workflow.schedule, _get(ws, post_id), request.auth, when))  # type: ignore[attr-defined]
+    return _out(_run(workflow.schedule, _get(ws, post_id), request.auth, when), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/unschedule", response={200: PostOut, 409: dict, **ERRORS})
 def unschedule(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SCHEDULE_POST)
-    return _out(_run(workflow.unschedule, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.unschedule, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/archive", response={200: PostOut, 409: dict, **ERRORS})
 def archive(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.ARCHIVE_POST)
-    return _out(_run(workflow.archive, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.archive, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/comments", response={200: PostOut, 409: dict, **ERRORS})
@@ -301,7 +310,7 @@ def comment(request: HttpRequest, post_id: int, body: CommentIn, slug: str = Pat
     parent = post.comments.filter(pk=body.parent).first() if body.parent else None
     if body.parent and parent is None:
         raise HttpError(422, "parent: no such comment on this post")
-    return _out(_run(workflow.comment, post, request.auth, body.body, parent))  # type: ignore[attr-defined]
+    return _out(_run(workflow.comment, post, request.auth, body.body, parent), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/takedown", response={200: PostOut, 409: dict, **ERRORS})
@@ -313,4 +322,4 @@ def takedown(request: HttpRequest, post_id: int, body: TakedownIn, slug: str = P
     post = _get(ws, post_id)
     if not request_takedown(post, request.auth, body.reason):  # type: ignore[attr-defined]
         raise HttpError(409, "Nothing of this post is published.")
-    return _out(_get(ws, post_id))
+    return _out(_get(ws, post_id), request.auth)

@@ -142,6 +142,16 @@ class Publication(models.Model):
         return f"{self.post_id} on {self.network} ({self.state})"
 
     @property
+    def live(self) -> bool:
+        """Published and not taken down: what a takedown would remove."""
+        return self.state == self.State.SENT
+
+    @property
+    def retryable(self) -> bool:
+        """Failed on a connected account: trying again can help."""
+        return self.state == self.State.FAILED and self.account_id is not None
+
+    @property
     def done(self) -> bool:
         return self.state in (
             self.State.SENT,

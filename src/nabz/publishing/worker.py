@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from nabz.audit import record
 from nabz.content import gate, workflow
 from nabz.content.models import Notification, Pillar, Post, State
+from nabz.content.workflow import post_url
 from nabz.publishing.connectors import NETWORKS, connector_for
 from nabz.publishing.connectors.base import (
     OutgoingMedia,
@@ -395,7 +396,7 @@ def _fail(pub: Publication, reason: str) -> str:
                 _("“%(title)s” could not be published on %(network)s: %(reason)s")
                 % {"title": pub.post.title, "network": pub.get_network_display(), "reason": reason}
             )[:300],
-            url=f"/w/{pub.post.workspace.slug}/posts/{pub.post_id}/",
+            url=post_url(pub.post),
         )
     return P.FAILED
 
@@ -587,7 +588,7 @@ def _notify(post: Post, roles: set[str], message: str) -> None:
                 user_id=m.user_id,
                 workspace_id=post.workspace_id,
                 message=message[:300],
-                url=f"/w/{post.workspace.slug}/posts/{post.pk}/",
+                url=post_url(post),
             )
             for m in members
         ]
