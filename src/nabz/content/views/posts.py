@@ -96,14 +96,14 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
 
     result = gate.run(post, message_language=(translation.get_language() or "en")[:2])
     role = request.role  # type: ignore[attr-defined]
-    labels = dict(Network.choices)
+    media = list(post.media.all())
     texts = []
     for key, report in result.reports.items():
         text = report.text
         texts.append(
             {
                 "key": key,
-                "label": labels.get(key, ""),
+                "label": gate.part_label(key, media) if key else "",
                 "text": text,
                 "html": highlight(text, report.findings),
                 "report": report,

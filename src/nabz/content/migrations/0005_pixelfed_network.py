@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0003_post_trust_verdict'),
+        ('content', '0004_post_trust_verdict_whole'),
     ]
 
     operations = [
