@@ -98,3 +98,49 @@ def test_an_unknown_network_has_no_silent_default() -> None:
     with pytest.raises(ValueError, match="unknown network"):
         measure("hello", "myspace")
     assert "myspace" not in worker.ACCOUNT_LIMITS
+
+
+@pytest.mark.django_db
+def test_the_worker_publishes_through_a_new_folder_with_its_declared_rules(due_post, settings):  # type: ignore[no-untyped-def]
+    """Pixelfed came as one folder: the worker finds its connector and its rate window."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.publishing.fakes.pixelfed import FakePixelfed
+
+    settings.NABZ_PUBLISH_TIMEOUT_SECONDS = 1
+    with FakePixelfed() as fake:
+        account = Account(
+            workspace=due_post.workspace, network="pixelfed", name="Sunrise", api_base=fake.url
+        )
+        from nabz.publishing.connectors.base import Credentials
+
+        account.store_credentials(
+            Credentials(access_token=fake.issue_token(), account_id=fake.account.id)
+        )
+        account.save()
+        variant = due_post.variants.create(network="pixelfed")
+        pub = Publication.objects.create(
+            post=due_post, variant=variant, network="pixelfed", account=account, text="Hello"
+        )
+        # A post without a photo: refused by the connector before any call, for good.
+        assert worker.publish_one(pub.pk, now=timezone.now()) == Publication.State.FAILED
+        pub.refresh_from_db()
+        assert pub.error_permanent and "image" in pub.last_error
+        assert fake.requests == []
+        # The declared window (50 an hour): a full window holds the next attempt back.
+        limit, window = worker.ACCOUNT_LIMITS["pixelfed"]
+        assert (limit, window) == (50, 3600)
+        now = timezone.now()
+        for i in range(limit):
+            Publication.objects.create(
+                post=due_post,
+                network="pixelfed",
+                account=None,
+                text=f"sent {i}",
+                state=Publication.State.SENT,
+                published_at=now - dt.timedelta(minutes=1),
+            )
+        Publication.objects.filter(account=None, network="pixelfed").update(account=account)
+        assert worker._window_wait(account, now) is not None
