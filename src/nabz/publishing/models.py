@@ -152,6 +152,15 @@ class Publication(models.Model):
         return self.state == self.State.FAILED and self.account_id is not None
 
     @property
+    def badge(self) -> str:
+        """The style of the state's badge on a post's page (published, failed or waiting)."""
+        if self.state == self.State.SENT:
+            return "published"
+        if self.state in (self.State.FAILED, self.State.DELETE_FAILED):
+            return "failed"
+        return "in_review"
+
+    @property
     def done(self) -> bool:
         return self.state in (
             self.State.SENT,
