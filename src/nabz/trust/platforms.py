@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from nabz.trust.text import GRAPHEME
+from nabz.trust.text import grapheme_count
 
 # Each network declares itself once, in ``publishing/connectors/<network>/network.toml``.
 # The engine reads those plain data files here (a file read, no import of the web app);
@@ -316,9 +316,10 @@ def mastodon_length(text: str) -> int:
 
 
 def grapheme_length(text: str) -> int:
+    """Graphemes, as the editor, the length rules and the Bluesky connector count them."""
     if not _JOINS.search(text):
         return len(text)  # nothing that joins code points into one grapheme
-    return len(GRAPHEME.findall(text))
+    return grapheme_count(text)
 
 
 def measure(text: str, network: str, *, mastodon_limit: int = 500) -> Length:
