@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "nabz.core",
+    "nabz.shell",
     "nabz.workspaces",
     "nabz.audit",
     "nabz.api",
@@ -106,7 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "nabz.core.context_processors.shell",
+                "nabz.shell.context_processors.shell",
             ],
         },
     }

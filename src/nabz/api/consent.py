@@ -17,7 +17,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from nabz.api.api import api, workspace_for
+from nabz.api.base import workspace_for
+from nabz.api.schemas import NetworkName
 from nabz.api.validation import CONFLICT, Id, In, IsoDate, PathId, invalid
 from nabz.audit import record
 from nabz.consent.models import Consent, ConsentStatus
@@ -25,7 +26,6 @@ from nabz.consent.services import AlreadyRevoked, revoke, scope_payload, workspa
 from nabz.media.models import MediaItem
 from nabz.workspaces.roles import Action
 
-NetworkName = Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"]
 ContentKindName = Literal["story", "photo", "video", "quote"]
 LanguageCode = Literal["en", "ar", "fa"]
 StatusName = Literal["active", "expiring", "expired", "revoked"]
@@ -200,7 +200,5 @@ def revoke_consent(  # type: ignore[no-untyped-def]
         raise HttpError(409, "This consent was already revoked.") from exc
     return _out(_queryset(ws).get(pk=consent.pk), workspace_today(ws))
 
-
-api.add_router("/workspaces/{slug}/consents", router)
 
 __all__ = ["ConsentIn", "ConsentOut", "ConsentStatus", "RevokeIn", "router"]

@@ -17,7 +17,7 @@ from ninja import Field, File, Form, Path, Query, Router, Schema, Status, Upload
 from ninja.errors import HttpError
 from pydantic import StringConstraints
 
-from nabz.api.api import api, workspace_for
+from nabz.api.base import workspace_for
 from nabz.api.validation import CONFLICT, MAX_OFFSET, FormBool, In, PathId, invalid
 from nabz.media import services
 from nabz.media.forms import rejection_message
@@ -206,7 +206,5 @@ def delete_media(request: HttpRequest, media_id: PathId, slug: str = Path(...)):
         ) from in_use
     return DeletedOut(id=media_id, deleted=True)
 
-
-api.add_router("/workspaces/{slug}/media", router)
 
 __all__ = ["MediaOut", "MediaPatch", "router"]

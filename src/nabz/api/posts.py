@@ -12,8 +12,8 @@ from ninja import Field, Path, Query, Router
 from ninja.errors import HttpError
 from pydantic import BaseModel
 
-from nabz.api.api import workspace_for
-from nabz.api.schemas import FindingOut
+from nabz.api.base import workspace_for
+from nabz.api.schemas import FindingOut, NetworkName
 from nabz.api.validation import (
     CONFLICT,
     ERRORS,
@@ -28,11 +28,11 @@ from nabz.api.validation import (
 from nabz.content import gate, workflow
 from nabz.content.gate import record_verdict
 from nabz.content.models import Network, Pillar, Post, State
+from nabz.trust.platforms import NETWORK_SPECS
 from nabz.workspaces.roles import Action
 
 router = Router(tags=["posts"])
 
-NetworkName = Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"]
 PillarName = Literal[tuple(Pillar.values)]  # type: ignore[valid-type]
 
 
@@ -47,7 +47,7 @@ class PostIn(In):
     language: Literal["en", "ar", "fa"] = "en"
     pillar: PillarName = "education"  # type: ignore[valid-type]
     tags: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list, max_length=30)
-    variants: list[VariantIO] = Field(default_factory=list, max_length=7)
+    variants: list[VariantIO] = Field(default_factory=list, max_length=len(NETWORK_SPECS))
     media: list[Id] = Field(default_factory=list, max_length=20)
     consents: list[Id] = Field(default_factory=list, max_length=20)
     scheduled_at: IsoDateTime | None = None
@@ -97,6 +97,7 @@ class PostOut(Out):
     missing_reviews: list[str]
     reports: list[TextReport]
     publications: list[PublicationOut]
+    allowed_actions: list[str]  # what the caller may do with the post now (workflow's answer)
 
 
 class ApproveIn(In):
@@ -123,13 +124,14 @@ class CommentIn(In):
     parent: Id | None = None
 
 
-def _out(post: Post) -> dict[str, object]:
+def _out(post: Post, user: object, role: str | None = None) -> dict[str, object]:
     """The post with its stored verdict: the gate runs only when the verdict is stale.
 
     A plain dict, validated once against :class:`PostOut` by Ninja on the way out
     (validating a dict is several times faster than reading a schema's attributes).
     """
     verdict = gate.verdict(post)
+    publications = list(post.publications.all())
     return dict(
         id=post.pk,
         title=post.title,
@@ -156,8 +158,11 @@ def _out(post: Post) -> dict[str, object]:
                 published_at=p.published_at,
                 last_error=p.last_error,
             )
-            for p in post.publications.all()
+            for p in publications
         ],
+        allowed_actions=sorted(
+            workflow.allowed_actions(post, user, role=role, publications=publications)  # type: ignore[arg-type]
+        ),
     )
 
 
@@ -227,7 +232,7 @@ def list_posts(  # type: ignore[no-untyped-def]
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """The workspace's posts, most recently changed first, a page at a time."""
-    ws, _ = workspace_for(request, slug, Action.VIEW_WORKSPACE)
+    ws, role = workspace_for(request, slug, Action.VIEW_WORKSPACE)
     posts = Post.objects.filter(workspace=ws)
     if state:
         posts = posts.filter(state=state)
@@ -240,7 +245,7 @@ def list_posts(  # type: ignore[no-untyped-def]
         )
         .order_by("-updated_at", "-pk")[offset : offset + limit]
     )
-    return PostListOut(count=posts.count(), items=[_out(p) for p in page])
+    return PostListOut(count=posts.count(), items=[_out(p, request.auth, role) for p in page])
 
 
 @router.post("", response={201: PostOut, **ERRORS})
@@ -253,39 +258,41 @@ def create_post(request: HttpRequest, body: PostIn, slug: str = Path(...)):  # t
         post = Post.objects.create(workspace=ws, author=request.auth, title=body.title)  # type: ignore[attr-defined]
         post = workflow.edit(post, request.auth, **changes)  # type: ignore[attr-defined]
     record_verdict(post)
-    return Status(201, _out(_get(ws, post.pk)))
+    return Status(201, _out(_get(ws, post.pk), request.auth))
 
 
 @router.get("/{post_id}", response={200: PostOut, **ERRORS})
 def get_post(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.VIEW_WORKSPACE)
-    return _out(_get(ws, post_id))
+    return _out(_get(ws, post_id), request.auth)
 
 
 @router.put("/{post_id}", response={200: PostOut, **CONFLICT})
 def update_post(request: HttpRequest, post_id: PathId, body: PostIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.EDIT_POST)
     post = _get(ws, post_id)
-    return _out(_run(workflow.edit, post, request.auth, **_changes(request, ws, body)))  # type: ignore[attr-defined]
+    return _out(
+        _run(workflow.edit, post, request.auth, **_changes(request, ws, body)), request.auth
+    )  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/submit", response={200: PostOut, **CONFLICT})
 def submit(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SUBMIT_POST)
-    return _out(_run(workflow.submit, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.submit, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/approve", response={200: PostOut, **CONFLICT})
 def approve(request: HttpRequest, post_id: PathId, body: ApproveIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     action = Action.REVIEW_CLINICAL if body.kind == "clinical" else Action.REVIEW_COMPLIANCE
     ws, _ = workspace_for(request, slug, action)
-    return _out(_run(workflow.approve, _get(ws, post_id), request.auth, body.kind))  # type: ignore[attr-defined]
+    return _out(_run(workflow.approve, _get(ws, post_id), request.auth, body.kind), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/reject", response={200: PostOut, **CONFLICT})
 def reject(request: HttpRequest, post_id: PathId, body: RejectIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.REVIEW_POST)
-    return _out(_run(workflow.reject, _get(ws, post_id), request.auth, body.comment))  # type: ignore[attr-defined]
+    return _out(_run(workflow.reject, _get(ws, post_id), request.auth, body.comment), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/override", response={200: PostOut, **CONFLICT})
@@ -300,7 +307,8 @@ def override(request: HttpRequest, post_id: PathId, body: OverrideIn, slug: str 
             matched_text=body.matched_text,
             network=body.network,
             reason=body.reason,
-        )
+        ),
+        request.auth,
     )
 
 
@@ -308,19 +316,19 @@ def override(request: HttpRequest, post_id: PathId, body: OverrideIn, slug: str 
 def schedule(request: HttpRequest, post_id: PathId, body: ScheduleIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SCHEDULE_POST)
     when = body.scheduled_at
-    return _out(_run(workflow.schedule, _get(ws, post_id), request.auth, when))  # type: ignore[attr-defined]
+    return _out(_run(workflow.schedule, _get(ws, post_id), request.auth, when), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/unschedule", response={200: PostOut, **CONFLICT})
 def unschedule(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SCHEDULE_POST)
-    return _out(_run(workflow.unschedule, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.unschedule, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/archive", response={200: PostOut, **CONFLICT})
 def archive(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.ARCHIVE_POST)
-    return _out(_run(workflow.archive, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.archive, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/comments", response={200: PostOut, **CONFLICT})
@@ -330,10 +338,7 @@ def comment(request: HttpRequest, post_id: PathId, body: CommentIn, slug: str = 
     parent = post.comments.filter(pk=body.parent).first() if body.parent else None
     if body.parent and parent is None:
         raise HttpError(404, "parent: no such comment on this post")
-    return _out(_run(workflow.comment, post, request.auth, body.body, parent))  # type: ignore[attr-defined]
-
-
-api_router = router
+    return _out(_run(workflow.comment, post, request.auth, body.body, parent), request.auth)  # type: ignore[attr-defined]
 
 
 @router.post("/{post_id}/takedown", response={200: PostOut, **CONFLICT})
@@ -345,4 +350,4 @@ def takedown(request: HttpRequest, post_id: PathId, body: TakedownIn, slug: str 
     post = _get(ws, post_id)
     if not request_takedown(post, request.auth, body.reason):  # type: ignore[attr-defined]
         raise HttpError(409, "Nothing of this post is published.")
-    return _out(_get(ws, post_id))
+    return _out(_get(ws, post_id), request.auth)

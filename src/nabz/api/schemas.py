@@ -9,6 +9,10 @@ from pydantic import BaseModel
 from nabz.api.validation import ErrorOut as _ErrorOut
 from nabz.api.validation import In, IsoDate
 from nabz.content.models import Pillar
+from nabz.trust.platforms import NETWORK_SPECS
+
+# Every declared network (publishing/connectors/<network>/network.toml), for the schema.
+NetworkName = Literal[tuple(NETWORK_SPECS)]  # type: ignore[valid-type]
 
 
 class UserOut(Schema):
@@ -61,7 +65,6 @@ class AuditEntryOut(Schema):
     hash: str
 
 
-NetworkName = Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"]
 Short = Annotated[str, Field(max_length=500)]
 
 
@@ -126,14 +129,14 @@ class CheckContextIn(In):
 class CheckIn(In):
     text: str = Field(..., max_length=100_000)
     language: Literal["en", "ar", "fa"] | None = None
-    network: NetworkName | None = None
+    network: NetworkName | None = None  # type: ignore[valid-type]
     kind: Literal["post", "reply", "incoming"] = "post"
     context: CheckContextIn | None = None
 
     def engine_context(self) -> dict[str, Any] | None:
         if self.context is None:
             return None
-        return self.context.model_dump(mode="json", exclude_none=True)
+        return self.context.model_dump(mode="json", exclude_unset=True)
 
 
 class FindingOut(BaseModel):  # plain pydantic: validated from dicts, fast
