@@ -221,7 +221,9 @@ else:
 # --- secrets at rest ------------------------------------------------------------------
 # Comma-separated Fernet keys, newest first (MultiFernet). Demo mode derives one
 # from SECRET_KEY so that the demo needs no set-up.
-NABZ_ENCRYPTION_KEYS = envlist("NABZ_ENCRYPTION_KEYS")
+NABZ_ENCRYPTION_KEYS = [  # or NABZ_ENCRYPTION_KEYS_FILE, like every secret
+    key.strip() for key in (envsecret("NABZ_ENCRYPTION_KEYS") or "").split(",") if key.strip()
+]
 if not NABZ_ENCRYPTION_KEYS and not (DEMO or DEBUG):
     raise ImproperlyConfigured(
         "NABZ_ENCRYPTION_KEYS is required outside demo mode (generate one with "

@@ -87,3 +87,19 @@ def test_migrate_creates_a_missing_data_directory(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert (data_dir / "nabz.sqlite3").is_file()
+
+
+def test_encryption_keys_may_come_from_a_file(tmp_path):
+    keys = tmp_path / "keys"
+    keys.write_text("ZmFrZS1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXM=\n")
+    result = _run(
+        {
+            "SECRET_KEY": "f" * 60,
+            "NABZ_ENCRYPTION_KEYS_FILE": str(keys),
+            "ALLOWED_HOSTS": "nabz.example.org",
+            "NABZ_DATA_DIR": str(tmp_path),
+        },
+        "manage",
+        "check",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
