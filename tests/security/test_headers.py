@@ -100,7 +100,9 @@ def test_other_pages_have_the_policy_and_nothing_inline(workspace, people):  # t
         _check(anonymous.get(path), path)
     admin = signed_in(people[Role.ADMIN])
     _check(admin.get("/account/"), "/account/")
-    _check(admin.post("/account/two-factor/recovery-codes/"), "recovery codes")
+    codes = admin.post("/account/two-factor/recovery-codes/", {"password": PASSWORD})
+    assert codes.status_code == 200
+    _check(codes, "recovery codes")
     _check(admin.post("/account/tokens/", {"name": "ci"}), "token created")
     newcomer = User.objects.create_user("nina", password=PASSWORD)
     _check(signed_in(newcomer).get("/account/two-factor/setup/"), "two-factor setup")
@@ -109,7 +111,7 @@ def test_other_pages_have_the_policy_and_nothing_inline(workspace, people):  # t
 
 def test_pages_that_show_a_secret_once_are_not_stored(workspace, people):  # type: ignore[no-untyped-def]
     admin = signed_in(people[Role.ADMIN])
-    codes = admin.post("/account/two-factor/recovery-codes/")
+    codes = admin.post("/account/two-factor/recovery-codes/", {"password": PASSWORD})
     assert codes.status_code == 200 and "no-store" in codes["Cache-Control"]
     token = admin.post("/account/tokens/", {"name": "ci"})
     assert token.status_code == 200 and "no-store" in token["Cache-Control"]
