@@ -24,3 +24,26 @@ def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    """Poll ``expression`` in the page until it is truthy.
+
+    ``page.wait_for_function`` polls through ``eval``, which the app's Content-Security-Policy
+    (rightly) forbids; ``page.evaluate`` goes through the debugging protocol, which it does not.
+    """
+    import time
+
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if page.evaluate(expression):
+                return
+        except Error as exc:  # the page navigated while it was asked; ask the new one
+            if "context was destroyed" not in str(exc):
+                raise
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(100)

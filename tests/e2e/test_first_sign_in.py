@@ -9,7 +9,7 @@ from django_otp.oath import totp
 
 from nabz.workspaces.models import Membership, User, Workspace
 from nabz.workspaces.roles import Role
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, wait_until
 
 NAV = {
     "ar": [
@@ -63,7 +63,7 @@ def test_sign_in_enrol_two_factor_and_switch_languages(page):  # type: ignore[no
 
     for language, name in (("ar", "03-dashboard-ar"), ("fa", "04-dashboard-fa")):
         page.select_option("#language-select", language)
-        page.wait_for_function(f"document.documentElement.lang === '{language}'")
+        wait_until(page, f"document.documentElement.lang === '{language}'")
         assert page.locator("html").get_attribute("dir") == "rtl"
         nav_text = page.locator("nav.sidebar").inner_text()
         for label in NAV[language]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from nabz.content.models import Post, State
 from nabz.workspaces.models import Membership, User, Workspace
 from nabz.workspaces.roles import Role
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, wait_until
 
 PASSWORD = "a long demo passphrase 1"
 TEXT = {
@@ -80,9 +80,10 @@ def test_fix_review_schedule_and_move(page, live_server, language):  # type: ign
     phone.wait_for()
     screenshot(page, f"10-editor-finding-{language}")
     page.locator(f"#trust-panel .apply-fix[data-text*='{digits}']").first.click()
-    page.wait_for_function(
+    wait_until(
+        page,
         "!document.querySelector('#trust-panel mark.finding.block')"
-        " || !/[0-9]{3}/.test(document.querySelector('[data-trust-text=master]').value)"
+        " || !/[0-9]{3}/.test(document.querySelector('[data-trust-text=master]').value)",
     )
     assert "555 0143" not in page.locator("[data-trust-text=master]").input_value()
     assert "123 4567" not in page.locator("[data-trust-text=master]").input_value()
@@ -118,7 +119,7 @@ def test_fix_review_schedule_and_move(page, live_server, language):  # type: ign
         cell = page.locator(f"td[data-date='{target_day.isoformat()}']")
     chip.drag_to(cell)
     moved = f"td[data-date='{target_day.isoformat()}'] [data-post='{post.pk}']"
-    page.wait_for_function(f'document.querySelector("{moved}")')
+    wait_until(page, f'document.querySelector("{moved}")')
     post.refresh_from_db()
     assert post.scheduled_at.date() == target_day
     assert (post.scheduled_at.hour, post.scheduled_at.minute) == (9, 30)
