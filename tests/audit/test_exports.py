@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from nabz.audit import filter_entries, iter_csv, iter_jsonl, record, verify_export
 from nabz.audit.canonical import GENESIS_HASH, compute_hash
-from nabz.audit.keys import signing_key
 from nabz.audit.chain import HASH_MISMATCH
 from nabz.audit.exports import CSV_COLUMNS
+from nabz.audit.keys import signing_key
 from nabz.audit.models import AuditEntry
 from nabz.workspaces.models import User, Workspace
 

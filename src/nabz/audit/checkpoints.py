@@ -118,8 +118,9 @@ def parse(lines: Iterable[str]) -> list[SignedCheckpoint]:
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
-        # A line forwarded by syslog or pasted from a mail may carry a prefix.
-        text = text[text.find("{") :] if "{" in text else text
+        # A line kept by syslog or pasted from a mail may carry a prefix or a trailing NUL.
+        if "{" in text and "}" in text:
+            text = text[text.find("{") : text.rfind("}") + 1]
         try:
             data = json.loads(text)
             if not isinstance(data, dict) or data.get("kind") != KIND:
