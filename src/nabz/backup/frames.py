@@ -5,11 +5,14 @@ Fernet authenticates one whole message, so a large archive is cut into chunks of
 MultiFernet). A frame on disk is a 4-byte big-endian length and the token; the
 sealed plaintext starts with the frame's 8-byte number and a 1-byte "last" flag,
 so frames that are dropped, repeated, reordered or cut off the end are refused,
-not just frames whose bytes changed. The file starts with :data:`MAGIC`.
+not just frames whose bytes changed. Tokens are stored as their raw bytes (the
+base64 Fernet speaks is undone on write and redone on read), so an archive is
+barely larger than what it holds. The file starts with :data:`MAGIC`.
 """
 
 from __future__ import annotations
 
+import base64
 import struct
 from typing import BinaryIO
 
@@ -19,7 +22,7 @@ MAGIC = b"NABZ-BACKUP-v1\n\x00"
 CHUNK = 1024 * 1024
 _LENGTH = struct.Struct(">I")
 _HEADER = struct.Struct(">QB")
-MAX_TOKEN = 2 * CHUNK + 4096  # base64 of a chunk plus Fernet's overhead, with room
+MAX_TOKEN = CHUNK + 4096  # a chunk plus Fernet's overhead, with room
 
 
 class ArchiveError(Exception):
@@ -51,7 +54,8 @@ class EncryptingWriter:
 
     def _emit(self, chunk: bytes, *, last: bool) -> None:
         token = self._fernet.encrypt(_HEADER.pack(self._index, int(last)) + chunk)
-        self._sink.write(_LENGTH.pack(len(token)) + token)
+        raw = base64.urlsafe_b64decode(token)
+        self._sink.write(_LENGTH.pack(len(raw)) + raw)
         self._index += 1
 
 
@@ -82,11 +86,11 @@ class DecryptingReader:
         (length,) = _LENGTH.unpack(raw)
         if length > MAX_TOKEN:
             raise ArchiveError(f"the archive is damaged at frame {self._index} (bad length)")
-        token = self._source.read(length)
-        if len(token) < length:
+        raw = self._source.read(length)
+        if len(raw) < length:
             raise ArchiveError(f"the archive is cut short inside frame {self._index}")
         try:
-            plain = self._fernet.decrypt(token)
+            plain = self._fernet.decrypt(base64.urlsafe_b64encode(raw))
         except InvalidToken:
             if self._index == 0:
                 raise ArchiveError(
