@@ -213,6 +213,7 @@ if not NABZ_ENCRYPTION_KEYS and not (DEMO or DEBUG):
         "`nabz manage generate_encryption_key`)"
     )
 
+
 # --- audit chain keys --------------------------------------------------------------------
 # HMAC keys that sign the audit chain and its checkpoints, kept outside the database
 # (nabz.audit.keys): commas or new lines, newest first. Demo mode generates one in the

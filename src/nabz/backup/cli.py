@@ -8,13 +8,17 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nabz.backup.frames import ArchiveError
+
+if TYPE_CHECKING:
+    from nabz.backup.archive import Locations
 
 SUFFIX = ".nabzbak"
 
 
-def _locations():  # type: ignore[no-untyped-def]
+def _locations() -> Locations:
     from django.conf import settings
 
     from nabz.backup.archive import Locations
