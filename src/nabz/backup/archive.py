@@ -153,6 +153,11 @@ def unpack(source: BinaryIO, fernet: MultiFernet, staging: Path) -> dict[str, ob
                 seen[name] = (size, digest.hexdigest())
     except tarfile.TarError as exc:
         raise ArchiveError(f"the archive's contents are damaged: {exc}") from exc
+    # tarfile stops at the end-of-archive marker; the zero padding after it and the
+    # last frame are still to be read (and checked, frame by frame).
+    while chunk := reader.read(_READ):
+        if chunk.strip(b"\0"):
+            raise ArchiveError("the archive has data after its manifest")
     if manifest is None or not reader.finished():
         raise ArchiveError("the archive is incomplete: it has no manifest at its end")
     listed = {
