@@ -107,7 +107,7 @@ def restore(args: list[str]) -> int:
 
 
 def main(command: str, args: list[str]) -> int:
-    from nabz.core.runner import _setup
+    from nabz.shell.runner import _setup
 
     _setup()
     return backup(args) if command == "backup" else restore(args)
