@@ -1,0 +1,172 @@
+"""A statistical person-name tagger, one model per language (en, ar, fa).
+
+The models are averaged perceptrons (``perceptron.py``) over the features of
+``features.py``, trained by ``tools/train_names.py`` from openly licensed corpora and
+our own silver sentences (see DATA.md), and shipped as data files in
+``nabz/trust/data/tagger/``. Nothing is downloaded; the first call loads a model.
+
+Only tokens that could be names are scored: a word the model has learnt to be
+ordinary (its own weight says O) or a stop word is skipped, and in English a word must
+start with a capital, be a known name or follow a title. So most of a post costs a set
+look-up, and the tagger adds recall to the lexicon and cue detectors in
+``identifiers/names.py`` without slowing the engine much.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from nabz.trust.tagger.features import (
+    CUE_WORDS,
+    TOKEN,
+    Gazetteer,
+    Sentence,
+    is_arabic_script,
+    strip_clitic,
+)
+from nabz.trust.tagger.perceptron import Model
+
+LANGUAGES = ("en", "ar", "fa")
+MODEL_FOLDER = "tagger"
+# An ordinary word: its own weight favours O by at least this much.
+_CLOSED_MARGIN = 0.3
+
+
+def model_path(language: str) -> str:
+    return f"{language}.tsv.gz"
+
+
+def read_model_bytes(language: str) -> bytes:
+    return files("nabz.trust").joinpath("data", MODEL_FOLDER, model_path(language)).read_bytes()
+
+
+@lru_cache(maxsize=3)
+def model_for(language: str) -> Model:
+    model = Model.loads(read_model_bytes(language))
+    closed = set(model.closed)
+    for feat, (o, b, i) in model.weights.items():
+        if feat.startswith("w=") and o - max(b, i) > _CLOSED_MARGIN:
+            closed.add(feat[2:])
+    model.closed = frozenset(closed)
+    return model
+
+
+@lru_cache(maxsize=3)
+def gazetteer_for(language: str) -> Gazetteer:
+    from nabz.trust.identifiers.lexicon import stopwords_for
+    from nabz.trust.identifiers.names import lexicons
+
+    lex = lexicons()[language]
+    stop = stopwords_for(language)
+    if language == "en":
+        first = frozenset(lex.first | {w.lower() for w in lex.first})
+        last = frozenset(lex.last | {w.lower() for w in lex.last})
+        common = frozenset(lex.common | {w.lower() for w in lex.common})
+    else:
+        first, last, common = lex.first, lex.last, lex.common
+    return Gazetteer(first, last, common, stop)
+
+
+def candidates(s: Sentence, model: Model, language: str) -> list[bool]:
+    """Which tokens are worth scoring (see the module docstring)."""
+    out: list[bool] = []
+    closed = model.closed
+    stop = gazetteer_for(language).stop
+    n = len(s.words)
+    for i in range(n):
+        w = s.words[i]
+        low = s.lows[i]
+        ch = w[0]
+        ok = False
+        if ch.isalpha():
+            cued = i > 0 and (s.lows[i - 1].rstrip(".") in CUE_WORDS or s.cores[i - 1] in CUE_WORDS)
+            named = "F" in s.flags[i] or "L" in s.flags[i]
+            if s.arabic[i]:
+                core = s.cores[i]
+                ok = cued or named or (
+                    len(core) >= 2
+                    and low not in closed
+                    and core not in closed
+                    and low not in stop
+                    and core not in stop
+                )
+            elif ch.isupper():
+                ok = cued or named or (low not in closed and low not in stop)
+            else:
+                ok = cued or (named and low not in stop)
+        out.append(ok)
+    return out
+
+
+def tag_words(words: list[str], language: str) -> list[str]:
+    """O/B/I tags for tokens already normalised (``normalize_term``) and split."""
+    model = model_for(language)
+    s = Sentence(words, gazetteer_for(language))
+    return model.tag(s, candidates(s, model, language))
+
+
+def find_names(text: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) of every person name the tagger finds in a normalised text."""
+    if language not in LANGUAGES or not text:
+        return []
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
+    for m in TOKEN.finditer(text):
+        spans.append(m.span())
+        words.append(m.group())
+    if not words:
+        return []
+    model = model_for(language)
+    gaz = gazetteer_for(language)
+    s = Sentence(words, gaz)
+    cand = candidates(s, model, language)
+    if not any(cand):
+        return []
+    tags = model.tag(s, cand)
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if tags[i] == "O":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and tags[j] == "I" and text[spans[j - 1][1] : spans[j][0]].strip() in ("", "-"):
+            j += 1
+        start, end = spans[i][0], spans[j - 1][1]
+        if _keep(s, i, j, gaz):
+            first = words[i]
+            if is_arabic_script(first):
+                start += _clitic_length(first, gaz, model)
+            out.append((start, end))
+        i = j
+    return out
+
+
+def _keep(s: Sentence, i: int, j: int, gaz: Gazetteer) -> bool:
+    """A name must hold a word that is not a stop word and not a @handle or #tag."""
+    for k in range(i, j):
+        w = s.words[k]
+        if w[0] in "@#" or not w[0].isalpha():
+            return False
+    return any(s.lows[k] not in gaz.stop and len(s.cores[k]) >= 2 for k in range(i, j))
+
+
+def _clitic_length(word: str, gaz: Gazetteer, model: Model) -> int:
+    """How many leading letters of ``word`` are a clitic glued to the name: «ومحمود»,
+    not «ویلیام» (the rest must be a known name, or a word the model knows as one)."""
+    clitic, rest = strip_clitic(word)
+    if not clitic or clitic in ("ال", "لل"):
+        return 0
+    if word in gaz.first or word in gaz.last or _named(model, word):
+        return 0
+    if rest in gaz.first or rest in gaz.last or _named(model, rest):
+        return len(clitic) - 2 if clitic.endswith("ال") else len(clitic)
+    return 0
+
+
+def _named(model: Model, word: str) -> bool:
+    """The model's own weight for this word favours a name."""
+    w = model.weights.get("w=" + word)
+    return w is not None and max(w[1], w[2]) > w[0]

@@ -1,0 +1,202 @@
+"""An averaged perceptron that tags tokens O / B (a name starts) / I (a name goes on).
+
+Decoding is greedy, left to right: each token's features include the tag chosen for
+the token before, and a name cannot continue (I) after O. Training is the classic
+averaged perceptron (Collins 2002), decoding greedily during training too (the
+history it learns from is the one it will see), with a fixed seed for the order of
+sentences, so the same data always gives the same weights; the weights are written as a gzip'd
+TSV (``feature<TAB>O<TAB>B<TAB>I``, integers in thousandths, sorted, gzip time 0).
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+from collections.abc import Callable, Sequence
+
+from nabz.trust.tagger.features import Sentence, features
+
+TAGS = ("O", "B", "I")
+_SCALE = 1000.0
+
+
+class Model:
+    """Weights of one language: feature -> (O, B, I) scores; ``closed`` lists words the
+    training data never saw in a name although they were frequent (skipped at run time)."""
+
+    __slots__ = ("bias", "closed", "weights")
+
+    def __init__(
+        self,
+        weights: dict[str, tuple[float, float, float]],
+        closed: frozenset[str],
+        bias: float = 0.0,
+    ) -> None:
+        self.weights = weights
+        self.closed = closed
+        self.bias = bias  # added to B: recall bought with a little precision
+
+    def scores(self, feats: list[str]) -> tuple[float, float, float]:
+        o = b = i = 0.0
+        weights = self.weights
+        for f in feats:
+            w = weights.get(f)
+            if w is not None:
+                o += w[0]
+                b += w[1]
+                i += w[2]
+        return o, b, i
+
+    def best(self, feats: list[str], prev_tag: str) -> str:
+        o, b, i = self.scores(feats)
+        b += self.bias
+        if prev_tag == "O" and i > b:
+            i = b - 1.0  # a name starts with B
+        if o >= b and o >= i:
+            return "O"
+        return "B" if b >= i else "I"
+
+    def tag(self, s: Sentence, candidate: Sequence[bool] | None = None) -> list[str]:
+        """Tags of every token; tokens not marked as candidates get O without scoring."""
+        out: list[str] = []
+        prev = "O"
+        for i in range(len(s.words)):
+            if candidate is not None and not candidate[i] and prev == "O":
+                prev = "O"
+            else:
+                prev = self.best(features(s, i, prev), prev)
+            out.append(prev)
+        return out
+
+    def dumps(self) -> bytes:
+        lines = [
+            "#bias\t" + str(int(round(self.bias * _SCALE))),
+            "#closed\t" + " ".join(sorted(self.closed)),
+        ]
+        for f in sorted(self.weights):
+            w = self.weights[f]
+            lines.append(
+                f.replace("\t", " ").replace("\n", " ")
+                + "\t"
+                + "\t".join(str(int(round(x * _SCALE))) for x in w)
+            )
+        raw = ("\n".join(lines) + "\n").encode("utf-8")
+        return gzip.compress(raw, compresslevel=9, mtime=0)
+
+    @staticmethod
+    def loads(data: bytes) -> Model:
+        text = gzip.decompress(data).decode("utf-8")
+        weights: dict[str, tuple[float, float, float]] = {}
+        closed: frozenset[str] = frozenset()
+        bias = 0.0
+        for line in text.split("\n"):
+            if not line:
+                continue
+            parts = line.split("\t")
+            if parts[0] == "#bias":
+                bias = int(parts[1]) / _SCALE
+                continue
+            if parts[0] == "#closed":
+                closed = frozenset(parts[1].split()) if len(parts) > 1 else frozenset()
+                continue
+            weights[parts[0]] = (
+                int(parts[1]) / _SCALE,
+                int(parts[2]) / _SCALE,
+                int(parts[3]) / _SCALE,
+            )
+        return Model(weights, closed, bias)
+
+
+class _Trainer:
+    """Running weights, their totals for averaging, and when each was last changed."""
+
+    def __init__(self) -> None:
+        self.w: dict[str, list[float]] = {}
+        self.total: dict[str, list[float]] = {}
+        self.stamp: dict[str, list[int]] = {}
+        self.step = 0
+
+    def scores(self, feats: list[str]) -> list[float]:
+        out = [0.0, 0.0, 0.0]
+        for f in feats:
+            w = self.w.get(f)
+            if w is not None:
+                out[0] += w[0]
+                out[1] += w[1]
+                out[2] += w[2]
+        return out
+
+    def best(self, feats: list[str], prev_tag: str) -> int:
+        o, b, i = self.scores(feats)
+        if prev_tag == "O" and i > b:
+            i = b - 1.0
+        if o >= b and o >= i:
+            return 0
+        return 1 if b >= i else 2
+
+    def update(self, feats: list[str], good: int, bad: int) -> None:
+        for f in feats:
+            w = self.w.get(f)
+            if w is None:
+                w = self.w[f] = [0.0, 0.0, 0.0]
+                self.total[f] = [0.0, 0.0, 0.0]
+                self.stamp[f] = [self.step, self.step, self.step]
+            tot = self.total[f]
+            st = self.stamp[f]
+            for k, delta in ((good, 1.0), (bad, -1.0)):
+                tot[k] += (self.step - st[k]) * w[k]
+                st[k] = self.step
+                w[k] += delta
+
+    def averaged(self, prune: float) -> dict[str, tuple[float, float, float]]:
+        out: dict[str, tuple[float, float, float]] = {}
+        step = max(self.step, 1)
+        for f in sorted(self.w):
+            w, tot, st = self.w[f], self.total[f], self.stamp[f]
+            avg = [(tot[k] + (self.step - st[k]) * w[k]) / step for k in range(3)]
+            if max(abs(a) for a in avg) < prune:
+                continue
+            out[f] = (
+                round(avg[0] * _SCALE) / _SCALE,
+                round(avg[1] * _SCALE) / _SCALE,
+                round(avg[2] * _SCALE) / _SCALE,
+            )
+        return out
+
+
+def train(
+    data: Sequence[tuple[Sentence, Sequence[str]]],
+    *,
+    epochs: int = 8,
+    seed: int = 14,
+    prune: float = 0.002,
+    closed: frozenset[str] = frozenset(),
+    log: Callable[[str], None] | None = None,
+) -> Model:
+    """Averaged-perceptron weights for ``data`` (sentences and their O/B/I tags)."""
+    tr = _Trainer()
+    order = list(range(len(data)))
+    rng = random.Random(seed)
+    index = {t: k for k, t in enumerate(TAGS)}
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        wrong = 0
+        count = 0
+        for j in order:
+            s, gold = data[j]
+            prev = "O"
+            for i in range(len(s.words)):
+                feats = features(s, i, prev)
+                guess = tr.best(feats, prev)
+                g = index[gold[i]]
+                if g == 2 and prev == "O":
+                    g = 1  # after O a name can only start: what decoding will output
+                tr.step += 1
+                if guess != g:
+                    tr.update(feats, g, guess)
+                    wrong += 1
+                count += 1
+                prev = TAGS[guess]  # the history decoding will see
+        if log is not None:
+            log(f"epoch {epoch + 1}: {wrong} of {count} tokens wrong")
+    return Model(tr.averaged(prune), closed)
