@@ -14,6 +14,8 @@ evaluation set (bench/data/names_independent.tsv); a test checks the names.
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
 from nabz.trust.identifiers.names import lexicons
 from nabz.trust.text import normalize_term
@@ -168,17 +170,60 @@ NEGATIVES = {"en": EN_NEGATIVES, "ar": AR_NEGATIVES, "fa": FA_NEGATIVES}
 FOREIGN = {"ar": AR_FOREIGN, "fa": FA_FOREIGN}
 
 
+ROOT = Path(__file__).resolve().parents[1]
+INDEPENDENT = ROOT / "bench" / "data" / "names_independent.tsv"
+WORLD = Path(__file__).parent / "data" / "world_names.tsv"
+
+
+def reserved_names() -> frozenset[str]:
+    """Every word of a name in the independent evaluation set: never in silver data."""
+    if not INDEPENDENT.exists():
+        return frozenset()
+    words: set[str] = set()
+    for line in INDEPENDENT.read_text("utf-8").splitlines():
+        for name in re.findall(r"\[\[(.+?)\]\]", line):
+            words.update(normalize_term(w).lower() for w in name.split())
+    return frozenset(words)
+
+
 def _pools(lang: str) -> tuple[list[str], list[str]]:
     lex = lexicons()[lang]
+    banned = reserved_names()
     first = sorted(w for w in lex.first if w not in lex.common and len(w) > 2)
     last = sorted(w for w in lex.last if len(w) > 2)
-    return first, last
+    return [w for w in first if w.lower() not in banned], [
+        w for w in last if w.lower() not in banned
+    ]
 
 
-def sentences(lang: str, count: int, seed: int) -> list[tuple[str, list[tuple[int, int]]]]:
-    """``count`` (text, name spans) pairs; about one in five has no name."""
+def world_names() -> dict[str, tuple[list[str], list[str]]]:
+    """Latin-script given and family names of other countries, by Faker locale: names
+    the English lexicon does not know, so the model learns the frame, not the list."""
+    banned = reserved_names()
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    for line in WORLD.read_text("utf-8").splitlines():
+        if line.startswith("#") or not line:
+            continue
+        loc, kind, name = line.split("\t")
+        if any(w.lower() in banned for w in name.split()):
+            continue
+        pair = out.setdefault(loc, ([], []))
+        (pair[0] if kind == "first" else pair[1]).append(name)
+    return {k: v for k, v in sorted(out.items()) if v[0] and v[1]}
+
+
+def sentences(
+    lang: str, count: int, seed: int, extra: list[str] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """``count`` (text, name spans) pairs; about one in five has no name. Half the
+    English names come from other countries' lists; in Arabic and Persian, ``extra``
+    (names read from a corpus's training split) fills half the foreign-name slots."""
     rng = random.Random(f"{lang}:{seed}")
     first, last = _pools(lang)
+    world = world_names() if lang == "en" else {}
+    locales = sorted(world)
+    banned = reserved_names()
+    extras = sorted({x for x in (extra or []) if not set(x.lower().split()) & banned})
     frames, negatives = FRAMES[lang], NEGATIVES[lang]
     out: list[tuple[str, list[tuple[int, int]]]] = []
     for k in range(count):
@@ -196,7 +241,16 @@ def sentences(lang: str, count: int, seed: int) -> list[tuple[str, list[tuple[in
             slot = frame[a + 1 : b]
             pos = b + 1
             name = ""
-            if slot == "F":
+            if world and slot in ("F", "L", "N", "f", "n", "A") and rng.random() < 0.5:
+                wf, wl = world[rng.choice(locales)]
+                name = {"F": rng.choice(wf), "L": rng.choice(wl)}.get(slot, "")
+                if not name:
+                    name = rng.choice(wf) + " " + rng.choice(wl)
+                if slot in ("f", "n"):
+                    name = name.lower()
+            elif extras and slot == "X" and rng.random() < 0.5:
+                name = rng.choice(extras)
+            elif slot == "F":
                 name = rng.choice(first)
             elif slot == "L":
                 name = rng.choice(last)

@@ -1,7 +1,9 @@
 """An averaged perceptron that tags tokens O / B (a name starts) / I (a name goes on).
 
-Decoding is greedy, left to right: each token's features include the tag chosen for
-the token before, and a name cannot continue (I) after O. Training is the classic
+The perceptron itself decides name-or-not for each token (two scores; the third
+column of the weights is unused, kept for a finer scheme later); B or I follows from
+the token before. Decoding is greedy, left to right: each token's features include
+the tag chosen for the token before. Training is the classic
 averaged perceptron (Collins 2002), decoding greedily during training too (the
 history it learns from is the one it will see), with a fixed seed for the order of
 sentences, so the same data always gives the same weights; the weights are written as a gzip'd
@@ -48,13 +50,10 @@ class Model:
         return o, b, i
 
     def best(self, feats: list[str], prev_tag: str) -> str:
-        o, b, i = self.scores(feats)
-        b += self.bias
-        if prev_tag == "O" and i > b:
-            i = b - 1.0  # a name starts with B
-        if o >= b and o >= i:
-            return "O"
-        return "B" if b >= i else "I"
+        o, n, _unused = self.scores(feats)
+        if n + self.bias > o:
+            return "B" if prev_tag == "O" else "I"
+        return "O"
 
     def tag(self, s: Sentence, candidate: Sequence[bool] | None = None) -> list[str]:
         """Tags of every token; tokens not marked as candidates get O without scoring."""
@@ -126,13 +125,9 @@ class _Trainer:
                 out[2] += w[2]
         return out
 
-    def best(self, feats: list[str], prev_tag: str) -> int:
-        o, b, i = self.scores(feats)
-        if prev_tag == "O" and i > b:
-            i = b - 1.0
-        if o >= b and o >= i:
-            return 0
-        return 1 if b >= i else 2
+    def best(self, feats: list[str]) -> int:
+        o, n, _unused = self.scores(feats)
+        return 1 if n > o else 0
 
     def update(self, feats: list[str], good: int, bad: int) -> None:
         for f in feats:
@@ -177,7 +172,6 @@ def train(
     tr = _Trainer()
     order = list(range(len(data)))
     rng = random.Random(seed)
-    index = {t: k for k, t in enumerate(TAGS)}
     for epoch in range(epochs):
         rng.shuffle(order)
         wrong = 0
@@ -187,8 +181,8 @@ def train(
             prev = "O"
             for i in range(len(s.words)):
                 feats = features(s, i, prev)
-                guess = tr.best(feats, prev)
-                g = index[gold[i]]
+                guess = tr.best(feats)
+                g = 0 if gold[i] == "O" else 1
                 if g == 2 and prev == "O":
                     g = 1  # after O a name can only start: what decoding will output
                 tr.step += 1
@@ -196,7 +190,8 @@ def train(
                     tr.update(feats, g, guess)
                     wrong += 1
                 count += 1
-                prev = TAGS[guess]  # the history decoding will see
+                # the history decoding will see: B opens a name, I goes on with it
+                prev = "O" if guess == 0 else "B" if prev == "O" else "I"
         if log is not None:
             log(f"epoch {epoch + 1}: {wrong} of {count} tokens wrong")
     return Model(tr.averaged(prune), closed)
