@@ -217,7 +217,7 @@ def score(model: Model, lang: str, data: list[Tagged]) -> tuple[float, float, fl
     tp = fp = fn = 0
     for words, gold in data:
         s = Sentence(words, gaz)
-        pred = model.tag(s, candidates(s, model, lang))
+        pred = model.tag(s, candidates(words, model, lang))
         g, p = spans_of(gold), spans_of(pred)
         tp += len(g & p)
         fp += len(p - g)
@@ -241,6 +241,31 @@ def closed_words(data: list[Tagged], min_count: int = 3) -> frozenset[str]:
     return frozenset(w for w, c in seen.items() if c >= min_count and w not in named)
 
 
+def lexicon_words(lang: str) -> frozenset[str]:
+    """Ordinary words of our own health lexicons (claims, jargon, myths, replies, tone,
+    privacy context): never a name, so the tagger need not score them. Words that are
+    also in a name list stay open."""
+    data = ROOT / "src" / "nabz" / "trust" / "data"
+    gaz = gazetteer_for(lang)
+    arabic = lang != "en"
+    words: set[str] = set()
+    for folder in ("claims", "jargon", "myths", "replies", "tone", "privacy"):
+        for path in sorted((data / folder).glob("*")):
+            if path.suffix not in (".yaml", ".tsv", ".txt"):
+                continue
+            for m in TOKEN.finditer(normalize_term(path.read_text("utf-8"))):
+                w = m.group()
+                if len(w) < 2 or not w[0].isalpha():
+                    continue
+                if arabic != ("\u0600" <= w[0] <= "\u06ff"):
+                    continue
+                low = w.lower()
+                if low in gaz.first or low in gaz.last or w in gaz.first or w in gaz.last:
+                    continue
+                words.add(low)
+    return frozenset(words)
+
+
 def build(lang: str, sets: dict[str, Split], epochs: int, quiet: bool) -> Model:
     train_data: list[Tagged] = []
     for name in sorted(sets):
@@ -248,7 +273,8 @@ def build(lang: str, sets: dict[str, Split], epochs: int, quiet: bool) -> Model:
     gaz = gazetteer_for(lang)
     data = [(Sentence(w, gaz), t) for w, t in train_data]
     log = None if quiet else (lambda msg: print(f"  [{lang}] {msg}"))
-    model = train(data, epochs=epochs, closed=closed_words(train_data), log=log)
+    closed = closed_words(train_data) | lexicon_words(lang)
+    model = train(data, epochs=epochs, closed=closed, log=log)
     from nabz.trust.tagger import _CLOSED_MARGIN
 
     closed = set(model.closed)

@@ -685,9 +685,11 @@ def _name_at(
 
 def _tagged(scan: Scan) -> None:
     """Names the statistical tagger finds that no lexicon or cue detector found."""
-    from nabz.trust.tagger import find_names
+    from nabz.trust.tagger import find_names, worth_tagging
 
     lang = scan.language if scan.language in ("en", "ar", "fa") else "en"
+    if not worth_tagging(scan.tokens, lang, scan.has_upper):
+        return
     spans = find_names(scan.text, lang)
     if not spans:
         return

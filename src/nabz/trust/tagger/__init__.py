@@ -68,22 +68,29 @@ def gazetteer_for(language: str) -> Gazetteer:
     return Gazetteer(first, last, common, stop)
 
 
-def candidates(s: Sentence, model: Model, language: str) -> list[bool]:
+def candidates(words: list[str], model: Model, language: str) -> list[bool]:
     """Which tokens are worth scoring (see the module docstring)."""
     out: list[bool] = []
     closed = model.closed
-    stop = gazetteer_for(language).stop
-    n = len(s.words)
-    for i in range(n):
-        w = s.words[i]
-        low = s.lows[i]
+    gaz = gazetteer_for(language)
+    stop = gaz.stop
+    first, last = gaz.first, gaz.last
+    prev_low = ""
+    prev_core = ""
+    for w in words:
         ch = w[0]
         ok = False
+        low = w.lower()
+        core = low
         if ch.isalpha():
-            cued = i > 0 and (s.lows[i - 1].rstrip(".") in CUE_WORDS or s.cores[i - 1] in CUE_WORDS)
-            named = "F" in s.flags[i] or "L" in s.flags[i]
-            if s.arabic[i]:
-                core = s.cores[i]
+            arabic = "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc"
+            if arabic:
+                core = strip_clitic(low)[1]
+            cued = prev_low.rstrip(".") in CUE_WORDS or prev_core in CUE_WORDS
+            named = w in first or w in last or core in first or core in last
+            if not named and low != w:
+                named = low in first or low in last
+            if arabic:
                 ok = cued or named or (
                     len(core) >= 2
                     and low not in closed
@@ -94,35 +101,57 @@ def candidates(s: Sentence, model: Model, language: str) -> list[bool]:
             elif ch.isupper():
                 ok = cued or named or (low not in closed and low not in stop)
             else:
-                ok = cued or (named and low not in stop)
+                ok = named and low not in stop and low not in closed
         out.append(ok)
+        prev_low = low
+        prev_core = core
     return out
+
+
+def worth_tagging(words: frozenset[str], language: str, has_upper: bool) -> bool:
+    """False when no word of a text (``words``: its lower-cased words) could be a
+    name: every one is a stop word or one the model knows as ordinary, and no name
+    list knows any. English text without a capital letter needs a listed name."""
+    if language not in LANGUAGES:
+        return False
+    model = model_for(language)
+    gaz = gazetteer_for(language)
+    rest = words - model.closed - gaz.stop
+    if not rest:
+        return False
+    if language == "en" and not has_upper:
+        return not rest.isdisjoint(gaz.first) or not rest.isdisjoint(gaz.last)
+    return True
 
 
 def tag_words(words: list[str], language: str) -> list[str]:
     """O/B/I tags for tokens already normalised (``normalize_term``) and split."""
     model = model_for(language)
-    s = Sentence(words, gazetteer_for(language))
-    return model.tag(s, candidates(s, model, language))
+    s = Sentence(words, gazetteer_for(language), full=False)
+    return model.tag(s, candidates(words, model, language))
 
 
 def find_names(text: str, language: str) -> list[tuple[int, int]]:
     """(start, end) of every person name the tagger finds in a normalised text."""
     if language not in LANGUAGES or not text:
         return []
-    spans: list[tuple[int, int]] = []
-    words: list[str] = []
-    for m in TOKEN.finditer(text):
-        spans.append(m.span())
-        words.append(m.group())
+    words = TOKEN.findall(text)
     if not words:
         return []
     model = model_for(language)
-    gaz = gazetteer_for(language)
-    s = Sentence(words, gaz)
-    cand = candidates(s, model, language)
+    cand = candidates(words, model, language)
     if not any(cand):
         return []
+    # Where each token is: its first occurrence after the previous one (no letter or
+    # symbol lies between two tokens, only blank space).
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for w in words:
+        pos = text.find(w, pos)
+        spans.append((pos, pos + len(w)))
+        pos += len(w)
+    gaz = gazetteer_for(language)
+    s = Sentence(words, gaz, full=False)
     tags = model.tag(s, cand)
     out: list[tuple[int, int]] = []
     i = 0
@@ -150,7 +179,11 @@ def _keep(s: Sentence, i: int, j: int, gaz: Gazetteer) -> bool:
         w = s.words[k]
         if w[0] in "@#" or not w[0].isalpha():
             return False
-    return any(s.lows[k] not in gaz.stop and len(s.cores[k]) >= 2 for k in range(i, j))
+    for k in range(i, j):
+        s.prepare(k)
+        if s.lows[k] not in gaz.stop and len(s.cores[k]) >= 2:
+            return True
+    return False
 
 
 def _clitic_length(word: str, gaz: Gazetteer, model: Model) -> int:

@@ -117,70 +117,88 @@ class Gazetteer:
 
 
 class Sentence:
-    """The per-token views of one token sequence that every feature reads."""
+    """The per-token views of one token sequence that every feature reads.
 
-    __slots__ = ("arabic", "cores", "flags", "lows", "shapes", "starts", "words")
+    Views are filled for tokens near one that is scored (``prepare``: the token and two
+    either side), or for all with ``full=True``: a post pays for the few tokens the
+    tagger looks at, not for every word.
+    """
 
-    def __init__(self, words: list[str], gaz: Gazetteer) -> None:
+    __slots__ = (
+        "arabic", "cores", "flags", "gaz", "lows", "ready", "shapes", "starts", "words",
+    )  # fmt: skip
+
+    def __init__(self, words: list[str], gaz: Gazetteer, full: bool = True) -> None:
         self.words = words
-        lows: list[str] = []
-        cores: list[str] = []
-        flags: list[str] = []
-        shapes: list[str] = []
-        arabic: list[bool] = []
-        starts: list[bool] = []
-        prev = ""
-        for i, w in enumerate(words):
-            low = w.lower()
-            ar = is_arabic_script(w)
-            core = strip_clitic(low)[1] if ar else low
-            lows.append(low)
-            cores.append(core)
-            arabic.append(ar)
-            shapes.append(shape(w))
-            f = gaz.flags(w, low)
-            if core != low:
-                f2 = gaz.flags(core, core)
-                if f2:
-                    f += "/" + f2
-            flags.append(f)
-            starts.append(i == 0 or prev in SENTENCE_END)
-            prev = w
-        self.lows = lows
-        self.cores = cores
-        self.flags = flags
-        self.shapes = shapes
-        self.arabic = arabic
-        self.starts = starts
+        self.gaz = gaz
+        n = len(words)
+        self.lows = [""] * n
+        self.cores = [""] * n
+        self.arabic = [False] * n
+        self.starts = [False] * n
+        self.flags = [""] * n
+        self.shapes = [""] * n
+        self.ready = [False] * n
+        if full:
+            for i in range(n):
+                self._fill(i)
+
+    def _fill(self, i: int) -> None:
+        w = self.words[i]
+        low = w.lower()
+        ch = w[0]
+        ar = "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc"
+        core = strip_clitic(low)[1] if ar else low
+        self.lows[i] = low
+        self.cores[i] = core
+        self.arabic[i] = ar
+        self.starts[i] = i == 0 or self.words[i - 1] in SENTENCE_END
+        gaz = self.gaz
+        f = gaz.flags(w, low)
+        if core != low:
+            f2 = gaz.flags(core, core)
+            if f2:
+                f += "/" + f2
+        self.flags[i] = f
+        self.shapes[i] = shape(w)
+        self.ready[i] = True
+
+    def prepare(self, i: int) -> None:
+        """Fill the views of tokens i-2 .. i+2."""
+        ready = self.ready
+        for k in range(max(0, i - 2), min(len(ready), i + 3)):
+            if not ready[k]:
+                self._fill(k)
 
 
-def features(s: Sentence, i: int, prev_tag: str) -> list[str]:
-    """The feature strings of token ``i`` given the tag chosen for token ``i - 1``."""
-    n = len(s.words)
+def word_features(s: Sentence, i: int) -> list[str]:
+    """The features of token ``i`` that depend on the word alone (cached per word)."""
     low = s.lows[i]
     core = s.cores[i]
     shp = s.shapes[i]
-    fl = s.flags[i]
-    out = [
-        "b",
-        "w=" + low,
-        "s=" + shp,
-        "g=" + fl,
-        "t=" + prev_tag,
-        "ts=" + prev_tag + shp,
-        "tg=" + prev_tag + fl,
-        "l=" + str(min(len(core), 9)),
-    ]
+    out = ["b", "w=" + low, "s=" + shp, "g=" + s.flags[i]]
     if not s.arabic[i] and not low.isascii():
         out.append("na")  # Zsófia, Þórðarson: letters beyond ASCII
     if core != low:
         out.append("c=" + core)
         out.append("k=" + low[: len(low) - len(core)])
     m = len(core)
-    for k in (1, 2, 3, 4):
-        if m > k:
-            out.append("p" + str(k) + "=" + core[:k])
-            out.append("x" + str(k) + "=" + core[m - k :])
+    if m > 2:
+        out.append("p2=" + core[:2])
+        out.append("x2=" + core[m - 2 :])
+    if m > 3:
+        out.append("p3=" + core[:3])
+        out.append("x3=" + core[m - 3 :])
+    if m > 4:
+        out.append("x4=" + core[m - 4 :])
+    return out
+
+
+def context_features(s: Sentence, i: int, prev_tag: str) -> list[str]:
+    """The features of token ``i`` that depend on its neighbours and the tag before."""
+    n = len(s.words)
+    shp = s.shapes[i]
+    out = ["t=" + prev_tag, "ts=" + prev_tag + shp]
     if s.starts[i]:
         out.append("st")
         out.append("sts=" + shp)
@@ -190,7 +208,6 @@ def features(s: Sentence, i: int, prev_tag: str) -> list[str]:
         out.append("pw=" + pl)
         out.append("ps=" + s.shapes[i - 1])
         out.append("pg=" + s.flags[i - 1])
-        out.append("pws=" + pl + "|" + shp)
         if pc != pl:
             out.append("pc=" + pc)
         key = pl.rstrip(".")
@@ -210,7 +227,6 @@ def features(s: Sentence, i: int, prev_tag: str) -> list[str]:
         out.append("nw=" + nl)
         out.append("ns=" + s.shapes[i + 1])
         out.append("ng=" + s.flags[i + 1])
-        out.append("nws=" + shp + "|" + nl)
         nc = s.cores[i + 1]
         if nc != nl:
             out.append("nc=" + nc)
@@ -220,3 +236,9 @@ def features(s: Sentence, i: int, prev_tag: str) -> list[str]:
     else:
         out.append("nw=$")
     return out
+
+
+def features(s: Sentence, i: int, prev_tag: str) -> list[str]:
+    """The feature strings of token ``i`` given the tag chosen for token ``i - 1``."""
+    s.prepare(i)
+    return word_features(s, i) + context_features(s, i, prev_tag)

@@ -16,7 +16,7 @@ import gzip
 import random
 from collections.abc import Callable, Sequence
 
-from nabz.trust.tagger.features import Sentence, features
+from nabz.trust.tagger.features import Sentence, context_features, features, word_features
 
 TAGS = ("O", "B", "I")
 _SCALE = 1000.0
@@ -26,7 +26,7 @@ class Model:
     """Weights of one language: feature -> (O, B, I) scores; ``closed`` lists words the
     training data never saw in a name although they were frequent (skipped at run time)."""
 
-    __slots__ = ("bias", "closed", "weights")
+    __slots__ = ("bias", "closed", "cache", "weights")
 
     def __init__(
         self,
@@ -37,6 +37,8 @@ class Model:
         self.weights = weights
         self.closed = closed
         self.bias = bias  # added to B: recall bought with a little precision
+        # word -> the (O, name) scores of its word-only features: posts share words
+        self.cache: dict[str, tuple[float, float]] = {}
 
     def scores(self, feats: list[str]) -> tuple[float, float, float]:
         o = b = i = 0.0
@@ -56,14 +58,31 @@ class Model:
         return "O"
 
     def tag(self, s: Sentence, candidate: Sequence[bool] | None = None) -> list[str]:
-        """Tags of every token; tokens not marked as candidates get O without scoring."""
+        """Tags of every token; tokens not marked as candidates get O without scoring
+        (unless a name is open before them)."""
         out: list[str] = []
         prev = "O"
+        cache = self.cache
         for i in range(len(s.words)):
             if candidate is not None and not candidate[i] and prev == "O":
-                prev = "O"
+                out.append("O")
+                continue
+            s.prepare(i)
+            key = s.words[i]
+            part = cache.get(key)
+            if part is None:
+                wo, wn, _ = self.scores(word_features(s, i))
+                part = (wo, wn)
+                if len(cache) > 50_000:
+                    cache.clear()
+                cache[key] = part
+            o, n, _ = self.scores(context_features(s, i, prev))
+            o += part[0]
+            n += part[1]
+            if n + self.bias > o:
+                prev = "B" if prev == "O" else "I"
             else:
-                prev = self.best(features(s, i, prev), prev)
+                prev = "O"
             out.append(prev)
         return out
 
