@@ -26,6 +26,7 @@ from nabz.trust.tagger.features import (
     strip_clitic,
 )
 from nabz.trust.tagger.perceptron import Model
+from nabz.trust.text import normalize_term
 
 LANGUAGES = ("en", "ar", "fa")
 MODEL_FOLDER = "tagger"
@@ -152,7 +153,10 @@ def find_names(text: str, language: str) -> list[tuple[int, int]]:
         pos += len(w)
     gaz = gazetteer_for(language)
     s = Sentence(words, gaz, full=False)
-    tags = model.tag(s, cand)
+    margins: list[float] = []
+    tags = model.tag(s, cand, margins)
+    if language == "en":
+        _accented_runs(words, cand, tags, margins, spans, text)
     out: list[tuple[int, int]] = []
     i = 0
     n = len(words)
@@ -163,14 +167,116 @@ def find_names(text: str, language: str) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and tags[j] == "I" and text[spans[j - 1][1] : spans[j][0]].strip() in ("", "-"):
             j += 1
+        # A title or cue word is not itself the name ("Mrs" before "Jane Roe").
+        while i < j and _is_cue(s, i):
+            i += 1
+        while j > i and _is_cue(s, j - 1):
+            j -= 1
+        if i == j:
+            i = max(i, j) + 1
+            continue
         start, end = spans[i][0], spans[j - 1][1]
-        if _keep(s, i, j, gaz):
+        if _keep(s, i, j, gaz) and _confident(s, i, j, gaz, margins, text, spans):
             first = words[i]
             if is_arabic_script(first):
                 start += _clitic_length(first, gaz, model)
             out.append((start, end))
         i = j
     return out
+
+
+def _accented_runs(
+    words: list[str],
+    cand: list[bool],
+    tags: list[str],
+    margins: list[float],
+    spans: list[tuple[int, int]],
+    text: str,
+) -> None:
+    """Two or more capitalised candidate words in a row, one with a letter beyond ASCII
+    ("Zsófia Kovács", "Gunnar Þórðarson"): a name, whatever the model scored. English
+    tweets taught the model that an unknown capitalised word is usually not a name;
+    such runs are rare in English prose and nearly always a foreign name."""
+    n = len(words)
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j < n
+            and cand[j]
+            and words[j][0].isupper()
+            and (j == i or text[spans[j - 1][1] : spans[j][0]] == " ")
+        ):
+            j += 1
+        if j - i >= 2 and any(not words[k].isascii() for k in range(i, j)):
+            for k in range(i, j):
+                tags[k] = "B" if k == i else "I"
+                margins[k] = max(margins[k], SURE_MARGIN)
+        i = max(j, i + 1)
+
+
+# A name the model is this sure of needs no other evidence (a cue before it, a name list
+# that knows one of its words).
+SURE_MARGIN = 6.0
+SURE_MARGIN_ARABIC = 10.0
+# Titles and speech verbs: what follows them is a name if the model says so (a relative
+# or patient noun, "my father", is weaker: "پدرم حالش بهتره" is "my father is better").
+TITLES = frozenset(
+    normalize_term(w).lower()
+    for w in """mr mrs ms miss mx dr prof sir dame lady lord sheikh sheikha mister madam
+    السيد السيدة الانسة الحاج الحاجة الدكتور الدكتورة الاستاذ الاستاذة المهندس المهندسة
+    الشيخ الشيخة قال قالت وقال وقالت واضاف واضافت واكد واكدت صرح وصرح
+    آقای خانم جناب سرکار بانو دکتر مهندس حاج حاجی""".split()
+)
+# Words after which a capitalised run is an institution's name, not a person's.
+_INSTITUTION = frozenset(
+    """hospital hospitals clinic clinics center centre institute foundation university
+    college school street road avenue lane square park ward unit trust group company
+    specialist medical health pharmacy laboratory church mosque fund &""".split()
+)
+
+
+def _is_cue(s: Sentence, k: int) -> bool:
+    s.prepare(k)
+    return s.lows[k].rstrip(".") in CUE_WORDS or s.cores[k] in CUE_WORDS
+
+
+def _confident(
+    s: Sentence,
+    i: int,
+    j: int,
+    gaz: Gazetteer,
+    margins: list[float],
+    text: str,
+    spans: list[tuple[int, int]],
+) -> bool:
+    """The evidence a span needs besides the model's vote."""
+    n = len(s.words)
+    if j < n and s.lows[j] in _INSTITUTION or (i > 0 and s.words[i - 1] == "&"):
+        return False  # "Rose Hill Clinic", "King Faisal Specialist Hospital", "J & J"
+    if j < n:
+        s.prepare(j)
+        if s.lows[j] in _INSTITUTION:
+            return False
+    if i > 0:
+        s.prepare(i - 1)
+        if s.lows[i - 1].rstrip(".") in TITLES or s.cores[i - 1] in TITLES:
+            return True
+    listed = False
+    for k in range(i, j):
+        w, core = s.words[k], s.cores[k]
+        in_list = w in gaz.first or w in gaz.last or core in gaz.first or core in gaz.last
+        in_list = in_list or s.lows[k] in gaz.first or s.lows[k] in gaz.last
+        if in_list and not (w in gaz.common or core in gaz.common):
+            listed = listed or k == i or not s.arabic[k]  # Arabic script: a listed given name leads
+    if listed and j - i >= 2:
+        return True
+    # Arabic script has no capitals: a lone word needs a clearer vote there.
+    arabic = s.arabic[i]
+    best = margins[i]  # the vote that opened the name (later words ride on it)
+    return best >= (SURE_MARGIN_ARABIC if arabic else SURE_MARGIN) or (
+        listed and best >= (5.0 if arabic else 1.0)
+    )
 
 
 def _keep(s: Sentence, i: int, j: int, gaz: Gazetteer) -> bool:

@@ -57,15 +57,23 @@ class Model:
             return "B" if prev_tag == "O" else "I"
         return "O"
 
-    def tag(self, s: Sentence, candidate: Sequence[bool] | None = None) -> list[str]:
+    def tag(
+        self,
+        s: Sentence,
+        candidate: Sequence[bool] | None = None,
+        margins: list[float] | None = None,
+    ) -> list[str]:
         """Tags of every token; tokens not marked as candidates get O without scoring
-        (unless a name is open before them)."""
+        (unless a name is open before them). ``margins`` receives, per token, how far
+        the name score passed O (0 for a token not scored)."""
         out: list[str] = []
         prev = "O"
         cache = self.cache
         for i in range(len(s.words)):
             if candidate is not None and not candidate[i] and prev == "O":
                 out.append("O")
+                if margins is not None:
+                    margins.append(0.0)
                 continue
             s.prepare(i)
             key = s.words[i]
@@ -84,6 +92,8 @@ class Model:
             else:
                 prev = "O"
             out.append(prev)
+            if margins is not None:
+                margins.append(n + self.bias - o)
         return out
 
     def dumps(self) -> bytes:
