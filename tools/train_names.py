@@ -14,7 +14,8 @@ The same corpora give byte-identical models (fixed seeds, sorted output, gzip ti
 Splits: WNUT-17 and the Broad Twitter Corpus keep their published train/dev/test
 files; NewsFANE Gold has none, so every tenth sentence is test (index % 10 == 0),
 another tenth dev (index % 10 == 5) and the rest trains. The dev splits choose one
-number, the start bias (see perceptron.Model); the test splits choose nothing. The silver sentences have a test split of their own (another seed).
+number, the start bias (see perceptron.Model); the test splits choose nothing. The
+silver sentences have dev and test splits of their own (other seeds).
 A corpus missing from ``--corpora`` is skipped with a note; a model trained without
 one of its corpora is not the shipped one (``--check`` says so).
 """
@@ -44,11 +45,23 @@ Tagged = tuple[list[str], list[str]]  # words, O/B/I tags
 
 # NewsFANE Gold's fine-grained classes that are persons.
 _FANE_PERSON = frozenset(
-    "Politician Athlete Artist Other_PER Religious_PER Scientist Police Businessperson "
-    "Lawyer Engineer".split()
+    [
+        "Politician",
+        "Athlete",
+        "Artist",
+        "Other_PER",
+        "Religious_PER",
+        "Scientist",
+        "Police",
+        "Businessperson",
+        "Lawyer",
+        "Engineer",
+    ]
 )
-_PROCLITICS = frozenset(normalize_term(w) for w in "و ف ب ل ك".split())
-_ENCLITICS = frozenset(normalize_term(w) for w in "ه ها هم هما هن ك كم كما ي نا ني".split())
+_PROCLITICS = frozenset(normalize_term(w) for w in ["و", "ف", "ب", "ل", "ك"])
+_ENCLITICS = frozenset(
+    normalize_term(w) for w in ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "ي", "نا", "ني"]
+)
 
 
 def read_conll(path: Path, is_person: Iterable[str] | None = None) -> list[Tagged]:
@@ -58,7 +71,7 @@ def read_conll(path: Path, is_person: Iterable[str] | None = None) -> list[Tagge
     out: list[Tagged] = []
     words: list[str] = []
     tags: list[str] = []
-    for raw in path.read_text("utf-8").splitlines() + [""]:
+    for raw in [*path.read_text("utf-8").splitlines(), ""]:
         line = raw.strip("\ufeff")
         if not line.strip():
             if words:
@@ -319,7 +332,9 @@ def main(argv: list[str] | None = None) -> int:
         blob = model.dumps()
         digest = hashlib.sha256(blob).hexdigest()
         name = f"{lang}.tsv.gz"
-        print(f"  [{lang}] {len(model.weights)} features, {len(blob) / 1e6:.2f} MB, sha256 {digest}")
+        print(
+            f"  [{lang}] {len(model.weights)} features, {len(blob) / 1e6:.2f} MB, sha256 {digest}"
+        )
         for corpus in sorted(sets):
             p, r, f, n = score(model, lang, sets[corpus][2])
             print(f"  [{lang}] held-out {corpus:<30} P {p:.3f} R {r:.3f} F1 {f:.3f} ({n} names)")

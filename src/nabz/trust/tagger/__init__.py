@@ -92,12 +92,16 @@ def candidates(words: list[str], model: Model, language: str) -> list[bool]:
             if not named and low != w:
                 named = low in first or low in last
             if arabic:
-                ok = cued or named or (
-                    len(core) >= 2
-                    and low not in closed
-                    and core not in closed
-                    and low not in stop
-                    and core not in stop
+                ok = (
+                    cued
+                    or named
+                    or (
+                        len(core) >= 2
+                        and low not in closed
+                        and core not in closed
+                        and low not in stop
+                        and core not in stop
+                    )
                 )
             elif ch.isupper():
                 ok = cued or named or (low not in closed and low not in stop)
@@ -223,16 +227,91 @@ SURE_MARGIN_ARABIC = 10.0
 # or patient noun, "my father", is weaker: "پدرم حالش بهتره" is "my father is better").
 TITLES = frozenset(
     normalize_term(w).lower()
-    for w in """mr mrs ms miss mx dr prof sir dame lady lord sheikh sheikha mister madam
-    السيد السيدة الانسة الحاج الحاجة الدكتور الدكتورة الاستاذ الاستاذة المهندس المهندسة
-    الشيخ الشيخة قال قالت وقال وقالت واضاف واضافت واكد واكدت صرح وصرح
-    آقای خانم جناب سرکار بانو دکتر مهندس حاج حاجی""".split()
+    for w in [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lady",
+        "lord",
+        "sheikh",
+        "sheikha",
+        "mister",
+        "madam",
+        "السيد",
+        "السيدة",
+        "الانسة",
+        "الحاج",
+        "الحاجة",
+        "الدكتور",
+        "الدكتورة",
+        "الاستاذ",
+        "الاستاذة",
+        "المهندس",
+        "المهندسة",
+        "الشيخ",
+        "الشيخة",
+        "قال",
+        "قالت",
+        "وقال",
+        "وقالت",
+        "واضاف",
+        "واضافت",
+        "واكد",
+        "واكدت",
+        "صرح",
+        "وصرح",
+        "آقای",
+        "خانم",
+        "جناب",
+        "سرکار",
+        "بانو",
+        "دکتر",
+        "مهندس",
+        "حاج",
+        "حاجی",
+    ]
 )
 # Words after which a capitalised run is an institution's name, not a person's.
 _INSTITUTION = frozenset(
-    """hospital hospitals clinic clinics center centre institute foundation university
-    college school street road avenue lane square park ward unit trust group company
-    specialist medical health pharmacy laboratory church mosque fund &""".split()
+    [
+        "hospital",
+        "hospitals",
+        "clinic",
+        "clinics",
+        "center",
+        "centre",
+        "institute",
+        "foundation",
+        "university",
+        "college",
+        "school",
+        "street",
+        "road",
+        "avenue",
+        "lane",
+        "square",
+        "park",
+        "ward",
+        "unit",
+        "trust",
+        "group",
+        "company",
+        "specialist",
+        "medical",
+        "health",
+        "pharmacy",
+        "laboratory",
+        "church",
+        "mosque",
+        "fund",
+        "&",
+    ]
 )
 
 
@@ -252,7 +331,7 @@ def _confident(
 ) -> bool:
     """The evidence a span needs besides the model's vote."""
     n = len(s.words)
-    if j < n and s.lows[j] in _INSTITUTION or (i > 0 and s.words[i - 1] == "&"):
+    if (j < n and s.lows[j] in _INSTITUTION) or (i > 0 and s.words[i - 1] == "&"):
         return False  # "Rose Hill Clinic", "King Faisal Specialist Hospital", "J & J"
     if j < n:
         s.prepare(j)

@@ -26,7 +26,7 @@ class Model:
     """Weights of one language: feature -> (O, B, I) scores; ``closed`` lists words the
     training data never saw in a name although they were frequent (skipped at run time)."""
 
-    __slots__ = ("bias", "closed", "cache", "weights")
+    __slots__ = ("bias", "cache", "closed", "weights")
 
     def __init__(
         self,
@@ -87,10 +87,7 @@ class Model:
             o, n, _ = self.scores(context_features(s, i, prev))
             o += part[0]
             n += part[1]
-            if n + self.bias > o:
-                prev = "B" if prev == "O" else "I"
-            else:
-                prev = "O"
+            prev = ("B" if prev == "O" else "I") if n + self.bias > o else "O"
             out.append(prev)
             if margins is not None:
                 margins.append(n + self.bias - o)
@@ -98,7 +95,7 @@ class Model:
 
     def dumps(self) -> bytes:
         lines = [
-            "#bias\t" + str(int(round(self.bias * _SCALE))),
+            "#bias\t" + str(round(self.bias * _SCALE)),
             "#closed\t" + " ".join(sorted(self.closed)),
         ]
         for f in sorted(self.weights):
@@ -106,7 +103,7 @@ class Model:
             lines.append(
                 f.replace("\t", " ").replace("\n", " ")
                 + "\t"
-                + "\t".join(str(int(round(x * _SCALE))) for x in w)
+                + "\t".join(str(round(x * _SCALE)) for x in w)
             )
         raw = ("\n".join(lines) + "\n").encode("utf-8")
         return gzip.compress(raw, compresslevel=9, mtime=0)
