@@ -199,12 +199,15 @@ def update_media(  # type: ignore[no-untyped-def]
     request: HttpRequest, media_id: int, body: MediaPatch, slug: str = Path(...)
 ):
     """Change the title, alt text (per language), the identifiable-person flag or notes."""
-    ws, _role = workspace_for(request, slug, Action.MANAGE_MEDIA)
+    ws, role = workspace_for(request, slug, Action.MANAGE_MEDIA)
     item = get_object_or_404(MediaItem, workspace=ws, pk=media_id)
     changes = body.model_dump(exclude_unset=True)
     if changes.get("alt_text") is not None:
         changes["alt_text"] = {k: v for k, v in changes["alt_text"].items() if k in ALT_LANGUAGES}
-    services.update(item, changes, actor=request.auth, via="api")  # type: ignore[attr-defined]
+    try:
+        services.update(item, changes, actor=request.auth, role=role, via="api")  # type: ignore[attr-defined]
+    except services.PersonFlagLocked as locked:
+        raise HttpError(403, str(locked)) from locked
     return _out(request, item)
 
 

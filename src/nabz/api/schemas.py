@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 
 class UserOut(Schema):
@@ -66,7 +67,7 @@ class CheckIn(Schema):
     context: dict[str, Any] | None = None
 
 
-class FindingOut(Schema):
+class FindingOut(BaseModel):  # plain pydantic: validated from dicts, fast
     code: str
     severity: str
     start: int

@@ -54,7 +54,7 @@ def _lock(post: Post) -> Post:
     return Post.objects.select_for_update().select_related("workspace").get(pk=post.pk)
 
 
-def required_reviews(result: gate.GateResult) -> set[str]:
+def required_reviews(result: gate.GateResult | gate.Verdict) -> set[str]:
     needed = set()
     if result.needs_clinical:
         needed.add(ReviewKind.CLINICAL)
@@ -68,7 +68,7 @@ def current_approvals(post: Post, fingerprint: str | None = None) -> set[str]:
     return {a.kind for a in post.approvals.all() if a.active and a.fingerprint == fingerprint}
 
 
-def missing_reviews(post: Post, result: gate.GateResult | None = None) -> set[str]:
+def missing_reviews(post: Post, result: gate.GateResult | gate.Verdict | None = None) -> set[str]:
     """The reviews still needed. A post that needs no specific review needs any one."""
     result = result or gate.run(post)
     approvals = current_approvals(post)
@@ -249,21 +249,36 @@ def edit(post: Post, user: User, **changes: Any) -> Post:
         post.consents.set(consents)
     changed = post.fingerprint() != before
     if changed and post.state in (State.APPROVED, State.SCHEDULED):
-        _drop_approvals(post)
-        post.overrides.filter(active=True).update(active=False)
-        post.state = State.IN_REVIEW
-        post.save(update_fields=["state", "updated_at"])
-        _log("returned_to_review", user, post, reason="edited after approval")
-        _notify(
-            post,
-            {Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER},
-            _("“%(title)s” was edited after approval and needs review again.")
-            % {"title": post.title},
-            exclude=user,
-        )
+        _back_to_review(post, user, "edited after approval")
     elif changed:
         _log("edited", user, post)
     return post
+
+
+def _back_to_review(post: Post, user: User | None, reason: str) -> None:
+    _drop_approvals(post)
+    post.overrides.filter(active=True).update(active=False)
+    post.state = State.IN_REVIEW
+    post.save(update_fields=["state", "updated_at"])
+    _log("returned_to_review", user, post, reason=reason)
+    _notify(
+        post,
+        {Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER},
+        _("“%(title)s” was edited after approval and needs review again.") % {"title": post.title},
+        exclude=user,
+    )
+
+
+def media_changed(item: object, actor: User | None, **_signal: Any) -> None:
+    """An image's alt text, flag or notes changed: approvals of posts using it are stale.
+
+    Connected to ``nabz.media.signals.media_changed``; runs in the change's transaction.
+    """
+    for post in Post.objects.select_for_update().filter(
+        media=item, state__in=(State.APPROVED, State.SCHEDULED)
+    ):
+        if current_approvals(post) != {a.kind for a in post.approvals.filter(active=True)}:
+            _back_to_review(post, actor, "an image it uses changed after approval")
 
 
 @transaction.atomic

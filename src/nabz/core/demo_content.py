@@ -16,8 +16,8 @@ from PIL import Image, ImageDraw
 
 from nabz.consent.models import Consent
 from nabz.content import workflow
+from nabz.content.gate import record_verdict
 from nabz.content.models import Post
-from nabz.content.views.editor import record_verdict
 from nabz.media.services import MediaDetails, upload
 from nabz.publishing.models import Account
 from nabz.workspaces.models import Membership, Workspace

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nabz.content import gate, workflow
+from nabz.content.gate import record_verdict
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
-from nabz.content.views.editor import record_verdict
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, Role, can
 
@@ -97,14 +97,14 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
 
     result = gate.run(post, message_language=(translation.get_language() or "en")[:2])
     role = request.role  # type: ignore[attr-defined]
-    labels = dict(Network.choices)
+    media = list(post.media.all())
     texts = []
     for key, report in result.reports.items():
         text = report.text
         texts.append(
             {
                 "key": key,
-                "label": labels.get(key, ""),
+                "label": gate.part_label(key, media) if key else "",
                 "text": text,
                 "html": highlight(text, report.findings),
                 "report": report,
