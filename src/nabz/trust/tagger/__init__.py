@@ -30,6 +30,8 @@ from nabz.trust.text import normalize_term
 
 LANGUAGES = ("en", "ar", "fa")
 MODEL_FOLDER = "tagger"
+# Off: no text is tagged (benchmarks compare the engine with and without the tagger).
+ENABLED = True
 # An ordinary word: its own weight favours O by at least this much.
 _CLOSED_MARGIN = 0.3
 
@@ -117,7 +119,7 @@ def worth_tagging(words: frozenset[str], language: str, has_upper: bool) -> bool
     """False when no word of a text (``words``: its lower-cased words) could be a
     name: every one is a stop word or one the model knows as ordinary, and no name
     list knows any. English text without a capital letter needs a listed name."""
-    if language not in LANGUAGES:
+    if not ENABLED or language not in LANGUAGES:
         return False
     model = model_for(language)
     gaz = gazetteer_for(language)
