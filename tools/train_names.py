@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -188,6 +189,7 @@ def corpora(root: Path, lang: str) -> dict[str, Split]:
                 [s for i, s in enumerate(sents) if i % 10 == 5],
                 [s for i, s in enumerate(sents) if i % 10 == 0],
             )
+    found["health prose (ours)"] = (health_prose(lang), [], [])
     # Names of the corpora's training splits may fill the silver frames' foreign slots.
     extra = sorted(
         {
@@ -205,6 +207,33 @@ def corpora(root: Path, lang: str) -> dict[str, Split]:
     silver_test = [from_spans(t, s) for t, s in name_silver.sentences(lang, 600, seed=2)]
     found["silver (ours)"] = (silver_train, silver_dev, silver_test)
     return found
+
+
+def health_prose(lang: str) -> list[Tagged]:
+    """Sentences of our own myth and fact texts (``data/myths/<lang>.yaml``) as
+    sentences without a name: the ordinary words of health posts, in context. A
+    sentence with a listed name, or in English a capital after its first word, is left
+    out (a myth may cite a researcher)."""
+    import yaml
+
+    data = ROOT / "src" / "nabz" / "trust" / "data" / "myths" / f"{lang}.yaml"
+    gaz = gazetteer_for(lang)
+    out: list[Tagged] = []
+    for entry in yaml.safe_load(data.read_text("utf-8")) or []:
+        for field in ("myth", "fact"):
+            text = entry.get(field) if isinstance(entry, dict) else None
+            if not isinstance(text, str):
+                continue
+            for part in re.split(r"(?<=[.!?؟])\s+", normalize_term(text)):
+                words = TOKEN.findall(part)
+                if not words:
+                    continue
+                named = any(w in gaz.first or w in gaz.last for w in words)
+                if lang == "en":
+                    named = named or any(w[:1].isupper() for w in words[1:])
+                if not named:
+                    out.append((words, ["O"] * len(words)))
+    return out
 
 
 def spans_of(tags: list[str]) -> set[tuple[int, int]]:
@@ -336,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  [{lang}] {len(model.weights)} features, {len(blob) / 1e6:.2f} MB, sha256 {digest}"
         )
         for corpus in sorted(sets):
+            if not sets[corpus][2]:
+                continue
             p, r, f, n = score(model, lang, sets[corpus][2])
             print(f"  [{lang}] held-out {corpus:<30} P {p:.3f} R {r:.3f} F1 {f:.3f} ({n} names)")
         if args.check:
