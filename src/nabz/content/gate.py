@@ -13,8 +13,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 
@@ -337,3 +338,29 @@ def _store(post: Post, fresh: Verdict) -> None:
     )
     post.trust_score, post.blocking_count, post.checked_at = fresh.score, fresh.blocking, now
     post.trust_verdict = fresh.to_json()
+
+
+def check_text(
+    workspace: object,
+    text: str,
+    *,
+    language: str | None = None,
+    network: str | None = None,
+    kind: str = "post",
+    context: Mapping[str, Any] | None = None,
+) -> trust.Report:
+    """Check one text as the editor does: the workspace's trust settings always apply
+    (allow-listed numbers, disabled rules, the Mastodon limit); settings the caller gives
+    are checked (InputError when bad) and add only what the workspace does not set."""
+    raw = dict(context or {})
+    given = raw.get("settings") or {}
+    if not isinstance(given, Mapping):
+        raise trust.InputError("context 'settings' must be an object")
+    trust.Settings.from_dict(given)  # a caller's bad setting is their error to hear about
+    stored = getattr(workspace, "trust_settings", None) or {}
+    try:
+        trust.Settings.from_dict(stored)
+    except trust.InputError:
+        stored = {}  # a bad stored setting must never stop the gate (as in trust_settings)
+    raw["settings"] = {**given, **stored}
+    return trust.check(text, language=language, network=network, kind=kind, context=raw)

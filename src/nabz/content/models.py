@@ -9,15 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nabz.trust.platforms import NETWORK_SPECS
 
-class Network(models.TextChoices):
-    FACEBOOK = "facebook", "Facebook"
-    INSTAGRAM = "instagram", "Instagram"
-    LINKEDIN = "linkedin", "LinkedIn"
-    X = "x", "X"
-    MASTODON = "mastodon", "Mastodon"
-    BLUESKY = "bluesky", "Bluesky"
-    SANDBOX = "sandbox", _("Sandbox")
+# The networks, from their declarations (publishing/connectors/<network>/network.toml, read
+# by the engine's table). A new network needs a migration for these choices, nothing else.
+Network = models.TextChoices(  # type: ignore[misc]
+    "Network",
+    [(spec.name.upper(), (spec.name, _(spec.label))) for spec in NETWORK_SPECS.values()],
+)
 
 
 class Pillar(models.TextChoices):
