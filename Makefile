@@ -31,6 +31,7 @@ test: $(STAMP) system-deps compile
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy --strict src/nabz/trust
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 # What the suite needs from Debian: chromium for the end-to-end tests (browsers
@@ -47,6 +48,7 @@ system-deps:
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench tools

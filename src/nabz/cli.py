@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return trust_main([command, *rest])
     if command in {"demo", "serve", "worker", "manage"}:
-        from nabz.core.runner import run
+        from nabz.shell.runner import run
 
         return run(command, rest)
     print(f"nabz: unknown command {command!r}; try `nabz --help`", file=sys.stderr)

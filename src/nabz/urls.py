@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 
 from nabz.content.views import calendar as content_calendar
 from nabz.content.views import posts as content_posts
-from nabz.core import views as core
+from nabz.shell import views as shell
 from nabz.workspaces.forms import SignInForm
 from nabz.workspaces.views import account, members, two_factor
 from nabz.workspaces.views import settings as ws_settings
@@ -36,8 +36,8 @@ account_patterns = [
 ]
 
 workspace_patterns = [
-    path("", core.dashboard, name="dashboard"),
-    *[path(f"{key}/", core.section(key), name=key) for key in core.SECTIONS],
+    path("", shell.dashboard, name="dashboard"),
+    *[path(f"{key}/", shell.section(key), name=key) for key in shell.SECTIONS],
     path("settings/", ws_settings.settings_hub, name="settings"),
     path("settings/workspace/", ws_settings.workspace_settings, name="workspace_settings"),
     path("settings/trust/", ws_settings.trust_settings, name="trust_settings"),
@@ -59,8 +59,8 @@ workspace_patterns = [
 ]
 
 urlpatterns = [
-    path("", core.home, name="home"),
-    path("healthz", core.healthz, name="healthz"),
+    path("", shell.home, name="home"),
+    path("healthz", shell.healthz, name="healthz"),
     path("account/", include(account_patterns)),
     path("w/<slug:ws>/", include(workspace_patterns)),
     path("api/", include("nabz.api.urls")),

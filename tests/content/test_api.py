@@ -72,7 +72,11 @@ def test_write_review_schedule_through_the_api(people, workspace):  # type: igno
         {**BODY, "variants": [{"network": "myspace", "text": ""}]},
         {**BODY, "variants": [{"network": "x", "text": ""}, {"network": "x", "text": "twice"}]},
         {**BODY, "text": "", "variants": []},
-        {**BODY, "media": [999999]},
+        {**BODY, "text": "   "},
+        {**BODY, "scheduled_at": "2031-01-01T09:00:00"},
+        {**BODY, "scheduled_at": "0001-01-01T00:00:00+14:00"},
+        {**BODY, "media": [2**63]},
+        {**BODY, "title": "A\u0000B"},
     ],
 )
 def test_bad_posts_get_422_with_the_field(people, workspace, body):  # type: ignore[no-untyped-def]
@@ -80,4 +84,16 @@ def test_bad_posts_get_422_with_the_field(people, workspace, body):  # type: ign
         f"/api/workspaces/{workspace.slug}/posts", body, content_type="application/json"
     )
     assert response.status_code == 422, response.content
+    assert not Post.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["media", "consents"])
+def test_an_id_of_nothing_in_the_workspace_is_404(people, workspace, field):  # type: ignore[no-untyped-def]
+    response = _client(people[Role.AUTHOR]).post(
+        f"/api/workspaces/{workspace.slug}/posts",
+        {**BODY, field: [999999]},
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith(f"{field}:")
     assert not Post.objects.exists()

@@ -156,6 +156,8 @@ def test_workflow_invariants_hold_under_random_actions() -> None:
         max_examples=40,
         stateful_step_count=25,
         deadline=None,
+        # Fixed examples: the coverage assertion below must not depend on luck.
+        derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     )
     from hypothesis.stateful import run_state_machine_as_test

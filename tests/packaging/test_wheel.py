@@ -12,6 +12,7 @@ PACKAGE = ROOT / "src" / "nabz"
 DATA_SUFFIXES = {
     ".yaml",
     ".yml",
+    ".toml",
     ".tsv",
     ".txt",
     ".json",

@@ -12,6 +12,7 @@ from nabz.workspaces.roles import Role
 from tests.conftest import signed_in
 from tests.publishing.fakes.bluesky import FakeBluesky
 from tests.publishing.fakes.mastodon import FakeMastodon
+from tests.publishing.fakes.pixelfed import FakePixelfed
 
 
 @pytest.fixture
@@ -66,6 +67,26 @@ def test_mastodon_registers_an_app_and_completes_oauth(admin, workspace):  # typ
     assert account.network == "mastodon" and account.api_base == instance
     assert account.credentials().extra.get("client_id")
     assert account.options.get("max_characters")
+
+
+def test_pixelfed_connects_through_the_same_flow_with_its_own_limits(admin, workspace):  # type: ignore[no-untyped-def]
+    page = admin.get(f"/w/{workspace.slug}/settings/accounts/").content.decode()
+    assert "Pixelfed" in page
+    with FakePixelfed(alt_text_limit=800) as fake:
+        instance = fake.url
+        form = admin.get(f"/w/{workspace.slug}/settings/accounts/connect/pixelfed/")
+        assert form.status_code == 200 and "Your Pixelfed server" in form.content.decode()
+        start = admin.post(
+            f"/w/{workspace.slug}/settings/accounts/connect/pixelfed/", {"instance": fake.url}
+        )
+        assert start.status_code == 302 and start.url.startswith(fake.url + "/oauth/authorize")
+        back = urlsplit(httpx.get(start.url, follow_redirects=False).headers["location"])
+        assert admin.get(f"{back.path}?{back.query}").status_code == 302
+    account = Account.objects.get()
+    assert account.network == "pixelfed" and account.api_base == instance
+    assert account.credentials().extra.get("client_id")
+    assert account.options["description_limit"] == 800
+    assert account.options["max_media_attachments"] == 4
 
 
 def test_unconfigured_networks_say_what_to_set(admin, workspace):  # type: ignore[no-untyped-def]

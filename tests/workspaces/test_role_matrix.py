@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from nabz.api.api import api
+from nabz.api.urls import api
 from nabz.workspaces.roles import Action, Role, can
 from tests.conftest import signed_in
 

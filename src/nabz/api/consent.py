@@ -16,33 +16,22 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.errors import ValidationError as NinjaValidationError
 
-from nabz.api.api import api, workspace_for
-from nabz.api.schemas import ErrorOut
+from nabz.api.base import workspace_for
+from nabz.api.schemas import NetworkName
+from nabz.api.validation import CONFLICT, Id, In, IsoDate, PathId, invalid
 from nabz.audit import record
 from nabz.consent.models import Consent, ConsentStatus
 from nabz.consent.services import AlreadyRevoked, revoke, scope_payload, workspace_today
 from nabz.media.models import MediaItem
 from nabz.workspaces.roles import Action
 
-NetworkName = Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"]
 ContentKindName = Literal["story", "photo", "video", "quote"]
 LanguageCode = Literal["en", "ar", "fa"]
 StatusName = Literal["active", "expiring", "expired", "revoked"]
 
 
-class FieldErrorOut(Schema):
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class FieldErrorsOut(Schema):
-    detail: list[FieldErrorOut]
-
-
-class ConsentIn(Schema):
+class ConsentIn(In):
     subject: str = Field(
         ...,
         min_length=1,
@@ -51,13 +40,15 @@ class ConsentIn(Schema):
     )
     networks: list[NetworkName] = Field(..., min_length=1)
     content_kinds: list[ContentKindName] = Field(..., min_length=1)
-    media_ids: list[int] = Field(default_factory=list, description="Media items of the workspace")
+    media_ids: list[Id] = Field(
+        default_factory=list, max_length=100, description="Media items of the workspace"
+    )
     language: LanguageCode = "en"
-    signed_on: dt.date
-    expires_on: dt.date | None = None
+    signed_on: IsoDate
+    expires_on: IsoDate | None = None
 
 
-class RevokeIn(Schema):
+class RevokeIn(In):
     reason: str = Field(..., min_length=1, max_length=2000)
 
 
@@ -88,7 +79,7 @@ class ConsentOut(Schema):
     takedowns: list[TakedownOut]
 
 
-ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: FieldErrorsOut}
+ERRORS = CONFLICT
 
 router = Router(tags=["consent"])
 
@@ -116,16 +107,6 @@ def _out(consent: Consent, today: dt.date) -> ConsentOut:
             )
             for t in consent.takedowns.all()
         ],
-    )
-
-
-def _field_errors(errors: dict[str, list[str]]) -> NinjaValidationError:
-    return NinjaValidationError(
-        [
-            {"loc": ["body", "body", field], "msg": str(message), "type": "value_error"}
-            for field, messages in errors.items()
-            for message in messages
-        ]
     )
 
 
@@ -167,8 +148,8 @@ def create_consent(request: HttpRequest, body: ConsentIn, slug: str = Path(...))
     media = list(MediaItem.objects.filter(workspace=ws, pk__in=media_ids))
     if len(media) != len(media_ids):
         missing = sorted(set(media_ids) - {m.pk for m in media})
-        raise _field_errors(
-            {"media_ids": [f"No media item with id {', '.join(map(str, missing))} here."]}
+        raise HttpError(
+            404, f"media_ids: no media item with id {', '.join(map(str, missing))} here."
         )
     consent = Consent(
         workspace=ws,
@@ -183,7 +164,7 @@ def create_consent(request: HttpRequest, body: ConsentIn, slug: str = Path(...))
     try:
         consent.full_clean(exclude=["signed_form"])
     except DjangoValidationError as exc:
-        raise _field_errors(exc.message_dict) from exc
+        raise invalid(exc.message_dict) from exc
     with transaction.atomic():
         consent.save()
         consent.media.set(media)
@@ -198,7 +179,7 @@ def create_consent(request: HttpRequest, body: ConsentIn, slug: str = Path(...))
 
 
 @router.get("/{consent_id}", response={200: ConsentOut, **ERRORS})
-def get_consent(request: HttpRequest, consent_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+def get_consent(request: HttpRequest, consent_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _role = workspace_for(request, slug, Action.VIEW_CONSENT)
     consent = get_object_or_404(_queryset(ws), pk=consent_id)
     return _out(consent, workspace_today(ws))
@@ -206,20 +187,18 @@ def get_consent(request: HttpRequest, consent_id: int, slug: str = Path(...)):  
 
 @router.post("/{consent_id}/revoke", response={200: ConsentOut, **ERRORS})
 def revoke_consent(  # type: ignore[no-untyped-def]
-    request: HttpRequest, consent_id: int, body: RevokeIn, slug: str = Path(...)
+    request: HttpRequest, consent_id: PathId, body: RevokeIn, slug: str = Path(...)
 ):
     """Revoke: takedown requests for every published post, compliance officers notified."""
     ws, _role = workspace_for(request, slug, Action.MANAGE_CONSENT)
     consent = get_object_or_404(Consent, workspace=ws, pk=consent_id)
     if not body.reason.strip():
-        raise _field_errors({"reason": ["Write the reason for the revocation."]})
+        raise invalid({"reason": ["Write the reason for the revocation."]})
     try:
         revoke(consent, by=request.auth, reason=body.reason)  # type: ignore[attr-defined]
     except AlreadyRevoked as exc:
         raise HttpError(409, "This consent was already revoked.") from exc
     return _out(_queryset(ws).get(pk=consent.pk), workspace_today(ws))
 
-
-api.add_router("/workspaces/{slug}/consents", router)
 
 __all__ = ["ConsentIn", "ConsentOut", "ConsentStatus", "RevokeIn", "router"]

@@ -15,11 +15,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
-from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import StringConstraints
 
-from nabz.api.api import api, workspace_for
-from nabz.api.schemas import ErrorOut
+from nabz.api.base import workspace_for
+from nabz.api.validation import CONFLICT, MAX_OFFSET, FormBool, In, PathId, invalid
 from nabz.media import services
 from nabz.media.forms import rejection_message
 from nabz.media.models import ALT_LANGUAGES, ALT_TEXT_MAX, MediaItem, trust_metadata
@@ -31,17 +30,7 @@ LanguageCode = Literal["en", "ar", "fa"]
 AltText = Annotated[str, StringConstraints(max_length=ALT_TEXT_MAX)]
 
 
-class FieldErrorOut(Schema):
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class FieldErrorsOut(Schema):
-    detail: list[FieldErrorOut]
-
-
-ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: FieldErrorsOut}
+ERRORS = CONFLICT
 
 
 class MediaOut(Schema):
@@ -74,7 +63,7 @@ class MediaListOut(Schema):
     items: list[MediaOut]
 
 
-class MediaPatch(Schema):
+class MediaPatch(In):
     title: str | None = Field(None, max_length=200)
     alt_text: dict[LanguageCode, AltText] | None = Field(
         None,
@@ -91,6 +80,7 @@ class DeletedOut(Schema):
 
 
 router = Router(tags=["media"])
+NOT_FLAGGED = Form(False)  # (a module-level default: Ninja keeps it with the validator)
 
 
 def _out(request: HttpRequest, item: MediaItem) -> MediaOut:
@@ -117,15 +107,6 @@ def _out(request: HttpRequest, item: MediaItem) -> MediaOut:
     )
 
 
-def _field_errors(errors: dict[str, str], where: str = "body") -> NinjaValidationError:
-    return NinjaValidationError(
-        [
-            {"loc": [where, field], "msg": message, "type": "value_error"}
-            for field, message in errors.items()
-        ]
-    )
-
-
 @router.get("", response={200: MediaListOut, **ERRORS})
 def list_media(  # type: ignore[no-untyped-def]
     request: HttpRequest,
@@ -136,7 +117,7 @@ def list_media(  # type: ignore[no-untyped-def]
         None, description="'any': no alt text at all; a language: no alt text in it"
     ),
     limit: int = Query(50, ge=1, le=200),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """The workspace's images, newest first, with search and filters."""
     ws, _role = workspace_for(request, slug, Action.VIEW_WORKSPACE)
@@ -146,7 +127,7 @@ def list_media(  # type: ignore[no-untyped-def]
 
 
 @router.get("/{media_id}", response={200: MediaOut, **ERRORS})
-def get_media(request: HttpRequest, media_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+def get_media(request: HttpRequest, media_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _role = workspace_for(request, slug, Action.VIEW_WORKSPACE)
     return _out(request, get_object_or_404(MediaItem, workspace=ws, pk=media_id))
 
@@ -160,7 +141,7 @@ def upload_media(  # type: ignore[no-untyped-def]
     alt_en: Form[str] = "",
     alt_ar: Form[str] = "",
     alt_fa: Form[str] = "",
-    identifiable_person: Form[bool] = False,
+    identifiable_person: FormBool = NOT_FLAGGED,
     description: Form[str] = "",
 ):
     """Upload an image (multipart/form-data): JPEG, PNG, WebP or GIF, up to 10 MB and
@@ -183,7 +164,7 @@ def upload_media(  # type: ignore[no-untyped-def]
     except ImageRejected as error:
         errors["file"] = rejection_message(error)
     if errors or clean is None:
-        raise _field_errors(errors, where="form")
+        raise invalid(errors, where="form")
     details = services.MediaDetails(
         title=title,
         alt_text={"en": alt_en, "ar": alt_ar, "fa": alt_fa},
@@ -196,20 +177,23 @@ def upload_media(  # type: ignore[no-untyped-def]
 
 @router.patch("/{media_id}", response={200: MediaOut, **ERRORS})
 def update_media(  # type: ignore[no-untyped-def]
-    request: HttpRequest, media_id: int, body: MediaPatch, slug: str = Path(...)
+    request: HttpRequest, media_id: PathId, body: MediaPatch, slug: str = Path(...)
 ):
     """Change the title, alt text (per language), the identifiable-person flag or notes."""
-    ws, _role = workspace_for(request, slug, Action.MANAGE_MEDIA)
+    ws, role = workspace_for(request, slug, Action.MANAGE_MEDIA)
     item = get_object_or_404(MediaItem, workspace=ws, pk=media_id)
     changes = body.model_dump(exclude_unset=True)
     if changes.get("alt_text") is not None:
         changes["alt_text"] = {k: v for k, v in changes["alt_text"].items() if k in ALT_LANGUAGES}
-    services.update(item, changes, actor=request.auth, via="api")  # type: ignore[attr-defined]
+    try:
+        services.update(item, changes, actor=request.auth, role=role, via="api")  # type: ignore[attr-defined]
+    except services.PersonFlagLocked as locked:
+        raise HttpError(403, str(locked)) from locked
     return _out(request, item)
 
 
 @router.delete("/{media_id}", response={200: DeletedOut, **ERRORS})
-def delete_media(request: HttpRequest, media_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+def delete_media(request: HttpRequest, media_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     """Delete an image; refused with 409 while any post uses it."""
     ws, _role = workspace_for(request, slug, Action.MANAGE_MEDIA)
     item = get_object_or_404(MediaItem, workspace=ws, pk=media_id)
@@ -222,7 +206,5 @@ def delete_media(request: HttpRequest, media_id: int, slug: str = Path(...)):  #
         ) from in_use
     return DeletedOut(id=media_id, deleted=True)
 
-
-api.add_router("/workspaces/{slug}/media", router)
 
 __all__ = ["MediaOut", "MediaPatch", "router"]

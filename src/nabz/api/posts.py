@@ -3,51 +3,70 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Query, Router
 from ninja.errors import HttpError
+from pydantic import BaseModel
 
-from nabz.api.api import ERRORS, workspace_for
-from nabz.api.schemas import FindingOut
+from nabz.api.base import workspace_for
+from nabz.api.schemas import FindingOut, NetworkName
+from nabz.api.validation import (
+    CONFLICT,
+    ERRORS,
+    MAX_OFFSET,
+    NONBLANK,
+    Id,
+    In,
+    IsoDateTime,
+    PathId,
+    invalid,
+)
 from nabz.content import gate, workflow
+from nabz.content.gate import record_verdict
 from nabz.content.models import Network, Pillar, Post, State
-from nabz.content.views.editor import record_verdict
+from nabz.trust.platforms import NETWORK_SPECS
 from nabz.workspaces.roles import Action
 
 router = Router(tags=["posts"])
 
-NetworkName = Literal["facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox"]
 PillarName = Literal[tuple(Pillar.values)]  # type: ignore[valid-type]
 
 
-class VariantIO(Schema):
+class VariantIO(In):
     network: NetworkName
     text: str = Field("", max_length=70_000)
 
 
-class PostIn(Schema):
-    title: str = Field(..., min_length=1, max_length=200)
-    text: str = Field("", max_length=70_000)
+class PostIn(In):
+    title: str = Field(..., min_length=1, max_length=200, pattern=NONBLANK)
+    text: str = Field(..., max_length=70_000, pattern=NONBLANK, description="The master text")
     language: Literal["en", "ar", "fa"] = "en"
     pillar: PillarName = "education"  # type: ignore[valid-type]
-    tags: list[str] = Field(default_factory=list, max_length=30)
-    variants: list[VariantIO] = Field(default_factory=list, max_length=7)
-    media: list[int] = Field(default_factory=list, max_length=20)
-    consents: list[int] = Field(default_factory=list, max_length=20)
-    scheduled_at: datetime | None = None
+    tags: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list, max_length=30)
+    variants: list[VariantIO] = Field(default_factory=list, max_length=len(NETWORK_SPECS))
+    media: list[Id] = Field(default_factory=list, max_length=20)
+    consents: list[Id] = Field(default_factory=list, max_length=20)
+    scheduled_at: IsoDateTime | None = None
 
 
-class TextReport(Schema):
-    network: str | None
+class Out(BaseModel):
+    """Output built as plain dicts: pydantic validates those without Ninja's attribute
+    reader, which was most of a post list's time."""
+
+
+class TextReport(Out):
+    part: Literal["text", "variant", "title", "alt_text"]
+    network: str | None  # for a variant
+    media: int | None  # for an image's alt text
     score: int
     findings: list[FindingOut]
 
 
-class PublicationOut(Schema):
+class PublicationOut(Out):
     network: str
     account: str | None
     state: str
@@ -56,11 +75,11 @@ class PublicationOut(Schema):
     last_error: str
 
 
-class TakedownIn(Schema):
+class TakedownIn(In):
     reason: str = Field(..., min_length=3, max_length=1000)
 
 
-class PostOut(Schema):
+class PostOut(Out):
     id: int
     title: str
     text: str
@@ -78,35 +97,42 @@ class PostOut(Schema):
     missing_reviews: list[str]
     reports: list[TextReport]
     publications: list[PublicationOut]
+    allowed_actions: list[str]  # what the caller may do with the post now (workflow's answer)
 
 
-class ApproveIn(Schema):
+class ApproveIn(In):
     kind: Literal["clinical", "compliance"]
 
 
-class RejectIn(Schema):
+class RejectIn(In):
     comment: str = Field(..., min_length=1, max_length=5000)
 
 
-class OverrideIn(Schema):
+class OverrideIn(In):
     code: str = Field(..., max_length=8)
     matched_text: str = Field(..., max_length=500)
     network: NetworkName | Literal[""] = ""
     reason: str = Field(..., min_length=workflow.MIN_REASON, max_length=5000)
 
 
-class ScheduleIn(Schema):
-    scheduled_at: datetime
+class ScheduleIn(In):
+    scheduled_at: IsoDateTime
 
 
-class CommentIn(Schema):
+class CommentIn(In):
     body: str = Field(..., min_length=1, max_length=5000)
-    parent: int | None = None
+    parent: Id | None = None
 
 
-def _out(post: Post) -> PostOut:
-    result = gate.run(post)
-    return PostOut(
+def _out(post: Post, user: object, role: str | None = None) -> dict[str, object]:
+    """The post with its stored verdict: the gate runs only when the verdict is stale.
+
+    A plain dict, validated once against :class:`PostOut` by Ninja on the way out
+    (validating a dict is several times faster than reading a schema's attributes).
+    """
+    verdict = gate.verdict(post)
+    publications = list(post.publications.all())
+    return dict(
         id=post.pk,
         title=post.title,
         text=post.text,
@@ -116,20 +142,15 @@ def _out(post: Post) -> PostOut:
         tags=list(post.tags),
         scheduled_at=post.scheduled_at,
         author=post.author.get_username(),
-        variants=[VariantIO(network=v.network, text=v.text) for v in post.variants.all()],
+        variants=[{"network": v.network, "text": v.text} for v in post.variants.all()],
         media=[m.pk for m in post.media.all()],
         consents=[c.pk for c in post.consents.all()],
-        trust_score=result.score,
-        required_reviews=sorted(workflow.required_reviews(result)),
-        missing_reviews=sorted(workflow.missing_reviews(post, result)),
-        reports=[
-            TextReport(
-                network=key or None, score=r.score, findings=[f.to_dict() for f in r.findings]
-            )
-            for key, r in result.reports.items()
-        ],
+        trust_score=verdict.score,
+        required_reviews=sorted(workflow.required_reviews(verdict)),
+        missing_reviews=sorted(workflow.missing_reviews(post, verdict)),
+        reports=[_text_report(r) for r in verdict.reports],
         publications=[
-            PublicationOut(
+            dict(
                 network=p.network,
                 account=p.account.name if p.account else None,
                 state=p.state,
@@ -137,9 +158,22 @@ def _out(post: Post) -> PostOut:
                 published_at=p.published_at,
                 last_error=p.last_error,
             )
-            for p in post.publications.all()
+            for p in publications
         ],
+        allowed_actions=sorted(
+            workflow.allowed_actions(post, user, role=role, publications=publications)  # type: ignore[arg-type]
+        ),
     )
+
+
+def _text_report(stored: dict[str, object]) -> dict[str, object]:
+    key = str(stored["key"])
+    out = {"score": stored["score"], "findings": stored["findings"], "network": None, "media": None}
+    if key.startswith(gate.ALT_PREFIX):
+        return out | {"part": "alt_text", "media": int(key[len(gate.ALT_PREFIX) :])}
+    if key in (gate.MASTER, gate.TITLE):
+        return out | {"part": "text" if key == gate.MASTER else "title"}
+    return out | {"part": "variant", "network": key}
 
 
 def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object]:
@@ -149,13 +183,11 @@ def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object
     media = list(MediaItem.objects.filter(workspace=ws, pk__in=body.media))
     consents = list(Consent.objects.filter(workspace=ws, pk__in=body.consents))
     if len(media) != len(set(body.media)):
-        raise HttpError(422, "media: unknown image id in this workspace")
+        raise HttpError(404, "media: an image id is not in this workspace")
     if len(consents) != len(set(body.consents)):
-        raise HttpError(422, "consents: unknown consent id in this workspace")
+        raise HttpError(404, "consents: a consent id is not in this workspace")
     if len({v.network for v in body.variants}) != len(body.variants):
-        raise HttpError(422, "variants: one variant per network")
-    if not body.text.strip() and not any(v.text.strip() for v in body.variants):
-        raise HttpError(422, "text: write the text of the post")
+        raise invalid({"variants": "one variant per network"})
     return {
         "title": body.title,
         "text": body.text,
@@ -169,7 +201,7 @@ def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object
     }
 
 
-def _get(ws: object, post_id: int) -> Post:
+def _get(ws: object, post_id: PathId) -> Post:
     return get_object_or_404(
         Post.objects.select_related("author", "workspace"), pk=post_id, workspace=ws
     )
@@ -185,31 +217,35 @@ def _run(action, post: Post, user, *args, **kwargs) -> Post:  # type: ignore[no-
     return post
 
 
-@router.get("", response={200: list[PostOut], **ERRORS})
-def list_posts(
+class PostListOut(Out):
+    count: int  # posts matching the filters, all pages together
+    items: list[PostOut]
+
+
+@router.get("", response={200: PostListOut, **ERRORS})
+def list_posts(  # type: ignore[no-untyped-def]
     request: HttpRequest,
-    state: str | None = None,  # type: ignore[no-untyped-def]
-    network: str | None = None,
-    limit: int = 50,
     slug: str = Path(...),
+    state: State | None = None,
+    network: Network | None = None,
+    limit: int = Query(20, ge=1, le=200),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
-    ws, _ = workspace_for(request, slug, Action.VIEW_WORKSPACE)
-    posts = (
-        Post.objects.filter(workspace=ws)
-        .select_related("author", "workspace")
+    """The workspace's posts, most recently changed first, a page at a time."""
+    ws, role = workspace_for(request, slug, Action.VIEW_WORKSPACE)
+    posts = Post.objects.filter(workspace=ws)
+    if state:
+        posts = posts.filter(state=state)
+    if network:
+        posts = posts.filter(variants__network=network).distinct()
+    page = (
+        posts.select_related("author", "workspace")
         .prefetch_related(
             "variants", "media", "consents", "overrides", "approvals", "publications__account"
         )
+        .order_by("-updated_at", "-pk")[offset : offset + limit]
     )
-    if state:
-        if state not in State.values:
-            raise HttpError(422, f"state: one of {', '.join(State.values)}")
-        posts = posts.filter(state=state)
-    if network:
-        if network not in Network.values:
-            raise HttpError(422, f"network: one of {', '.join(Network.values)}")
-        posts = posts.filter(variants__network=network).distinct()
-    return [_out(p) for p in posts.order_by("-updated_at")[: max(1, min(limit, 200))]]
+    return PostListOut(count=posts.count(), items=[_out(p, request.auth, role) for p in page])
 
 
 @router.post("", response={201: PostOut, **ERRORS})
@@ -222,43 +258,45 @@ def create_post(request: HttpRequest, body: PostIn, slug: str = Path(...)):  # t
         post = Post.objects.create(workspace=ws, author=request.auth, title=body.title)  # type: ignore[attr-defined]
         post = workflow.edit(post, request.auth, **changes)  # type: ignore[attr-defined]
     record_verdict(post)
-    return Status(201, _out(_get(ws, post.pk)))
+    return Status(201, _out(_get(ws, post.pk), request.auth))
 
 
 @router.get("/{post_id}", response={200: PostOut, **ERRORS})
-def get_post(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+def get_post(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.VIEW_WORKSPACE)
-    return _out(_get(ws, post_id))
+    return _out(_get(ws, post_id), request.auth)
 
 
-@router.put("/{post_id}", response={200: PostOut, 409: dict, **ERRORS})
-def update_post(request: HttpRequest, post_id: int, body: PostIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.put("/{post_id}", response={200: PostOut, **CONFLICT})
+def update_post(request: HttpRequest, post_id: PathId, body: PostIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.EDIT_POST)
     post = _get(ws, post_id)
-    return _out(_run(workflow.edit, post, request.auth, **_changes(request, ws, body)))  # type: ignore[attr-defined]
+    return _out(
+        _run(workflow.edit, post, request.auth, **_changes(request, ws, body)), request.auth
+    )  # type: ignore[attr-defined]
 
 
-@router.post("/{post_id}/submit", response={200: PostOut, 409: dict, **ERRORS})
-def submit(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/submit", response={200: PostOut, **CONFLICT})
+def submit(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SUBMIT_POST)
-    return _out(_run(workflow.submit, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.submit, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
-@router.post("/{post_id}/approve", response={200: PostOut, 409: dict, **ERRORS})
-def approve(request: HttpRequest, post_id: int, body: ApproveIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/approve", response={200: PostOut, **CONFLICT})
+def approve(request: HttpRequest, post_id: PathId, body: ApproveIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     action = Action.REVIEW_CLINICAL if body.kind == "clinical" else Action.REVIEW_COMPLIANCE
     ws, _ = workspace_for(request, slug, action)
-    return _out(_run(workflow.approve, _get(ws, post_id), request.auth, body.kind))  # type: ignore[attr-defined]
+    return _out(_run(workflow.approve, _get(ws, post_id), request.auth, body.kind), request.auth)  # type: ignore[attr-defined]
 
 
-@router.post("/{post_id}/reject", response={200: PostOut, 409: dict, **ERRORS})
-def reject(request: HttpRequest, post_id: int, body: RejectIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/reject", response={200: PostOut, **CONFLICT})
+def reject(request: HttpRequest, post_id: PathId, body: RejectIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.REVIEW_POST)
-    return _out(_run(workflow.reject, _get(ws, post_id), request.auth, body.comment))  # type: ignore[attr-defined]
+    return _out(_run(workflow.reject, _get(ws, post_id), request.auth, body.comment), request.auth)  # type: ignore[attr-defined]
 
 
-@router.post("/{post_id}/override", response={200: PostOut, 409: dict, **ERRORS})
-def override(request: HttpRequest, post_id: int, body: OverrideIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/override", response={200: PostOut, **CONFLICT})
+def override(request: HttpRequest, post_id: PathId, body: OverrideIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.OVERRIDE_FINDING)
     return _out(
         _run(
@@ -269,48 +307,42 @@ def override(request: HttpRequest, post_id: int, body: OverrideIn, slug: str = P
             matched_text=body.matched_text,
             network=body.network,
             reason=body.reason,
-        )
+        ),
+        request.auth,
     )
 
 
-@router.post("/{post_id}/schedule", response={200: PostOut, 409: dict, **ERRORS})
-def schedule(request: HttpRequest, post_id: int, body: ScheduleIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/schedule", response={200: PostOut, **CONFLICT})
+def schedule(request: HttpRequest, post_id: PathId, body: ScheduleIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SCHEDULE_POST)
     when = body.scheduled_at
-    if when.tzinfo is None:
-        raise HttpError(
-            422, "scheduled_at: give a time zone offset, e.g. 2026-12-01T09:00:00+03:30"
-        )
-    return _out(_run(workflow.schedule, _get(ws, post_id), request.auth, when))  # type: ignore[attr-defined]
+    return _out(_run(workflow.schedule, _get(ws, post_id), request.auth, when), request.auth)  # type: ignore[attr-defined]
 
 
-@router.post("/{post_id}/unschedule", response={200: PostOut, 409: dict, **ERRORS})
-def unschedule(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/unschedule", response={200: PostOut, **CONFLICT})
+def unschedule(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.SCHEDULE_POST)
-    return _out(_run(workflow.unschedule, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.unschedule, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
-@router.post("/{post_id}/archive", response={200: PostOut, 409: dict, **ERRORS})
-def archive(request: HttpRequest, post_id: int, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/archive", response={200: PostOut, **CONFLICT})
+def archive(request: HttpRequest, post_id: PathId, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.ARCHIVE_POST)
-    return _out(_run(workflow.archive, _get(ws, post_id), request.auth))  # type: ignore[attr-defined]
+    return _out(_run(workflow.archive, _get(ws, post_id), request.auth), request.auth)  # type: ignore[attr-defined]
 
 
-@router.post("/{post_id}/comments", response={200: PostOut, 409: dict, **ERRORS})
-def comment(request: HttpRequest, post_id: int, body: CommentIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/comments", response={200: PostOut, **CONFLICT})
+def comment(request: HttpRequest, post_id: PathId, body: CommentIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     ws, _ = workspace_for(request, slug, Action.COMMENT_POST)
     post = _get(ws, post_id)
     parent = post.comments.filter(pk=body.parent).first() if body.parent else None
     if body.parent and parent is None:
-        raise HttpError(422, "parent: no such comment on this post")
-    return _out(_run(workflow.comment, post, request.auth, body.body, parent))  # type: ignore[attr-defined]
+        raise HttpError(404, "parent: no such comment on this post")
+    return _out(_run(workflow.comment, post, request.auth, body.body, parent), request.auth)  # type: ignore[attr-defined]
 
 
-api_router = router
-
-
-@router.post("/{post_id}/takedown", response={200: PostOut, 409: dict, **ERRORS})
-def takedown(request: HttpRequest, post_id: int, body: TakedownIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
+@router.post("/{post_id}/takedown", response={200: PostOut, **CONFLICT})
+def takedown(request: HttpRequest, post_id: PathId, body: TakedownIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     """Delete the post's published copies from their networks (done by the worker)."""
     from nabz.publishing.worker import request_takedown
 
@@ -318,4 +350,4 @@ def takedown(request: HttpRequest, post_id: int, body: TakedownIn, slug: str = P
     post = _get(ws, post_id)
     if not request_takedown(post, request.auth, body.reason):  # type: ignore[attr-defined]
         raise HttpError(409, "Nothing of this post is published.")
-    return _out(_get(ws, post_id))
+    return _out(_get(ws, post_id), request.auth)

@@ -16,7 +16,11 @@ MAX_TEXT = 70_000
 
 
 class PostForm(forms.Form):
-    title = forms.CharField(label=_("Working title"), max_length=200)
+    title = forms.CharField(
+        label=_("Working title"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto", "data-trust-text": "title"}),
+    )
     language = forms.ChoiceField(label=_("Language of the post"), choices=settings.LANGUAGES)
     pillar = forms.ChoiceField(label=_("Content pillar"), choices=Pillar.choices)
     text = forms.CharField(

@@ -1,14 +1,21 @@
 """The Trust Gate for posts: build the engine's context from the database and check.
 
-The gate checks the master text and every network variant with the same
-``nabz.trust.check``; it knows nothing about individual rules, so new rules are
-picked up without change here.
+The gate checks everything a post sends out, each part with the same
+``nabz.trust.check``: the master text, every network variant and the alt text of
+every image (in the post's language: that is the one published). The working title
+is checked for identifiers too: it is not published, but it shows in lists,
+notifications and the audit trail. The gate knows nothing about individual rules,
+so new rules are picked up without change here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 
@@ -16,13 +23,23 @@ from nabz import trust
 from nabz.content.models import Override, Pillar, Post
 
 MASTER = ""  # the key of the master text among a post's reports
+TITLE = "title"
+ALT_PREFIX = "alt:"  # + the media item's id: the key of an image's alt text
+
+
+def alt_key(item: object) -> str:
+    return f"{ALT_PREFIX}{getattr(item, 'pk', '')}"
+
+
+def is_network_key(key: str) -> bool:
+    return key not in (MASTER, TITLE) and not key.startswith(ALT_PREFIX)
 
 
 @dataclass(frozen=True)
 class GateResult:
     """Reports per text (MASTER or a network) and what the workflow needs from them."""
 
-    reports: dict[str, trust.Report]
+    reports: dict[str, trust.Report]  # MASTER, TITLE, a network or alt_key(item)
     unresolved: tuple[tuple[str, trust.Finding], ...]  # blocking, not overridden
     needs_clinical: bool
     needs_compliance: bool
@@ -87,21 +104,82 @@ def _media_item(item: object, language: str) -> trust.MediaItem:
     )
 
 
-def run(post: Post, *, message_language: str | None = None) -> GateResult:
-    """Check a saved post's master text and each variant."""
-    context = context_for(post, message_language=message_language)
-    texts: dict[str, tuple[str, str | None]] = {MASTER: (post.text, None)}
-    for variant in post.variants.all():
-        texts[variant.network] = (variant.effective_text, variant.network)
-    reports = {
-        key: trust.check(
-            text, language=post.language, network=network, kind="post", context=context
+def check_parts(
+    *,
+    title: str,
+    text: str,
+    language: str,
+    variants: dict[str, str],
+    media: list[object],
+    context: trust.Context,
+) -> dict[str, trust.Report]:
+    """Check every part of a post, saved or still in the editor.
+
+    ``variants`` maps a network to its own text ("" means the master text). Alt texts
+    are checked without the media facts, so that picture rules are not repeated on
+    each image's text; consents and settings apply to them as to the post.
+    """
+    reports = {MASTER: trust.check(text, language=language, kind="post", context=context)}
+    for network, own in variants.items():
+        reports[network] = trust.check(
+            own or text, language=language, network=network, kind="post", context=context
         )
-        for key, (text, network) in texts.items()
-    }
+    parts_context = dataclasses.replace(context, media=())
+    for item in media:
+        alt = getattr(item, "alt_for", lambda _lang: "")(language)
+        if alt.strip():
+            reports[alt_key(item)] = trust.check(
+                alt, language=language, kind="post", context=parts_context
+            )
+    if title.strip():
+        report = trust.check(title, language=language, kind="post", context=parts_context)
+        reports[TITLE] = _identifiers_only(report)
+    return reports
+
+
+def _identifiers_only(report: trust.Report) -> trust.Report:
+    """The title is not published: of its findings only who it identifies matters."""
+    kept = tuple(f for f in report.findings if f.code.startswith("PHI"))
+    if len(kept) == len(report.findings):
+        return report
+    return dataclasses.replace(report, findings=kept, score=trust.trust_score(kept))
+
+
+def run(post: Post, *, message_language: str | None = None) -> GateResult:
+    """Check everything a saved post sends out."""
+    media = list(post.media.all())
+    context = context_for(post, message_language=message_language, media=media)
+    reports = check_parts(
+        title=post.title,
+        text=post.text,
+        language=post.language,
+        variants={v.network: v.text for v in post.variants.all()},
+        media=media,
+        context=context,
+    )
     overrides = [o for o in post.overrides.all() if o.active]
     shows_person = any(m.identifiable_person for m in context.media)
     return evaluate(post.pillar, reports, overrides, shows_person=shows_person)
+
+
+def part_label(key: str, media: list[object] | None = None) -> str:
+    """What a report's key means to a person: a network, the title or an image's alt text."""
+    from django.utils.translation import gettext as _
+
+    from nabz.content.models import Network
+
+    if key == MASTER:
+        return str(_("Main text"))
+    if key == TITLE:
+        return str(_("Working title"))
+    if key.startswith(ALT_PREFIX):
+        pk = key[len(ALT_PREFIX) :]
+        name = next(
+            (getattr(m, "title", "") for m in media or () if str(getattr(m, "pk", "")) == pk),
+            "",
+        )
+        return str(_("Alt text of “%(image)s”") % {"image": name or f"#{pk}"})
+    return str(dict(Network.choices).get(key, key))
 
 
 def evaluate(
@@ -137,3 +215,152 @@ def evaluate(
         needs_clinical=has_claims or pillar == Pillar.EDUCATION,
         needs_compliance=pillar == Pillar.PATIENT_STORY or bool(overrides) or shows_person,
     )
+
+
+# --- the stored verdict --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    """A gate result as kept on the post: enough for lists, the API and the workflow.
+
+    It is valid for one :func:`verdict_key`: the post's fingerprint, the workspace's
+    trust settings, the consents' facts today, the active overrides and the engine's
+    rules. Lists read it instead of checking every post on every request.
+    """
+
+    key: str
+    score: int
+    blocking: int  # unresolved blocking findings
+    needs_clinical: bool
+    needs_compliance: bool
+    reports: tuple[dict[str, object], ...]  # {"key", "score", "findings": [Finding.to_dict()]}
+
+    @classmethod
+    def of(cls, key: str, result: GateResult) -> Verdict:
+        return cls(
+            key=key,
+            score=result.score,
+            blocking=len(result.unresolved),
+            needs_clinical=result.needs_clinical,
+            needs_compliance=result.needs_compliance,
+            reports=tuple(
+                {"key": k, "score": r.score, "findings": [f.to_dict() for f in r.findings]}
+                for k, r in result.reports.items()
+            ),
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return dataclasses.asdict(self) | {"reports": list(self.reports)}
+
+    @classmethod
+    def from_json(cls, raw: object) -> Verdict | None:
+        if not isinstance(raw, dict):
+            return None
+        try:
+            return cls(
+                key=str(raw["key"]),
+                score=int(raw["score"]),
+                blocking=int(raw["blocking"]),
+                needs_clinical=bool(raw["needs_clinical"]),
+                needs_compliance=bool(raw["needs_compliance"]),
+                reports=tuple(raw["reports"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None  # an old or damaged verdict is simply computed again
+
+
+_ENGINE_KEY: list[str] = []
+
+
+def _engine_key() -> str:
+    """Changes when the package or its rules change, so a deploy refreshes every verdict."""
+    if not _ENGINE_KEY:
+        import nabz
+
+        rules = sorted((r.code, r.severity.value) for r in trust.all_rules())
+        _ENGINE_KEY.append(json.dumps([getattr(nabz, "__version__", ""), rules]))
+    return _ENGINE_KEY[0]
+
+
+def verdict_key(post: Post) -> str:
+    today = timezone.localdate()
+    consents = []
+    for consent in post.consents.all():
+        fact = _consent_fact(consent, today)
+        consents.append(
+            [
+                fact.label,
+                sorted(fact.networks),
+                sorted(fact.content_kinds),
+                sorted(fact.media_ids),
+                fact.expires.isoformat() if fact.expires else None,
+                fact.revoked,
+            ]
+        )
+    overrides = sorted(
+        (o.code, o.matched_text, o.network) for o in post.overrides.all() if o.active
+    )
+    data = [
+        post.fingerprint(),
+        getattr(post.workspace, "trust_settings", None) or {},
+        sorted(consents),
+        overrides,
+        _engine_key(),
+    ]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def record_verdict(post: Post) -> GateResult:
+    """Run the gate on a saved post and keep its verdict for lists, the API and trends."""
+    key = verdict_key(post)
+    result = run(post)
+    _store(post, Verdict.of(key, result))
+    return result
+
+
+def verdict(post: Post) -> Verdict:
+    """The post's verdict: the stored one while it is current, else checked and stored."""
+    key = verdict_key(post)
+    stored = Verdict.from_json(post.trust_verdict)
+    if stored is not None and stored.key == key:
+        return stored
+    fresh = Verdict.of(key, run(post))
+    _store(post, fresh)
+    return fresh
+
+
+def _store(post: Post, fresh: Verdict) -> None:
+    now = timezone.now()
+    Post.objects.filter(pk=post.pk).update(
+        trust_score=fresh.score,
+        blocking_count=fresh.blocking,
+        checked_at=now,
+        trust_verdict=fresh.to_json(),
+    )
+    post.trust_score, post.blocking_count, post.checked_at = fresh.score, fresh.blocking, now
+    post.trust_verdict = fresh.to_json()
+
+
+def check_text(
+    workspace: object,
+    text: str,
+    *,
+    language: str | None = None,
+    network: str | None = None,
+    kind: str = "post",
+    context: Mapping[str, Any] | None = None,
+) -> trust.Report:
+    """Check one text as the editor does: the workspace's trust settings always apply
+    (allow-listed numbers, disabled rules, the Mastodon limit); settings the caller gives
+    are checked (InputError when bad) and add only what the workspace does not set."""
+    raw = dict(context or {})
+    given = raw.get("settings") or {}
+    if not isinstance(given, Mapping):
+        raise trust.InputError("context 'settings' must be an object")
+    trust.Settings.from_dict(given)  # a caller's bad setting is their error to hear about
+    stored = getattr(workspace, "trust_settings", None) or {}
+    try:
+        trust.Settings.from_dict(stored)
+    except trust.InputError:
+        stored = {}  # a bad stored setting must never stop the gate (as in trust_settings)
+    raw["settings"] = {**given, **stored}
+    return trust.check(text, language=language, network=network, kind=kind, context=raw)

@@ -9,15 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nabz.trust.platforms import NETWORK_SPECS
 
-class Network(models.TextChoices):
-    FACEBOOK = "facebook", "Facebook"
-    INSTAGRAM = "instagram", "Instagram"
-    LINKEDIN = "linkedin", "LinkedIn"
-    X = "x", "X"
-    MASTODON = "mastodon", "Mastodon"
-    BLUESKY = "bluesky", "Bluesky"
-    SANDBOX = "sandbox", _("Sandbox")
+# The networks, from their declarations (publishing/connectors/<network>/network.toml, read
+# by the engine's table). A new network needs a migration for these choices, nothing else.
+Network = models.TextChoices(  # type: ignore[misc]
+    "Network",
+    [(spec.name.upper(), (spec.name, _(spec.label))) for spec in NETWORK_SPECS.values()],
+)
 
 
 class Pillar(models.TextChoices):
@@ -77,6 +76,8 @@ class Post(models.Model):
     trust_score = models.PositiveSmallIntegerField(null=True, blank=True)
     blocking_count = models.PositiveSmallIntegerField(default=0)
     checked_at = models.DateTimeField(null=True, blank=True)
+    # The whole verdict with the key it is valid for (content.gate.Verdict).
+    trust_verdict = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -92,13 +93,31 @@ class Post(models.Model):
         return self.title
 
     def fingerprint(self) -> str:
-        """A hash of everything an approval vouches for: texts, media, consents, pillar."""
+        """A hash of everything an approval vouches for: all that goes out, and what the
+        reviewers relied on.
+
+        Texts and variants, title and tags; each image with its alt texts, its
+        "identifiable person" flag, its notes and its file; the linked consents. A
+        change to any of them, made here or in the media library, makes the approvals
+        stale: the post is held and reviewed again before it can go out.
+        """
         data = {
+            "title": self.title,
             "text": self.text,
             "language": self.language,
             "pillar": self.pillar,
+            "tags": list(self.tags or []),
             "variants": sorted((v.network, v.text) for v in self.variants.all()),
-            "media": sorted(m.pk for m in self.media.all()),
+            "media": sorted(
+                (
+                    m.pk,
+                    m.file.name,
+                    sorted((m.alt_text or {}).items()),
+                    bool(m.identifiable_person),
+                    m.description or "",
+                )
+                for m in self.media.all()
+            ),
             "consents": sorted(c.pk for c in self.consents.all()),
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

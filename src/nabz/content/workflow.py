@@ -16,6 +16,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,34 @@ REVIEW_ROLE = {
     ReviewKind.COMPLIANCE: Role.COMPLIANCE_OFFICER,
 }
 EDITABLE = {State.DRAFT, State.IN_REVIEW, State.APPROVED, State.SCHEDULED, State.FAILED}
+SUBMITTABLE = {State.DRAFT, State.FAILED}
+OVERRIDABLE = {State.DRAFT, State.IN_REVIEW}
+SCHEDULABLE = {State.APPROVED, State.SCHEDULED}
+NOT_ARCHIVABLE = {State.PUBLISHED, State.ARCHIVED}
 MIN_REASON = 10
+
+# What a member may do with a post now: the role table (nabz.workspaces.roles) and the
+# post's state, in one place. Pages, templates and the API ask ``allowed_actions``; the
+# transitions below check the same sets. Which reviews a post needs is gate.evaluate's.
+ACTION_RULES: dict[str, tuple[tuple[str, ...], frozenset[str] | None, bool]] = {
+    # name: (any of these role actions, states it applies in (None: any), author excluded)
+    "edit": ((Action.EDIT_POST,), frozenset(EDITABLE), False),
+    "submit": ((Action.SUBMIT_POST,), frozenset(SUBMITTABLE), False),
+    "approve_clinical": ((Action.REVIEW_CLINICAL,), frozenset({State.IN_REVIEW}), True),
+    "approve_compliance": ((Action.REVIEW_COMPLIANCE,), frozenset({State.IN_REVIEW}), True),
+    "reject": (
+        (Action.REVIEW_CLINICAL, Action.REVIEW_COMPLIANCE),
+        frozenset({State.IN_REVIEW}),
+        False,
+    ),
+    "override": ((Action.OVERRIDE_FINDING,), frozenset(OVERRIDABLE), False),
+    "schedule": ((Action.SCHEDULE_POST,), frozenset(SCHEDULABLE), False),
+    "unschedule": ((Action.SCHEDULE_POST,), frozenset({State.SCHEDULED}), False),
+    "archive": ((Action.ARCHIVE_POST,), frozenset(set(State.values) - NOT_ARCHIVABLE), False),
+    "comment": ((Action.COMMENT_POST,), None, False),
+    "takedown": ((Action.TAKEDOWN_POST,), None, False),
+    "retry": ((Action.SCHEDULE_POST,), None, False),
+}
 
 
 class WorkflowError(Exception):
@@ -49,12 +77,45 @@ def _require(user: User, post: Post, action: str) -> str:
     return role  # type: ignore[return-value]
 
 
+def allowed_actions(
+    post: Post,
+    user: User,
+    *,
+    role: str | None = None,
+    publications: list[Any] | None = None,
+) -> frozenset[str]:
+    """The names in ACTION_RULES this user may do with this post now.
+
+    ``role`` and ``publications`` save queries when the caller has them. Whether a
+    publication is live or can be retried is publishing's to say (``Publication.live``,
+    ``Publication.retryable``); content never spells out publishing's states.
+    """
+    role = role if role is not None else role_of(user, post)
+    is_author = post.author_id == user.pk
+    allowed = set()
+    for name, (actions, states, not_author) in ACTION_RULES.items():
+        if not any(can(role, a) for a in actions):
+            continue
+        if states is not None and post.state not in states:
+            continue
+        if not_author and is_author:
+            continue
+        allowed.add(name)
+    if allowed & {"takedown", "retry"}:
+        pubs = list(post.publications.all()) if publications is None else publications
+        if not any(p.live for p in pubs):
+            allowed.discard("takedown")
+        if not any(p.retryable for p in pubs):
+            allowed.discard("retry")
+    return frozenset(allowed)
+
+
 def _lock(post: Post) -> Post:
     """Re-read the post under a row lock so concurrent transitions serialise."""
     return Post.objects.select_for_update().select_related("workspace").get(pk=post.pk)
 
 
-def required_reviews(result: gate.GateResult) -> set[str]:
+def required_reviews(result: gate.GateResult | gate.Verdict) -> set[str]:
     needed = set()
     if result.needs_clinical:
         needed.add(ReviewKind.CLINICAL)
@@ -68,7 +129,7 @@ def current_approvals(post: Post, fingerprint: str | None = None) -> set[str]:
     return {a.kind for a in post.approvals.all() if a.active and a.fingerprint == fingerprint}
 
 
-def missing_reviews(post: Post, result: gate.GateResult | None = None) -> set[str]:
+def missing_reviews(post: Post, result: gate.GateResult | gate.Verdict | None = None) -> set[str]:
     """The reviews still needed. A post that needs no specific review needs any one."""
     result = result or gate.run(post)
     approvals = current_approvals(post)
@@ -76,6 +137,11 @@ def missing_reviews(post: Post, result: gate.GateResult | None = None) -> set[st
     if required:
         return required - approvals
     return set() if approvals else {ReviewKind.CLINICAL, ReviewKind.COMPLIANCE}
+
+
+def post_url(post: Post) -> str:
+    """The post's page, for notifications."""
+    return reverse("post_detail", kwargs={"ws": post.workspace.slug, "pk": post.pk})
 
 
 def _log(action: str, user: User | None, post: Post, **payload: Any) -> None:
@@ -86,7 +152,7 @@ def _notify(post: Post, roles: set[str], message: str, *, exclude: User | None =
     members = Membership.objects.filter(workspace_id=post.workspace_id, role__in=roles)
     if exclude is not None:
         members = members.exclude(user=exclude)
-    url = f"/w/{post.workspace.slug}/posts/{post.pk}/"
+    url = post_url(post)
     Notification.objects.bulk_create(
         [
             Notification(
@@ -109,7 +175,7 @@ def _review_roles(kinds: set[str]) -> set[str]:
 def submit(post: Post, user: User) -> Post:
     post = _lock(post)
     _require(user, post, Action.SUBMIT_POST)
-    if post.state not in (State.DRAFT, State.FAILED):
+    if post.state not in SUBMITTABLE:
         raise WorkflowError(_("Only a draft can be sent to review."))
     if not post.text.strip() and not post.variants.exclude(text="").exists():
         raise WorkflowError(_("Write the post before sending it to review."))
@@ -160,7 +226,7 @@ def approve(post: Post, user: User, kind: str) -> Post:
             user_id=post.author_id,
             workspace_id=post.workspace_id,
             message=_("“%(title)s” is approved and can be scheduled.") % {"title": post.title},
-            url=f"/w/{post.workspace.slug}/posts/{post.pk}/",
+            url=post_url(post),
         )
     return post
 
@@ -184,7 +250,7 @@ def reject(post: Post, user: User, comment: str) -> Post:
         user_id=post.author_id,
         workspace_id=post.workspace_id,
         message=_("“%(title)s” was sent back with comments.") % {"title": post.title},
-        url=f"/w/{post.workspace.slug}/posts/{post.pk}/",
+        url=post_url(post),
     )
     return post
 
@@ -195,7 +261,7 @@ def override(
 ) -> Override:
     post = _lock(post)
     _require(user, post, Action.OVERRIDE_FINDING)
-    if post.state not in (State.DRAFT, State.IN_REVIEW):
+    if post.state not in OVERRIDABLE:
         raise WorkflowError(_("Findings can be overridden only before approval."))
     if len(reason.strip()) < MIN_REASON:
         raise WorkflowError(
@@ -249,28 +315,43 @@ def edit(post: Post, user: User, **changes: Any) -> Post:
         post.consents.set(consents)
     changed = post.fingerprint() != before
     if changed and post.state in (State.APPROVED, State.SCHEDULED):
-        _drop_approvals(post)
-        post.overrides.filter(active=True).update(active=False)
-        post.state = State.IN_REVIEW
-        post.save(update_fields=["state", "updated_at"])
-        _log("returned_to_review", user, post, reason="edited after approval")
-        _notify(
-            post,
-            {Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER},
-            _("“%(title)s” was edited after approval and needs review again.")
-            % {"title": post.title},
-            exclude=user,
-        )
+        _back_to_review(post, user, "edited after approval")
     elif changed:
         _log("edited", user, post)
     return post
+
+
+def _back_to_review(post: Post, user: User | None, reason: str) -> None:
+    _drop_approvals(post)
+    post.overrides.filter(active=True).update(active=False)
+    post.state = State.IN_REVIEW
+    post.save(update_fields=["state", "updated_at"])
+    _log("returned_to_review", user, post, reason=reason)
+    _notify(
+        post,
+        {Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER},
+        _("“%(title)s” was edited after approval and needs review again.") % {"title": post.title},
+        exclude=user,
+    )
+
+
+def media_changed(item: object, actor: User | None, **_signal: Any) -> None:
+    """An image's alt text, flag or notes changed: approvals of posts using it are stale.
+
+    Connected to ``nabz.media.signals.media_changed``; runs in the change's transaction.
+    """
+    for post in Post.objects.select_for_update().filter(
+        media=item, state__in=(State.APPROVED, State.SCHEDULED)
+    ):
+        if current_approvals(post) != {a.kind for a in post.approvals.filter(active=True)}:
+            _back_to_review(post, actor, "an image it uses changed after approval")
 
 
 @transaction.atomic
 def schedule(post: Post, user: User, when: dt.datetime | None = None) -> Post:
     post = _lock(post)
     _require(user, post, Action.SCHEDULE_POST)
-    if post.state not in (State.APPROVED, State.SCHEDULED):
+    if post.state not in SCHEDULABLE:
         raise WorkflowError(_("Only an approved post can be scheduled."))
     when = when or post.scheduled_at
     if when is None:
@@ -363,7 +444,7 @@ def comment(post: Post, user: User, body: str, parent: Comment | None = None) ->
                 user_id=uid,
                 workspace_id=post.workspace_id,
                 message=_("New comment on “%(title)s”.") % {"title": post.title},
-                url=f"/w/{post.workspace.slug}/posts/{post.pk}/#comments",
+                url=post_url(post) + "#comments",
             )
             for uid in others
         ]

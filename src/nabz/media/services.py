@@ -15,8 +15,14 @@ from django.db import transaction
 from nabz.audit import record
 from nabz.media.models import ALT_LANGUAGES, MediaItem
 from nabz.media.processing import CleanImage, clean_image
+from nabz.media.signals import media_changed
+from nabz.workspaces.roles import Action, can
 
 EDITABLE_FIELDS = ("title", "alt_text", "identifiable_person", "description")
+
+
+class PersonFlagLocked(PermissionError):
+    """Only a compliance officer may say that a picture shows no identifiable person."""
 
 
 class MediaInUse(Exception):
@@ -89,14 +95,31 @@ def store(
     return item
 
 
-def update(item: MediaItem, changes: dict[str, Any], *, actor: Any, via: str = "ui") -> list[str]:
+def update(
+    item: MediaItem,
+    changes: dict[str, Any],
+    *,
+    actor: Any,
+    role: str | None,
+    via: str = "ui",
+) -> list[str]:
     """Apply ``changes`` (any of :data:`EDITABLE_FIELDS`); returns the names that changed.
 
     ``alt_text`` is merged per language: {"fa": "..."} leaves en and ar as they were,
-    and an empty string removes that language's text.
+    and an empty string removes that language's text. Clearing the "identifiable
+    person" flag needs a compliance officer (:class:`PersonFlagLocked` otherwise):
+    it is what makes a post with the picture need their review.
     """
-    changed: list[str] = []
     old_flag = item.identifiable_person
+    if (
+        old_flag
+        and changes.get("identifiable_person") is False
+        and not can(role, Action.CLEAR_PERSON_FLAG)
+    ):
+        raise PersonFlagLocked(
+            "Only a compliance officer can say that this picture shows no identifiable person."
+        )
+    changed: list[str] = []
     for name in EDITABLE_FIELDS:
         if name not in changes or changes[name] is None:
             continue
@@ -126,6 +149,7 @@ def update(item: MediaItem, changes: dict[str, Any], *, actor: Any, via: str = "
             action = "media.updated"
         # Field names only: titles and alt texts describe pictures and stay out of the log.
         record(action, actor=actor, workspace=item.workspace, obj=item, payload=payload)
+        media_changed.send(sender=MediaItem, item=item, actor=actor)
     return changed
 
 

@@ -139,12 +139,28 @@ def media_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     if request.method == "POST":
         form = MediaDetailsForm(request.POST)
-        if form.is_valid():
-            changed = services.update(item, form.details(), actor=request.user)
-            if changed:
-                messages.success(request, _("Saved."))
-            return redirect("media_detail", ws=request.workspace.slug, pk=item.pk)  # type: ignore[attr-defined]
         status = 400
+        if form.is_valid():
+            try:
+                changed = services.update(
+                    item,
+                    form.details(),
+                    actor=request.user,
+                    role=request.role,  # type: ignore[attr-defined]
+                )
+            except services.PersonFlagLocked:
+                form.add_error(
+                    "identifiable_person",
+                    _(
+                        "Only a compliance officer can say that this picture shows no "
+                        "identifiable person."
+                    ),
+                )
+                status = 403
+            else:
+                if changed:
+                    messages.success(request, _("Saved."))
+                return redirect("media_detail", ws=request.workspace.slug, pk=item.pk)  # type: ignore[attr-defined]
     else:
         form = MediaDetailsForm(initial=MediaDetailsForm.initial_for(item))
         status = 200

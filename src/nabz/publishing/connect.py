@@ -8,11 +8,9 @@ organisation when the person manages several, and storing sealed tokens.
 from __future__ import annotations
 
 import secrets
-from importlib import import_module
 from types import ModuleType
 from typing import Any
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -20,38 +18,42 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from nabz.audit import record
 from nabz.conf import envsecret, envstr
 from nabz.publishing import crypto
-from nabz.publishing.connectors import CONNECTORS
+from nabz.publishing.connectors import NETWORKS, NetworkEntry
 from nabz.publishing.connectors.base import AppCredentials, Credentials, PublishError, pkce_pair
 from nabz.publishing.models import Account
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action
 
-OAUTH = {"facebook", "instagram", "linkedin", "x"}
-# Our app's registration per network, from the environment.
-APP_ENV = {
-    "facebook": ("NABZ_FACEBOOK_APP_ID", "NABZ_FACEBOOK_APP_SECRET"),
-    "instagram": ("NABZ_FACEBOOK_APP_ID", "NABZ_FACEBOOK_APP_SECRET"),
-    "linkedin": ("NABZ_LINKEDIN_CLIENT_ID", "NABZ_LINKEDIN_CLIENT_SECRET"),
-    "x": ("NABZ_X_CLIENT_ID", "NABZ_X_CLIENT_SECRET"),
-}
 SESSION_KEY = "nabz_connect"
+# How an account connects (network.toml [connect] style): our app's OAuth registration
+# from the environment, OAuth with an app registered on the user's own server, a form
+# (Bluesky's app password), or nothing (the built-in sandbox).
+OAUTH, INSTANCE, FORM, BUILTIN = "oauth", "instance", "form", "builtin"
+
+
+def network_entry(network: str) -> NetworkEntry:
+    entry = NETWORKS.get(network)
+    if entry is None or entry.spec.connect == BUILTIN:
+        raise Http404("No such network")
+    return entry
 
 
 def auth_module(network: str) -> ModuleType:
-    if network not in CONNECTORS or network == "sandbox":
+    module = network_entry(network).auth()
+    if module is None:
         raise Http404("No such network")
-    return import_module(f"nabz.publishing.connectors.{network}.auth")
+    return module
 
 
 def app_credentials(network: str) -> AppCredentials | None:
-    if network not in APP_ENV:
+    entry = NETWORKS.get(network)
+    if entry is None or entry.spec.connect != OAUTH or len(entry.spec.app_env) != 2:
         return None
-    id_var, secret_var = APP_ENV[network]
+    id_var, secret_var = entry.spec.app_env
     client_id = envstr(id_var)
     if not client_id:
         return None
@@ -65,8 +67,9 @@ def app_credentials(network: str) -> AppCredentials | None:
 
 
 def configured(network: str) -> bool:
-    if network in ("sandbox", "bluesky", "mastodon"):
-        return True
+    entry = NETWORKS.get(network)
+    if entry is not None and entry.spec.connect != OAUTH:
+        return True  # nothing to register beforehand
     return app_credentials(network) is not None
 
 
@@ -75,53 +78,23 @@ def _callback_url(request: HttpRequest, network: str) -> str:
     return settings.NABZ_BASE_URL.rstrip("/") + path
 
 
-class BlueskyForm(forms.Form):
-    handle = forms.CharField(
-        label=gettext_lazy("Handle"),
-        max_length=253,
-        help_text=gettext_lazy("e.g. sunrise-hospital.bsky.social"),
-    )
-    app_password = forms.CharField(
-        label=gettext_lazy("App password"),
-        max_length=100,
-        widget=forms.PasswordInput,
-        help_text=gettext_lazy(
-            "Create one under Settings → Privacy and security → App "
-            "passwords. Never use your main password."
-        ),
-    )
-    service = forms.URLField(
-        assume_scheme="https",
-        label=gettext_lazy("Server (PDS)"),
-        required=False,
-        help_text=gettext_lazy("Leave empty for bsky.social."),
-    )
-
-
-class MastodonForm(forms.Form):
-    instance = forms.URLField(
-        assume_scheme="https",
-        label=gettext_lazy("Your Mastodon server"),
-        help_text=gettext_lazy("e.g. https://mastodon.social"),
-    )
-
-
 @workspace_view(Action.MANAGE_ACCOUNTS)
 def start(request: HttpRequest, network: str) -> HttpResponse:
+    entry = network_entry(network)
     module = auth_module(network)
+    style = entry.spec.connect
     ws = request.workspace  # type: ignore[attr-defined]
-    if network == "bluesky":
-        form = BlueskyForm(request.POST or None)
+    form_class = entry.connect_form()
+    if style == FORM and form_class is not None:
+        form = form_class(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                creds = module.login(
-                    form.cleaned_data["handle"],
-                    form.cleaned_data["app_password"],
-                    api_base=form.cleaned_data["service"] or None,
-                )
+                creds = form.connect()
             except PublishError as exc:
                 form.add_error(
-                    None, _("Bluesky refused: %(reason)s") % {"reason": exc.reason or exc}
+                    None,
+                    _("%(network)s refused: %(reason)s")
+                    % {"network": entry.label, "reason": exc.reason or exc},
                 )
             else:
                 _save(request, network, creds, name=creds.handle)
@@ -134,8 +107,8 @@ def start(request: HttpRequest, network: str) -> HttpResponse:
         )
     state = secrets.token_urlsafe(24)
     flow: dict[str, Any] = {"network": network, "state": state, "ws": ws.slug}
-    if network == "mastodon":
-        form = MastodonForm(request.POST or None)
+    if style == INSTANCE and form_class is not None:
+        form = form_class(request.POST or None)
         if request.method != "POST" or not form.is_valid():
             return render(
                 request,
@@ -168,11 +141,11 @@ def start(request: HttpRequest, network: str) -> HttpResponse:
             messages.error(
                 request,
                 _("This server has no %(network)s app configured. Set %(vars)s.")
-                % {"network": CONNECTORS[network][0], "vars": " / ".join(APP_ENV[network])},
+                % {"network": entry.label, "vars": " / ".join(entry.spec.app_env)},
             )
             return redirect("accounts", ws=ws.slug)
     challenge = None
-    if network == "x":
+    if entry.spec.pkce:
         verifier, challenge = pkce_pair()
         flow["verifier"] = verifier
     request.session[SESSION_KEY] = crypto.seal(flow)
@@ -184,6 +157,7 @@ def start(request: HttpRequest, network: str) -> HttpResponse:
 
 @workspace_view(Action.MANAGE_ACCOUNTS)
 def callback(request: HttpRequest, network: str) -> HttpResponse:
+    entry = network_entry(network)
     module = auth_module(network)
     ws = request.workspace  # type: ignore[attr-defined]
     try:
@@ -205,7 +179,7 @@ def callback(request: HttpRequest, network: str) -> HttpResponse:
             request,
             _("%(network)s said: %(reason)s")
             % {
-                "network": CONNECTORS[network][0],
+                "network": entry.label,
                 "reason": request.GET.get("error_description") or request.GET["error"],
             },
         )
@@ -225,10 +199,10 @@ def callback(request: HttpRequest, network: str) -> HttpResponse:
         messages.error(
             request,
             _("%(network)s refused: %(reason)s")
-            % {"network": CONNECTORS[network][0], "reason": exc.reason or exc},
+            % {"network": entry.label, "reason": exc.reason or exc},
         )
         return redirect("accounts", ws=ws.slug)
-    if network == "mastodon":
+    if entry.spec.connect == INSTANCE:  # the app registered on that server goes with it
         for target in targets:
             target.extra = {
                 **target.extra,
@@ -238,7 +212,7 @@ def callback(request: HttpRequest, network: str) -> HttpResponse:
             target.api_base = target.api_base or app.api_base
     if len(targets) == 1:
         request.session.pop(SESSION_KEY, None)
-        _save(request, network, targets[0], name=targets[0].handle or CONNECTORS[network][0])
+        _save(request, network, targets[0], name=targets[0].handle or entry.label)
         return redirect("accounts", ws=ws.slug)
     if not targets:
         messages.error(request, _("No page or organisation you manage was found."))
@@ -307,8 +281,8 @@ def _save(request: HttpRequest, network: str, creds: Credentials, *, name: str) 
         account.status = Account.Status.ACTIVE
         account.status_reason = ""
         account.store_credentials(creds)
-        if network == "mastodon":
-            account.options = {**account.options, **_mastodon_limits(creds.api_base)}
+        if NETWORKS[network].spec.connect == INSTANCE:
+            account.options = {**account.options, **_instance_limits(network, creds.api_base)}
         account.save()
         record(
             "account.connected",
@@ -321,10 +295,10 @@ def _save(request: HttpRequest, network: str, creds: Credentials, *, name: str) 
     return account
 
 
-def _mastodon_limits(instance: str) -> dict[str, int]:
-    """The instance's own limits (characters, attachments), kept on the account."""
+def _instance_limits(network: str, instance: str) -> dict[str, int]:
+    """The server's own limits (characters, attachments), kept on the account."""
     try:
-        module = auth_module("mastodon")
+        module = auth_module(network)
         return dict(module.instance_limits(instance).as_options())
     except (PublishError, ValueError):
         return {}

@@ -142,6 +142,25 @@ class Publication(models.Model):
         return f"{self.post_id} on {self.network} ({self.state})"
 
     @property
+    def live(self) -> bool:
+        """Published and not taken down: what a takedown would remove."""
+        return self.state == self.State.SENT
+
+    @property
+    def retryable(self) -> bool:
+        """Failed on a connected account: trying again can help."""
+        return self.state == self.State.FAILED and self.account_id is not None
+
+    @property
+    def badge(self) -> str:
+        """The style of the state's badge on a post's page (published, failed or waiting)."""
+        if self.state == self.State.SENT:
+            return "published"
+        if self.state in (self.State.FAILED, self.State.DELETE_FAILED):
+            return "failed"
+        return "in_review"
+
+    @property
     def done(self) -> bool:
         return self.state in (
             self.State.SENT,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from nabz.audit import record
 from nabz.content.models import Network, Post, State
 from nabz.publishing import worker
-from nabz.publishing.connectors import CONNECTORS
+from nabz.publishing.connectors import NETWORKS
 from nabz.publishing.models import Account, Publication, SandboxPost
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action
@@ -32,7 +32,8 @@ def accounts(request: HttpRequest) -> HttpResponse:
         {
             "accounts": Account.objects.filter(workspace=ws),
             "networks": [
-                (key, label, connect.configured(key)) for key, (label, _p) in CONNECTORS.items()
+                (name, entry.label, connect.configured(name), entry.spec.connect == connect.BUILTIN)
+                for name, entry in NETWORKS.items()
             ],
         },
     )

@@ -35,7 +35,8 @@ from django.utils.translation import gettext as _
 from nabz.audit import record
 from nabz.content import gate, workflow
 from nabz.content.models import Notification, Pillar, Post, State
-from nabz.publishing.connectors import connector_for
+from nabz.content.workflow import post_url
+from nabz.publishing.connectors import NETWORKS, connector_for
 from nabz.publishing.connectors.base import (
     OutgoingMedia,
     OutgoingPost,
@@ -54,14 +55,10 @@ BACKOFF_CAP = 15 * 60.0
 PAUSE_RECHECK = dt.timedelta(seconds=60)
 # Spacing per network: at most LIMIT posts per WINDOW seconds per account, below the
 # networks' own limits so we rarely meet a 429 (they still get honoured when we do).
+# Declared in each network's network.toml ([rate]); an unknown network has none.
 ACCOUNT_LIMITS = {
-    "x": (150, 15 * 60),
-    "mastodon": (250, 5 * 60),
-    "bluesky": (1000, 60 * 60),
-    "linkedin": (100, 24 * 60 * 60),
-    "facebook": (200, 60 * 60),
-    "instagram": (50, 24 * 60 * 60),
-    "sandbox": (10_000, 60),
+    name: (entry.spec.rate_posts, entry.spec.rate_window_seconds)
+    for name, entry in NETWORKS.items()
 }
 
 
@@ -271,6 +268,8 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
         return _fail(pub, _("The account is not connected any more; reconnect it and retry."))
     if account.next_allowed_at and account.next_allowed_at > now:
         return release(account.next_allowed_at)
+    if account.network not in ACCOUNT_LIMITS:  # no folder declares it: never guess a limit
+        return _fail(pub, _("Nabz has no connector for %(n)s.") % {"n": account.network})
     wait = _window_wait(account, now)
     if wait:
         return release(now + wait)
@@ -397,13 +396,13 @@ def _fail(pub: Publication, reason: str) -> str:
                 _("“%(title)s” could not be published on %(network)s: %(reason)s")
                 % {"title": pub.post.title, "network": pub.get_network_display(), "reason": reason}
             )[:300],
-            url=f"/w/{pub.post.workspace.slug}/posts/{pub.post_id}/",
+            url=post_url(pub.post),
         )
     return P.FAILED
 
 
 def _window_wait(account: Account, now: dt.datetime) -> dt.timedelta | None:
-    limit, window = ACCOUNT_LIMITS.get(account.network, (100, 3600))
+    limit, window = ACCOUNT_LIMITS[account.network]  # run_publication checked it is known
     since = now - dt.timedelta(seconds=window)
     sent = Publication.objects.filter(account=account, published_at__gte=since).count()
     if sent < limit:
@@ -589,7 +588,7 @@ def _notify(post: Post, roles: set[str], message: str) -> None:
                 user_id=m.user_id,
                 workspace_id=post.workspace_id,
                 message=message[:300],
-                url=f"/w/{post.workspace.slug}/posts/{post.pk}/",
+                url=post_url(post),
             )
             for m in members
         ]

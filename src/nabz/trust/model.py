@@ -13,9 +13,12 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
+from nabz.trust.platforms import NETWORK_SPECS
+
 LANGUAGES = ("en", "ar", "fa")
 KINDS = ("post", "reply", "incoming")
-NETWORKS = ("facebook", "instagram", "linkedin", "x", "mastodon", "bluesky", "sandbox")
+# Every network declared in publishing/connectors/<network>/network.toml (see platforms.py).
+NETWORKS = tuple(NETWORK_SPECS)
 
 
 class Severity(StrEnum):

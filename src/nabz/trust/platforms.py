@@ -18,17 +18,26 @@ without links takes the fast path (``len``).
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import regex
 
-from nabz.trust.text import GRAPHEME
+from nabz.trust.text import grapheme_count
+
+# Each network declares itself once, in ``publishing/connectors/<network>/network.toml``.
+# The engine reads those plain data files here (a file read, no import of the web app);
+# the publishing registry, the content model's choices and the API read this table.
+NETWORKS_DIR = Path(__file__).resolve().parent.parent / "publishing" / "connectors"
+COUNTERS = ("characters", "x-weighted", "graphemes", "mastodon")
 
 
 @dataclass(frozen=True, slots=True)
 class NetworkSpec:
-    """What a network allows in one post."""
+    """What a network allows in one post, and what Nabz needs to know to publish there."""
 
     name: str
     label: str
@@ -41,30 +50,85 @@ class NetworkSpec:
     mention_limit: int | None = None
     links_clickable: bool = True
     needs_media: bool = False
+    counter: str = "characters"  # how length is counted: one of COUNTERS
+    position: int = 0  # where the network comes in lists
+    names: tuple[tuple[str, str], ...] = ()  # (language, name in a sentence)
+    max_images: int | None = None
+    alt_text_limit: int | None = None
+    rate_posts: int = 0  # at most this many posts per account ...
+    rate_window_seconds: int = 0  # ... in this many seconds (below the network's own limit)
+    quota_posts: int | None = None  # a publishing quota the network itself enforces
+    quota_window_seconds: int | None = None
+    connect: str = "oauth"  # "oauth", "instance" (per server), "form", "builtin"
+    app_env: tuple[str, ...] = ()  # environment variables of our app's registration
+    pkce: bool = False
+    fake_server: str = ""  # "module:Class" of the test fake speaking its API
+
+    def name_in(self, language: str) -> str:
+        """The network's name as a sentence in ``language`` says it."""
+        for lang, name in self.names:
+            if lang == language:
+                return name
+        return self.label
 
 
-NETWORK_SPECS: dict[str, NetworkSpec] = {
-    spec.name: spec
-    for spec in (
-        NetworkSpec("x", "X", 280, "weighted characters", url_length=23, hashtag_advice=5),
-        NetworkSpec("bluesky", "Bluesky", 300, "graphemes", byte_limit=3000, hashtag_advice=5),
-        NetworkSpec("mastodon", "Mastodon", 500, "characters", url_length=23),
-        NetworkSpec(
-            "instagram",
-            "Instagram",
-            2200,
-            "characters",
-            hashtag_limit=30,
-            hashtag_advice=10,
-            mention_limit=20,
-            links_clickable=False,
-            needs_media=True,
-        ),
-        NetworkSpec("linkedin", "LinkedIn", 3000, "characters", hashtag_advice=5),
-        NetworkSpec("facebook", "Facebook", 63206, "characters", hashtag_advice=5),
-        NetworkSpec("sandbox", "Sandbox", 5000, "characters"),
+def load_network_specs(root: Path = NETWORKS_DIR) -> dict[str, NetworkSpec]:
+    """Every ``<root>/<network>/network.toml``, in their declared order."""
+    specs = [_spec(path.parent.name, path) for path in sorted(root.glob("*/network.toml"))]
+    specs.sort(key=lambda spec: (spec.position, spec.name))
+    return {spec.name: spec for spec in specs}
+
+
+def _spec(name: str, path: Path) -> NetworkSpec:
+    with path.open("rb") as handle:
+        data: dict[str, Any] = tomllib.load(handle)
+    text: dict[str, Any] = data.get("text", {})
+    media: dict[str, Any] = data.get("media", {})
+    rate: dict[str, Any] = data.get("rate", {})
+    quota: dict[str, Any] = data.get("quota", {})
+    connect: dict[str, Any] = data.get("connect", {})
+    counter = str(text.get("counter", "characters"))
+    if counter not in COUNTERS:
+        raise ValueError(f"{path}: text.counter must be one of {', '.join(COUNTERS)}")
+    return NetworkSpec(
+        name,
+        str(data["label"]),
+        int(text["limit"]),
+        str(text.get("unit", "characters")),
+        url_length=_int_or_none(text.get("url_length")),
+        byte_limit=_int_or_none(text.get("byte_limit")),
+        hashtag_limit=_int_or_none(text.get("hashtag_limit")),
+        hashtag_advice=int(text.get("hashtag_advice", 10)),
+        mention_limit=_int_or_none(text.get("mention_limit")),
+        links_clickable=bool(text.get("links_clickable", True)),
+        needs_media=bool(media.get("required", False)),
+        counter=counter,
+        position=int(data.get("position", 0)),
+        names=tuple((str(k), str(v)) for k, v in dict(data.get("names", {})).items()),
+        max_images=_int_or_none(media.get("max_images")),
+        alt_text_limit=_int_or_none(media.get("alt_text_limit")),
+        rate_posts=int(rate["posts"]),
+        rate_window_seconds=int(rate["window_seconds"]),
+        quota_posts=_int_or_none(quota.get("posts")),
+        quota_window_seconds=_int_or_none(quota.get("window_seconds")),
+        connect=str(connect.get("style", "oauth")),
+        app_env=tuple(str(v) for v in connect.get("app_env", ())),
+        pkce=bool(connect.get("pkce", False)),
+        fake_server=str(data.get("fake", {}).get("server", "")),
     )
-}
+
+
+def _int_or_none(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
+NETWORK_SPECS: dict[str, NetworkSpec] = load_network_specs()
+
+
+def network_name(network: str, language: str) -> str:
+    """How a message in ``language`` names ``network`` ("the sandbox", "إكس")."""
+    spec = NETWORK_SPECS.get(network)
+    return spec.name_in(language) if spec is not None else network
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +316,10 @@ def mastodon_length(text: str) -> int:
 
 
 def grapheme_length(text: str) -> int:
+    """Graphemes, as the editor, the length rules and the Bluesky connector count them."""
     if not _JOINS.search(text):
         return len(text)  # nothing that joins code points into one grapheme
-    return len(GRAPHEME.findall(text))
+    return grapheme_count(text)
 
 
 def measure(text: str, network: str, *, mastodon_limit: int = 500) -> Length:
@@ -263,16 +328,18 @@ def measure(text: str, network: str, *, mastodon_limit: int = 500) -> Length:
         spec = NETWORK_SPECS[network]
     except KeyError:
         raise ValueError(f"unknown network {network!r}") from None
-    if network == "x":
+    if spec.counter == "x-weighted":
         used = x_weighted_length(text)
         return Length(used, spec.limit, spec.unit, used > spec.limit)
-    if network == "bluesky":
+    if spec.counter == "graphemes":
         used = grapheme_length(text)
+        if spec.byte_limit is None:
+            return Length(used, spec.limit, spec.unit, used > spec.limit)
         nbytes = len(text.encode("utf-8"))
-        byte_limit = spec.byte_limit or 0
+        byte_limit = spec.byte_limit
         over = used > spec.limit or nbytes > byte_limit
         return Length(used, spec.limit, spec.unit, over, nbytes, byte_limit)
-    if network == "mastodon":
+    if spec.counter == "mastodon":
         used = mastodon_length(text)
         limit = mastodon_limit if mastodon_limit > 0 else spec.limit
         return Length(used, limit, spec.unit, used > limit)

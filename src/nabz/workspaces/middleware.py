@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 
 # Paths a signed-in user may reach before finishing two-factor sign-in.
 _OPEN_PREFIXES = ("/static/", "/media/", "/healthz", "/api/", "/i18n/", "/account/logout")
@@ -50,12 +51,14 @@ class RequireTwoFactorMiddleware:
             return self.get_response(request)
         path = request.path
         verify, setup = reverse("two_factor_verify"), reverse("two_factor_setup")
-        if path in (verify, setup) or path.startswith(_OPEN_PREFIXES):
+        if path == verify or path.startswith(_OPEN_PREFIXES):
             return self.get_response(request)
         from django_otp import user_has_device
 
         if user_has_device(user, confirmed=True):
-            return redirect(f"{verify}?next={request.get_full_path()}")
-        if user.needs_two_factor:
+            # Enrolled: the second step first. Setup too: a new authenticator must not
+            # stand in for the one this session has not yet shown it holds.
+            return redirect(f"{verify}?{urlencode({'next': request.get_full_path()})}")
+        if user.needs_two_factor and path != setup:
             return redirect(setup)
         return self.get_response(request)

@@ -41,6 +41,8 @@ class Action:
     VIEW_CONSENT = "consent.view"
     CRISIS_PAUSE = "workspace.crisis_pause"
     MANAGE_MEDIA = "media.manage"
+    # Saying a picture shows nobody identifiable drops the compliance review it needs.
+    CLEAR_PERSON_FLAG = "media.clear_person_flag"
     EDIT_POST = "post.edit"
     MANAGE_ACCOUNTS = "accounts.manage"
     TAKEDOWN_POST = "post.takedown"
@@ -71,6 +73,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     ),
     Action.CRISIS_PAUSE: frozenset({Role.ADMIN, Role.COMPLIANCE_OFFICER}),
     Action.MANAGE_MEDIA: frozenset({Role.ADMIN, Role.AUTHOR, Role.COMPLIANCE_OFFICER}),
+    Action.CLEAR_PERSON_FLAG: frozenset({Role.COMPLIANCE_OFFICER}),
     Action.EDIT_POST: EDITORS,
     Action.REVIEW_POST: frozenset({Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER}),
     Action.MANAGE_ACCOUNTS: frozenset({Role.ADMIN}),

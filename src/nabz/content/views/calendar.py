@@ -8,6 +8,7 @@ import zoneinfo
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -156,7 +157,7 @@ def move_post(request: HttpRequest) -> HttpResponse:
     if wants_json:
         return JsonResponse({"ok": True, "post": post.pk, "date": day.isoformat()})
     messages.success(request, _("Moved."))
-    return redirect(f"/w/{ws.slug}/calendar/?date={day.isoformat()}")
+    return redirect(reverse("calendar", kwargs={"ws": ws.slug}) + f"?date={day.isoformat()}")
 
 
 def _move_error(request: HttpRequest, wants_json: bool, message: str, slug: str) -> HttpResponse:

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 
 from nabz import trust
 from nabz.content import gate, workflow
 from nabz.content.forms import PostForm
 from nabz.content.highlight import SEVERITY_ORDER, highlight
-from nabz.content.models import Network, Post
+from nabz.content.models import Post
 from nabz.trust.platforms import measure
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action
@@ -21,7 +21,7 @@ from nabz.workspaces.roles import Action
 
 @dataclass
 class CheckedText:
-    key: str  # "" for the master text, else the network
+    key: str  # gate.MASTER, gate.TITLE, a network or gate.alt_key(item)
     label: str
     text: str
     report: trust.Report
@@ -30,6 +30,11 @@ class CheckedText:
     @property
     def html(self) -> str:
         return highlight(self.text, self.report.findings)
+
+    @property
+    def fixable(self) -> bool:
+        """Alt texts are edited in the media library, not in the editor."""
+        return not self.key.startswith(gate.ALT_PREFIX)
 
     @property
     def findings(self) -> list[trust.Finding]:
@@ -41,6 +46,7 @@ class CheckedText:
 def check_texts(
     workspace: object,
     *,
+    title: str = "",
     text: str,
     language: str,
     pillar: str,
@@ -55,21 +61,21 @@ def check_texts(
         draft, message_language=message_language, media=media, consents=consents
     )
     settings = gate.trust_settings(workspace)
-    checked = [
-        CheckedText(
-            "", "", text, trust.check(text, language=language, kind="post", context=context), None
-        )
-    ]
-    labels = dict(Network.choices)
-    for network, variant_text in variants.items():
-        effective = variant_text or text
-        report = trust.check(
-            effective, language=language, network=network, kind="post", context=context
-        )
-        length = measure(effective, network, mastodon_limit=settings.mastodon_limit)
-        checked.append(
-            CheckedText(network, str(labels.get(network, network)), effective, report, length)
-        )
+    reports = gate.check_parts(
+        title=title,
+        text=text,
+        language=language,
+        variants=variants,
+        media=media,
+        context=context,
+    )
+    checked = []
+    for key, report in reports.items():
+        length = None
+        if gate.is_network_key(key):
+            length = measure(report.text, key, mastodon_limit=settings.mastodon_limit)
+        label = "" if key == gate.MASTER else gate.part_label(key, media)
+        checked.append(CheckedText(key, label, report.text, report, length))
     return checked
 
 
@@ -86,6 +92,7 @@ def live_check(request: HttpRequest) -> HttpResponse:
     networks = data.get("networks") or []
     checked = check_texts(
         request.workspace,  # type: ignore[attr-defined]
+        title=data.get("title") or "",
         text=data.get("text") or "",
         language=data.get("language") or "en",
         pillar=data.get("pillar") or "education",
@@ -110,7 +117,7 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
                             workspace=ws, author=request.user, title=changes["title"]
                         )
                     post = workflow.edit(post, request.user, **changes)
-                    record_verdict(post)
+                    gate.record_verdict(post)
             except workflow.WorkflowError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -152,17 +159,6 @@ def _from_observance(request: HttpRequest) -> dict[str, object]:
         "tags": ", ".join(values["hashtags"]),
         "scheduled_at": scheduled.replace(tzinfo=None),  # type: ignore[attr-defined]
     }
-
-
-def record_verdict(post: Post) -> gate.GateResult:
-    """Run the gate on a saved post and keep its score for lists and trends."""
-    result = gate.run(post)
-    Post.objects.filter(pk=post.pk).update(
-        trust_score=result.score,
-        blocking_count=len(result.unresolved),
-        checked_at=timezone.now(),
-    )
-    return result
 
 
 @workspace_view(Action.CREATE_POST)

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from nabz.content import gate, workflow
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
-from nabz.content.views.editor import record_verdict
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, Role, can
 
@@ -97,14 +96,14 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
 
     result = gate.run(post, message_language=(translation.get_language() or "en")[:2])
     role = request.role  # type: ignore[attr-defined]
-    labels = dict(Network.choices)
+    media = list(post.media.all())
     texts = []
     for key, report in result.reports.items():
         text = report.text
         texts.append(
             {
                 "key": key,
-                "label": labels.get(key, ""),
+                "label": gate.part_label(key, media) if key else "",
                 "text": text,
                 "html": highlight(text, report.findings),
                 "report": report,
@@ -117,7 +116,6 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
     approvals = [a for a in post.approvals.all() if a.active]
     fingerprint = post.fingerprint()
     missing = workflow.missing_reviews(post, result)
-    is_author = post.author_id == request.user.pk
     history = AuditEntry.objects.filter(
         object_type="content.post", object_id=str(post.pk)
     ).order_by("-sequence")[:30]
@@ -135,30 +133,9 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
         "history": history,
         "comments": [c for c in comments if c.parent_id is None],
         "replies": {c.pk: [r for r in comments if r.parent_id == c.pk] for c in comments},
-        "can": {
-            "edit": can(role, Action.EDIT_POST) and post.state in workflow.EDITABLE,
-            "submit": can(role, Action.SUBMIT_POST) and post.state in (State.DRAFT, State.FAILED),
-            "approve_clinical": can(role, Action.REVIEW_CLINICAL)
-            and not is_author
-            and post.state == State.IN_REVIEW,
-            "approve_compliance": can(role, Action.REVIEW_COMPLIANCE)
-            and not is_author
-            and post.state == State.IN_REVIEW,
-            "reject": (can(role, Action.REVIEW_CLINICAL) or can(role, Action.REVIEW_COMPLIANCE))
-            and post.state == State.IN_REVIEW,
-            "override": can(role, Action.OVERRIDE_FINDING)
-            and post.state in (State.DRAFT, State.IN_REVIEW),
-            "schedule": can(role, Action.SCHEDULE_POST)
-            and post.state in (State.APPROVED, State.SCHEDULED),
-            "unschedule": can(role, Action.SCHEDULE_POST) and post.state == State.SCHEDULED,
-            "archive": can(role, Action.ARCHIVE_POST)
-            and post.state not in (State.PUBLISHED, State.ARCHIVED),
-            "comment": can(role, Action.COMMENT_POST),
-            "takedown": can(role, Action.TAKEDOWN_POST)
-            and any(p.state == "sent" for p in publications),
-            "retry": can(role, Action.SCHEDULE_POST)
-            and any(p.state == "failed" and p.account_id for p in publications),
-        },
+        "allowed": workflow.allowed_actions(
+            post, request.user, role=role, publications=publications
+        ),
     }
 
 
@@ -186,7 +163,7 @@ def _after(request: HttpRequest, post: Post, action, *args, **kwargs) -> HttpRes
             request, "content/post_detail.html", _detail_context(request, post), status=400
         )
     post.refresh_from_db()
-    record_verdict(post)
+    gate.record_verdict(post)
     return redirect("post_detail", ws=post.workspace.slug, pk=post.pk)
 
 

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nabz.audit import record
 from nabz.workspaces.forms import ApiTokenForm, LanguageForm
@@ -25,11 +26,18 @@ def account(request: HttpRequest) -> HttpResponse:
         request,
         "account/account.html",
         {
-            "has_two_factor": user_has_device(request.user, confirmed=True),
+            **_two_factor_state(request.user),
             "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
             "token_form": ApiTokenForm(),
         },
     )
+
+
+def _two_factor_state(user) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    return {
+        "has_two_factor": user_has_device(user, confirmed=True),
+        "has_authenticator": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+    }
 
 
 @require_POST
@@ -66,7 +74,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
             request,
             "account/account.html",
             {
-                "has_two_factor": user_has_device(request.user, confirmed=True),
+                **_two_factor_state(request.user),
                 "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
                 "token_form": form,
             },

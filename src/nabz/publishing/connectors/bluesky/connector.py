@@ -60,9 +60,10 @@ from nabz.publishing.connectors.bluesky.richtext import (
     too_long,
     valid_record_key,
 )
+from nabz.trust.platforms import NETWORK_SPECS
 
 POST = "app.bsky.feed.post"
-MAX_IMAGES = 4
+MAX_IMAGES = NETWORK_SPECS["bluesky"].max_images or 4
 MAX_IMAGE_BYTES = 1_000_000
 MAX_LANGS = 3
 AUTH_ERRORS = frozenset(

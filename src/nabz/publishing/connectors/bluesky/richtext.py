@@ -20,12 +20,13 @@ from typing import Any
 
 import regex
 
-MAX_GRAPHEMES = 300
-MAX_BYTES = 3000
+from nabz.trust.platforms import NETWORK_SPECS, grapheme_length
+
+MAX_GRAPHEMES = NETWORK_SPECS["bluesky"].limit  # declared in network.toml
+MAX_BYTES = NETWORK_SPECS["bluesky"].byte_limit or 3000
 MAX_TAG_GRAPHEMES = 64
 MAX_TAG_BYTES = 640
 
-_GRAPHEME = regex.compile(r"\X")
 _TLDS = (
     "com|org|net|edu|gov|int|mil|info|biz|io|co|me|ly|app|dev|ai|social|health|care|clinic|"
     "hospital|news|link|page|site|online|blog|tv|uk|us|ca|au|de|fr|nl|ch|se|no|it|es|eu|ir|sa|"
@@ -65,9 +66,8 @@ class Span:
 
 
 def grapheme_count(text: str) -> int:
-    if text.isascii() and "\r" not in text:
-        return len(text)
-    return len(_GRAPHEME.findall(text))
+    """Graphemes as Bluesky counts them: the engine's one count (the editor uses it too)."""
+    return grapheme_length(text)
 
 
 def too_long(text: str) -> str:

@@ -50,8 +50,9 @@ from nabz.publishing.connectors.facebook.graph import (
     is_gone,
     same_text,
 )
+from nabz.trust.platforms import NETWORK_SPECS
 
-TEXT_LIMIT = 63_206
+TEXT_LIMIT = NETWORK_SPECS["facebook"].limit  # declared in network.toml
 POST_FIELDS = "shares,comments.limit(0).summary(true),reactions.limit(0).summary(true)"
 INSIGHT_METRICS = ("post_media_view", "post_total_media_view_unique", "post_clicks")
 

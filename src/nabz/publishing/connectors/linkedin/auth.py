@@ -18,20 +18,17 @@ so that ``LinkedInConnector(credentials).refresh()`` works without the app at ha
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import httpx
 
+from nabz.publishing.connectors import oauth2
 from nabz.publishing.connectors.base import (
-    DEFAULT_TIMEOUT,
     AppCredentials,
     Credentials,
     PublishError,
-    app_client,
-    connection_lost,
 )
 
 AUTH_BASE = "https://www.linkedin.com"
@@ -130,26 +127,20 @@ def refresh(
     client: httpx.Client | None = None,
 ) -> Credentials:
     """New credentials from the refresh token (``refresh_token`` grant)."""
-    if not credentials.refresh_token:
-        raise PublishError(
+    return oauth2.refresh(
+        credentials,
+        token_url(app, credentials),
+        app=app,
+        client=client,
+        network="linkedin",
+        label="LinkedIn",
+        basic_auth=False,
+        no_refresh=PublishError(
             "linkedin: no refresh token; connect the page again",
             permanent=True,
             reason="This LinkedIn connection cannot be renewed automatically.",
-        )
-    client_id, secret = app_client(app, credentials)
-    data = {
-        "grant_type": "refresh_token",
-        "refresh_token": credentials.refresh_token,
-        "client_id": client_id,
-        "client_secret": secret,
-    }
-    try:
-        body = _token_call(client, token_url(app, credentials), data)
-    except PublishError as exc:
-        if not exc.permanent:
-            raise
-        raise connection_lost(exc, "LinkedIn") from exc
-    return _credentials_from(body, credentials)
+        ),
+    )
 
 
 def list_organizations(
@@ -208,59 +199,15 @@ def list_targets(
 
 # --- HTTP ------------------------------------------------------------------------------
 def _credentials_from(body: dict[str, Any], previous: Credentials) -> Credentials:
-    access = body.get("access_token")
-    if not isinstance(access, str) or not access:
-        raise PublishError("linkedin: the token answer had no access token", permanent=True)
-    now = dt.datetime.now(dt.UTC)
-    expires_in = body.get("expires_in")
-    extra = dict(previous.extra)
-    refresh_expires = body.get("refresh_token_expires_in")
-    if isinstance(refresh_expires, int | float):
-        extra["refresh_expires_at"] = (now + dt.timedelta(seconds=refresh_expires)).isoformat()
-    if body.get("scope"):
-        extra["scope"] = str(body["scope"])
-    return replace(
-        previous,
-        access_token=access,
-        refresh_token=str(body.get("refresh_token") or previous.refresh_token),
-        expires_at=now + dt.timedelta(seconds=expires_in)
-        if isinstance(expires_in, int | float)
-        else None,
-        extra=extra,
-    )
+    return oauth2.credentials_from(body, previous, network="linkedin")
 
 
 def _send(client: httpx.Client | None, method: str, url: str, **kwargs: Any) -> httpx.Response:
-    own = client is None
-    http = client or httpx.Client(timeout=DEFAULT_TIMEOUT)
-    try:
-        return http.request(method, url, **kwargs)
-    except httpx.TimeoutException as exc:
-        raise PublishError("linkedin: no answer in time") from exc
-    except httpx.TransportError as exc:
-        raise PublishError("linkedin: could not reach LinkedIn") from exc
-    finally:
-        if own:
-            http.close()
+    return oauth2.send(client, method, url, network="linkedin", label="LinkedIn", **kwargs)
 
 
 def _token_call(client: httpx.Client | None, url: str, data: dict[str, str]) -> dict[str, Any]:
-    response = _send(client, "POST", url, data=data)
-    body = _json(response)
-    if response.status_code >= 500 or response.status_code == 429:
-        raise PublishError(
-            f"linkedin: token endpoint answered {response.status_code}",
-            status=response.status_code,
-        )
-    if response.status_code >= 400:
-        reason = str(body.get("error_description") or body.get("error") or "refused")
-        raise PublishError(
-            f"linkedin: {response.status_code} {reason}",
-            permanent=True,
-            status=response.status_code,
-            reason=reason,
-        )
-    return body
+    return oauth2.token_call(client, url, data, network="linkedin", label="LinkedIn")
 
 
 def _json_call(
@@ -279,9 +226,4 @@ def _json_call(
     return body
 
 
-def _json(response: httpx.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
+_json = oauth2.json_body

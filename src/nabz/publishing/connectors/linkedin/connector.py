@@ -48,11 +48,13 @@ from nabz.publishing.connectors.base import (
     retry_after_seconds,
 )
 from nabz.publishing.connectors.linkedin import auth, little
+from nabz.trust.platforms import NETWORK_SPECS
 
 POST_URL = "https://www.linkedin.com/feed/update/{urn}/"
-TEXT_LIMIT = 3000
-ALT_TEXT_LIMIT = 4086
-MAX_IMAGES = 20
+SPEC = NETWORK_SPECS["linkedin"]  # declared in network.toml
+TEXT_LIMIT = SPEC.limit
+ALT_TEXT_LIMIT = SPEC.alt_text_limit or 4086
+MAX_IMAGES = SPEC.max_images or 20
 FIND_COUNT = 50
 FIND_WINDOW = dt.timedelta(days=7)
 REVOKED_CODES = {"REVOKED_ACCESS_TOKEN"}

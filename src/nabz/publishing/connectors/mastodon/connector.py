@@ -99,6 +99,7 @@ class MastodonConnector(Connector):
     network = "mastodon"
     default_api_base = ""  # every account lives on its own instance
 
+    media_path = "/api/v2/media"  # servers speaking this API may upload elsewhere
     media_poll_attempts = 5  # GET /api/v1/media/:id at most this many times...
     media_poll_interval = 0.5  # ...this many seconds apart
 
@@ -250,7 +251,7 @@ class MastodonConnector(Connector):
         try:
             response = self.request(
                 "POST",
-                "/api/v2/media",
+                self.media_path,
                 headers=self._headers(),
                 files={
                     "file": (

@@ -18,8 +18,9 @@ from nabz.publishing.connectors.base import (
     PublishError,
     RemotePost,
 )
+from nabz.trust.platforms import NETWORK_SPECS
 
-MAX_CHARACTERS = 5000
+MAX_CHARACTERS = NETWORK_SPECS["sandbox"].limit  # declared in network.toml
 
 
 class SandboxConnector(Connector):

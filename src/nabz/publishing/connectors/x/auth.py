@@ -19,20 +19,17 @@ in messages.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import httpx
 
+from nabz.publishing.connectors import oauth2
 from nabz.publishing.connectors.base import (
-    DEFAULT_TIMEOUT,
     AppCredentials,
     Credentials,
     PublishError,
-    app_client,
-    connection_lost,
 )
 
 AUTH_BASE = "https://x.com"
@@ -117,80 +114,35 @@ def refresh(
     client: httpx.Client | None = None,
 ) -> Credentials:
     """New credentials (a new access *and* refresh token) from the refresh token."""
-    if not credentials.refresh_token:
-        raise PublishError(
+    return oauth2.refresh(
+        credentials,
+        token_url(app, credentials),
+        app=app,
+        client=client,
+        network="x",
+        label="X",
+        basic_auth=True,
+        no_refresh=PublishError(
             "x: no refresh token; connect the account again",
             permanent=True,
             reason="This X connection cannot be renewed automatically.",
-        )
-    client_id, secret = app_client(app, credentials)
-    data = {
-        "grant_type": "refresh_token",
-        "refresh_token": credentials.refresh_token,
-        "client_id": client_id,
-    }
-    try:
-        body = _token_call(client, token_url(app, credentials), data, client_id, secret)
-    except PublishError as exc:
-        if not exc.permanent:
-            raise
-        raise connection_lost(exc, "X") from exc
-    return _credentials_from(body, credentials)
+        ),
+    )
 
 
 # --- HTTP ------------------------------------------------------------------------------
 def _credentials_from(body: dict[str, Any], previous: Credentials) -> Credentials:
-    access = body.get("access_token")
-    if not isinstance(access, str) or not access:
-        raise PublishError("x: the token answer had no access token", permanent=True)
-    expires_in = body.get("expires_in")
-    extra = dict(previous.extra)
-    if body.get("scope"):
-        extra["scope"] = str(body["scope"])
-    return replace(
-        previous,
-        access_token=access,
-        refresh_token=str(body.get("refresh_token") or previous.refresh_token),
-        expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=expires_in)
-        if isinstance(expires_in, int | float)
-        else None,
-        extra=extra,
-    )
+    return oauth2.credentials_from(body, previous, network="x")
 
 
 def _send(client: httpx.Client | None, method: str, url: str, **kwargs: Any) -> httpx.Response:
-    own = client is None
-    http = client or httpx.Client(timeout=DEFAULT_TIMEOUT)
-    try:
-        return http.request(method, url, **kwargs)
-    except httpx.TimeoutException as exc:
-        raise PublishError("x: no answer in time") from exc
-    except httpx.TransportError as exc:
-        raise PublishError("x: could not reach X") from exc
-    finally:
-        if own:
-            http.close()
+    return oauth2.send(client, method, url, network="x", label="X", **kwargs)
 
 
 def _token_call(
     client: httpx.Client | None, url: str, data: dict[str, str], client_id: str, secret: str
 ) -> dict[str, Any]:
-    auth = httpx.BasicAuth(client_id, secret) if secret else None
-    response = _send(client, "POST", url, data=data, auth=auth)
-    body = _json(response)
-    if response.status_code >= 500 or response.status_code == 429:
-        raise PublishError(
-            f"x: token endpoint answered {response.status_code}", status=response.status_code
-        )
-    if response.status_code >= 400:
-        reason = str(body.get("error_description") or body.get("error") or "refused")
-        raise PublishError(
-            f"x: {response.status_code} {reason}",
-            permanent=True,
-            status=response.status_code,
-            reason=reason,
-        )
-    return body
+    return oauth2.token_call(client, url, data, network="x", label="X", basic=(client_id, secret))
 
 
 def _me(client: httpx.Client | None, credentials: Credentials) -> dict[str, Any]:
@@ -214,9 +166,4 @@ def _me(client: httpx.Client | None, credentials: Credentials) -> dict[str, Any]
     return data
 
 
-def _json(response: httpx.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
+_json = oauth2.json_body

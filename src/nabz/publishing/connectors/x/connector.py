@@ -48,9 +48,11 @@ from nabz.publishing.connectors.base import (
 )
 from nabz.publishing.connectors.x import auth
 from nabz.publishing.connectors.x.text import same_text
+from nabz.trust.platforms import NETWORK_SPECS
 
-MAX_IMAGES = 4
-ALT_TEXT_LIMIT = 1000
+SPEC = NETWORK_SPECS["x"]  # declared in network.toml
+MAX_IMAGES = SPEC.max_images or 4
+ALT_TEXT_LIMIT = SPEC.alt_text_limit or 1000
 IMAGE_TYPES = {"image/jpeg", "image/pjpeg", "image/png", "image/webp", "image/bmp", "image/tiff"}
 FIND_MAX_RESULTS = 50
 FIND_WINDOW = dt.timedelta(days=7)

@@ -25,7 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
     last = request.session.get("last_workspace")
     chosen = memberships.filter(workspace__slug=last).first() or memberships.first()
     if chosen is None:
-        return render(request, "core/no_workspace.html")
+        return render(request, "shell/no_workspace.html")
     return redirect("dashboard", ws=chosen.workspace.slug)
 
 
@@ -47,7 +47,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "core/dashboard.html",
+        "shell/dashboard.html",
         {
             "member_count": ws.memberships.count(),
             "today": timezone.localdate(),
@@ -88,7 +88,7 @@ def section(key: str):  # type: ignore[no-untyped-def]
     @workspace_view(Action.VIEW_WORKSPACE)
     def view(request: HttpRequest) -> HttpResponse:
         return render(
-            request, "core/section.html", {"section": key, "title": title, "purpose": purpose}
+            request, "shell/section.html", {"section": key, "title": title, "purpose": purpose}
         )
 
     view.__name__ = f"{key}_section"

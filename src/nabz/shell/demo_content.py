@@ -15,9 +15,8 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from nabz.consent.models import Consent
-from nabz.content import workflow
+from nabz.content import gate, workflow
 from nabz.content.models import Post
-from nabz.content.views.editor import record_verdict
 from nabz.media.services import MediaDetails, upload
 from nabz.publishing.models import Account
 from nabz.workspaces.models import Membership, Workspace
@@ -217,4 +216,4 @@ def load(ws: Workspace) -> None:
                 post = workflow.approve(post, clinician if kind == "clinical" else officer, kind)
         if target == "scheduled":
             post = workflow.schedule(post, author)
-        record_verdict(post)
+        gate.record_verdict(post)

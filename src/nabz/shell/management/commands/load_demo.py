@@ -66,7 +66,7 @@ class Command(BaseCommand):
                 if role in TWO_FACTOR_REQUIRED:
                     extra = "  recovery codes: " + ", ".join(self._enrol(user))
                 lines.append(f"  {username:<11} {password:<20} {Role(role).label}{extra}")
-            from nabz.core import demo_content
+            from nabz.shell import demo_content
 
             for ws in workspaces:
                 demo_content.load(ws)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from nabz.core.runner import beat, start_dispatcher, start_heartbeat
+from nabz.shell.runner import beat, start_dispatcher, start_heartbeat
 
 
 def _die_with_parent() -> None:
