@@ -205,4 +205,5 @@ def test_every_network_has_a_name_in_each_language() -> None:
 
     for lang in ("en", "ar", "fa"):
         assert set(_NETWORK_NAMES[lang]) == set(NETWORK_SPECS), lang
-    assert _NETWORK_NAMES["en"]["linkedin"] == NETWORK_SPECS["linkedin"].label
+    assert _NETWORK_NAMES["ar"]["pixelfed"] == NETWORK_SPECS["pixelfed"].name_in("ar")
+    assert _NETWORK_NAMES["en"]["sandbox"] == "the sandbox"

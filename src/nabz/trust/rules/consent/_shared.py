@@ -8,30 +8,11 @@ from nabz.trust.document import Document
 from nabz.trust.platforms import NETWORK_SPECS
 
 # --- words for messages ----------------------------------------------------------------
-# English names are the platform table's labels (one place for them); the table holds no
-# Arabic or Persian labels, so those are kept here, checked against it by a test
-# (tests/trust/test_consent.py). The sandbox reads better with its article in a sentence.
-_IN_A_SENTENCE = {"sandbox": "the sandbox"}
+# A network's name in each language comes from the platform table (each network's
+# network.toml declares it), so a new network needs no entry here.
 _NETWORK_NAMES: dict[str, dict[str, str]] = {
-    "en": {name: _IN_A_SENTENCE.get(name, spec.label) for name, spec in NETWORK_SPECS.items()},
-    "ar": {
-        "facebook": "فيسبوك",
-        "instagram": "إنستغرام",
-        "linkedin": "لينكدإن",
-        "x": "إكس",
-        "mastodon": "ماستودون",
-        "bluesky": "بلوسكاي",
-        "sandbox": "بيئة التجربة",
-    },
-    "fa": {
-        "facebook": "فیسبوک",
-        "instagram": "اینستاگرام",
-        "linkedin": "لینکدین",
-        "x": "ایکس",
-        "mastodon": "ماستودون",
-        "bluesky": "بلواسکای",
-        "sandbox": "محیط آزمایشی",
-    },
+    lang: {name: spec.name_in(lang) for name, spec in NETWORK_SPECS.items()}
+    for lang in ("en", "ar", "fa")
 }
 _KIND_NAMES = {
     "en": {"story": "patient story", "quote": "quote", "photo": "photo", "video": "video"},
