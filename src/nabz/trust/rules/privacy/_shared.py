@@ -11,6 +11,8 @@ from nabz.trust.identifiers import Identifier, IdentifierKind
 from nabz.trust.identifiers.privacy_context import (
     is_allowed,
     is_patient_context,
+    is_staff_context,
+    staff_near,
 )
 from nabz.trust.model import Severity
 
@@ -62,3 +64,19 @@ def _open(doc: Document, kinds: tuple[IdentifierKind, ...]) -> list[Identifier]:
 
 def _context_severity(doc: Document) -> Severity:
     return Severity.BLOCK if is_patient_context(doc) else Severity.WARN
+
+
+def _private_name(doc: Document) -> bool:
+    """A person who is not staff is named: a name in a post that is no staff spotlight,
+    with no staff word next to it (the compliance rule: a name with a phone number or a
+    street address of a private person blocks, whatever the pillar)."""
+    if is_staff_context(doc):
+        return False
+    return any(
+        not ident.detail.startswith("staff:") and not staff_near(doc, ident)
+        for ident in _open(doc, (K.PERSON_NAME,))
+    )
+
+
+def _severity_with_name(doc: Document) -> Severity:
+    return Severity.BLOCK if _private_name(doc) else _context_severity(doc)

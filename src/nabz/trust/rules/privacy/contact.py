@@ -12,6 +12,7 @@ from nabz.trust.rules.privacy._shared import (
     _context_severity,
     _open,
     _removed,
+    _severity_with_name,
 )
 
 
@@ -41,6 +42,7 @@ from nabz.trust.rules.privacy._shared import (
                 "Our patient's daughter asked us to share her number: +1 415 555 0134.",
                 "Patient update: call his wife on (202) 555-0143 for news.",
                 "Please text me at 07700 900123, I was treated there last week.",
+                "Call Jennifer at 617-555-0142",
             ],
             "pass": [
                 "Book your flu shot today.",
@@ -56,6 +58,7 @@ from nabz.trust.rules.privacy._shared import (
                 "المريض أحمد يطلب من أقاربه الاتصال على جواله ٠٥٠١٢٣٤٥٦٧.",
                 "رقم ابنة المريضة: +966 55 123 4567",
                 "تواصلوا مع زوجة المريض على الرقم 0501234567",
+                "السيدة فاطمة الزهراني رقمها ٠٥٠١٢٣٤٥٦٧",
             ],
             "pass": [
                 "احجز موعد لقاح الإنفلونزا اليوم.",
@@ -71,6 +74,7 @@ from nabz.trust.rules.privacy._shared import (
                 "شماره همراه بیمار ما ۰۹۱۲ ۳۴۵ ۶۷۸۹ است.",
                 "برای خبر از حال بیمار با همسرش به شماره ۰۹۱۲۳۴۵۶۷۸۹ تماس بگیرید.",
                 "تلفن خانواده بیمار: +98 912 345 6789",
+                "با خانم مریم احمدی به شماره ۰۹۱۲۳۴۵۶۷۸۹ تماس بگیرید",
             ],
             "pass": [
                 "واکسن آنفلوانزای خود را امروز رزرو کنید.",
@@ -105,7 +109,7 @@ def phone_number(doc: Document) -> Iterator[Hit]:
     - https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-E/section-164.514
     """
     phones = _open(doc, (K.PHONE,))
-    severity = _context_severity(doc) if phones else Severity.WARN
+    severity = _severity_with_name(doc) if phones else Severity.WARN
     for ident in phones:
         yield Hit(
             ident.start,

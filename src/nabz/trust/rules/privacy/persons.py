@@ -124,6 +124,8 @@ def patient_name(doc: Document) -> Iterator[Hit]:
         return
     staff_post = is_staff_context(doc)
     patient_post = is_patient_context(doc)
+    # A private person's name with a way to reach them (a phone, a street address) blocks.
+    reachable = bool(_open(doc, (K.PHONE, K.STREET_ADDRESS)))
     for ident in names:
         detail = ident.detail
         if detail.startswith("staff:"):
@@ -132,7 +134,7 @@ def patient_name(doc: Document) -> Iterator[Hit]:
             severity = Severity.BLOCK
         elif staff_post or staff_near(doc, ident):
             continue
-        elif patient_post:
+        elif patient_post or reachable:
             severity = Severity.BLOCK
         else:
             severity = Severity.WARN

@@ -13,6 +13,7 @@ from nabz.trust.registry import Hit, rule
 from nabz.trust.rules.privacy._shared import (
     K,
     _open,
+    _private_name,
     _removed,
 )
 
@@ -117,6 +118,8 @@ def address(doc: Document) -> Iterator[Hit]:
             ident.start,
             ident.end,
             replacement=_removed("address", doc),
-            severity=Severity.BLOCK if patient else Severity.WARN,
+            severity=Severity.BLOCK
+            if patient or (ident.kind is K.STREET_ADDRESS and _private_name(doc))
+            else Severity.WARN,
             data={"kind": str(ident.kind)},
         )
