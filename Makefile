@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test compile lint format bench system-deps clean
+.PHONY: demo test compile lint format bench train system-deps clean
 
 VENDOR := src/nabz/static/vendor
 
@@ -45,6 +45,12 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "missing:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
+
+## make train: rebuild the person-name taggers (src/nabz/trust/data/tagger/) from the
+## corpora in var/corpora (DATA.md says where each comes from) and print held-out scores.
+## NABZ_TRUST_PURE=1: the model files must not depend on a stale compiled build.
+train: $(STAMP)
+	NABZ_TRUST_PURE=1 $(BIN)/python tools/train_names.py --corpora var/corpora
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

@@ -15,6 +15,10 @@ Rule level: ``nabz.trust.check`` with the hospital's switchboard and staff names
 the workspace allow-list; how many patient identifiers a PHI1xx finding covers, and
 how many non-patient spans (staff, switchboard, hard negatives) it wrongly flags.
 
+Outside-style (``bench/name_outside.py``): the person-name taggers on the held-out
+test splits of the open corpora they were trained from, and on an independent set of
+posts in bench/data/ that no training step reads.
+
 Prints a table, then one JSON line of figures (the last line of stdout).
 """
 
@@ -246,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
             for (gold, pred), count in sorted(confusions.items(), key=lambda kv: -kv[1]):
                 print(f"  {gold} -> {pred}: {count}")
         print("\nrule level (PHI1xx findings with the allow-list):", rule_level)
+    from bench.name_outside import report as outside_report
+
+    outside = outside_report(quiet=args.json_only)
     figures = {
         "benchmark": "phi_quality",
         "split": args.split,
@@ -261,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{detail} ({lang})": counts[0] for (detail, lang), counts in tally.checksum.items()
         },
         "rule_level": rule_level,
+        "name_tagger_outside": outside,
         "targets": {"recall": TARGET_RECALL, "precision": TARGET_PRECISION},
     }
     print(json.dumps(figures, ensure_ascii=False, separators=(",", ":")))

@@ -7,8 +7,8 @@ Figures: texts per second and p50/p99 latency for 280-character posts and 2,000-
 articles in each language (the fastest of three passes over the same texts); time for
 1 KB, 10 KB and 100 KB texts (µs per KB should stay flat if the engine is linear); and
 the mean cost of each rule and of the shared identifier scan on a short post, so a slow
-family can be named. Prints a summary, then one JSON line of figures (the last line of
-stdout).
+family can be named; and the posts again with the person-name tagger off (what it
+costs). Prints a summary, then one JSON line of figures (the last line of stdout).
 
 The identifier scan is shared: it runs once per text, for the first rule that asks for
 ``doc.identifiers`` (the PHI rules), so its cost is shown on its own line.
@@ -29,6 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import nabz.trust.tagger as name_tagger
 from bench.corpus import build_corpus
 from nabz.trust import all_rules, check, compiled
 from nabz.trust.document import Document
@@ -152,9 +153,14 @@ def main(argv: list[str] | None = None) -> int:
         "rules": len(all_rules()),
         "engine": "compiled (mypyc)" if compiled() else "pure Python",
     }
-    posts, articles, growth, rule_costs = {}, {}, {}, {}
+    posts, articles, growth, rule_costs, untagged = {}, {}, {}, {}, {}
     for lang in LANGS:
         short = texts_of(lang, 280, args.posts)
+        # The same posts with the person-name tagger off, measured right before: what the
+        # tagger costs under the same machine load.
+        name_tagger.ENABLED = False
+        untagged[lang] = measure(short, lang, args.passes)
+        name_tagger.ENABLED = True
         posts[lang] = measure(short, lang, args.passes)
         articles[lang] = measure(texts_of(lang, 2000, args.articles), lang, args.passes)
         growth[lang] = sizes(lang)
@@ -167,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         families[lang] = {k: round(v, 2) for k, v in sorted(fam.items(), key=lambda kv: -kv[1])}
     figures.update(
         posts_280=posts,
+        posts_280_without_name_tagger=untagged,
         articles_2000=articles,
         size_growth=growth,
         family_us_per_post=families,
@@ -187,6 +194,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{lang}: 280-char posts {p['texts_per_s']:>8.0f}/s p50 {p['p50_ms']:.3f} ms "
                 f"p99 {p['p99_ms']:.3f} ms{flag} | 2,000-char articles {a['texts_per_s']:>6.0f}/s "
                 f"p50 {a['p50_ms']:.3f} ms p99 {a['p99_ms']:.3f} ms"
+            )
+            u = untagged[lang]
+            print(
+                f"    without the name tagger: {u['texts_per_s']:>8.0f}/s p99 {u['p99_ms']:.3f} ms"
+                f" (the tagger costs {1e6 / p['texts_per_s'] - 1e6 / u['texts_per_s']:.1f} µs/post)"
             )
             g = growth[lang]
             print(

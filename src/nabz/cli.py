@@ -6,6 +6,8 @@ nabz demo                  migrate, load the demo workspace, serve with a worker
 nabz serve                 serve the web app (waitress)
 nabz worker                run the background task worker
 nabz manage <command>      any Django management command
+nabz backup [--output DIR|FILE]   back up the database, media and signed forms (encrypted)
+nabz restore FILE [--force]       restore such a backup, after checking all of it
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         from nabz.shell.runner import run
 
         return run(command, rest)
+    if command in {"backup", "restore"}:
+        from nabz.backup.cli import main as backup_main
+
+        return backup_main(command, rest)
     print(f"nabz: unknown command {command!r}; try `nabz --help`", file=sys.stderr)
     return 2
 

@@ -230,6 +230,37 @@ if not NABZ_ENCRYPTION_KEYS and not (DEMO or DEBUG):
         "`nabz manage generate_encryption_key`)"
     )
 
+
+# --- audit chain keys --------------------------------------------------------------------
+# HMAC keys that sign the audit chain and its checkpoints, kept outside the database
+# (nabz.audit.keys): commas or new lines, newest first. Demo mode generates one in the
+# data directory.
+def _audit_keys() -> list[str]:
+    from nabz.audit.keys import parse_keys
+
+    raw = envsecret("NABZ_AUDIT_KEYS")
+    if not raw:
+        if not (DEMO or DEBUG):
+            raise ImproperlyConfigured(
+                "NABZ_AUDIT_KEYS (or NABZ_AUDIT_KEYS_FILE) is required outside demo mode "
+                "(generate one with `nabz manage generate_audit_key`)"
+            )
+        key_file = DATA_DIR / "audit_key"
+        try:
+            raw = key_file.read_text().strip()
+        except FileNotFoundError:
+            DATA_DIR.mkdir(parents=True, exist_ok=True)
+            raw = secrets.token_urlsafe(32)
+            key_file.write_text(raw)
+            key_file.chmod(0o600)
+    try:
+        return parse_keys(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc
+
+
+NABZ_AUDIT_KEYS = _audit_keys()
+
 # --- email ---------------------------------------------------------------------------------
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")

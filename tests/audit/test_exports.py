@@ -14,6 +14,7 @@ from nabz.audit import filter_entries, iter_csv, iter_jsonl, record, verify_expo
 from nabz.audit.canonical import GENESIS_HASH, compute_hash
 from nabz.audit.chain import HASH_MISMATCH
 from nabz.audit.exports import CSV_COLUMNS
+from nabz.audit.keys import signing_key
 from nabz.audit.models import AuditEntry
 from nabz.workspaces.models import User, Workspace
 
@@ -52,7 +53,8 @@ def test_json_lines_parse_back_to_each_entrys_hashed_fields_and_hash(log):
         data = json.loads(line)
         assert data == {**entry.canonical(), "hash": entry.hash}
         stored_hash = data.pop("hash")
-        assert compute_hash(data) == stored_hash
+        assert data["key_id"] == signing_key().id
+        assert compute_hash(data, signing_key().secret) == stored_hash
     assert json.loads(lines[0])["prev_hash"] == GENESIS_HASH
     assert json.loads(lines[1])["payload"]["note"] == "تایید، ۱۴۰۵"
 

@@ -15,8 +15,17 @@ from nabz.audit.chain import (
     PREV_HASH_MISMATCH,
     SEQUENCE_GAP,
 )
+from nabz.audit.keys import signing_key
 from nabz.audit.models import AuditEntry, ImmutableAuditEntry
 from tests.audit import helpers
+
+# These tests forge with the real key: even someone holding it is caught by the
+# links and the head. tests/audit/test_keyed.py tampers without the key.
+
+
+def _sign(fields: dict) -> str:
+    return compute_hash(fields, signing_key().secret)
+
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +48,7 @@ def _forged_fields(sequence: int, prev_hash: str) -> dict:
         "object_id": "999",
         "payload": {"forged": True},
         "prev_hash": prev_hash,
+        "key_id": signing_key().id,
     }
 
 
@@ -55,6 +65,7 @@ def _insert_forged(fields: dict, hash_: str) -> None:
         object_id=fields["object_id"],
         payload=fields["payload"],
         prev_hash=fields["prev_hash"],
+        key_id=fields["key_id"],
         hash=hash_,
     )
 
@@ -117,7 +128,7 @@ def test_an_inserted_entry_with_a_recomputed_hash_is_still_named(chain):
     # entry itself is flawless, but entry 6 (the old 5) still links to entry 4.
     helpers.shift_from(5)
     fields = _forged_fields(5, prev_hash=chain[3].hash)
-    _insert_forged(fields, hash_=compute_hash(fields))
+    _insert_forged(fields, hash_=_sign(fields))
     result = verify()
     assert (result.ok, result.sequence, result.reason) == (False, 5, PREV_HASH_MISMATCH)
     assert result.checked == 4
@@ -146,7 +157,7 @@ def test_a_rechained_reordering_is_caught_by_its_times(chain):
     prev = rows[0].prev_hash
     for sequence, row in enumerate(rows, start=1):
         fields = {**row.canonical(), "sequence": sequence, "prev_hash": prev}
-        prev = compute_hash(fields)
+        prev = _sign(fields)
         _insert_forged(fields, hash_=prev)
     helpers.execute("UPDATE audit_audithead SET last_hash = %s", [prev])
     result = verify()
@@ -157,7 +168,7 @@ def test_a_rewritten_last_entry_disagrees_with_the_head(chain):
     fields = {**chain[-1].canonical(), "payload": {"n": 0}}
     helpers.execute(
         "UPDATE {table} SET payload = %s, hash = %s WHERE sequence = 10",
-        [helpers.prep("payload", fields["payload"]), compute_hash(fields)],
+        [helpers.prep("payload", fields["payload"]), _sign(fields)],
     )
     result = verify()
     assert (result.ok, result.sequence, result.reason) == (False, 10, HEAD_MISMATCH)
@@ -165,7 +176,7 @@ def test_a_rewritten_last_entry_disagrees_with_the_head(chain):
 
 def test_an_entry_appended_behind_the_applications_back_is_caught(chain):
     fields = _forged_fields(11, prev_hash=chain[-1].hash)
-    _insert_forged(fields, hash_=compute_hash(fields))
+    _insert_forged(fields, hash_=_sign(fields))
     result = verify()
     assert (result.ok, result.sequence, result.reason) == (False, 11, HEAD_MISMATCH)
 

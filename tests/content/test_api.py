@@ -30,7 +30,9 @@ def test_write_review_schedule_through_the_api(people, workspace):  # type: igno
     created = author.post(base, BODY, content_type="application/json")
     assert created.status_code == 201, created.content
     post = created.json()
-    assert post["state"] == "draft" and post["reports"][0]["score"] >= 0
+    # A plain announcement: nothing found, a full score in every report of the post.
+    scores = [r["score"] for r in post["reports"]]
+    assert post["state"] == "draft" and scores and set(scores) == {100}
     assert {r["network"] for r in post["reports"]} == {None, "x"}
     pid = post["id"]
     assert author.post(f"{base}/{pid}/submit").json()["state"] == "in_review"
@@ -69,7 +71,6 @@ def test_write_review_schedule_through_the_api(people, workspace):  # type: igno
         {**BODY, "title": ""},
         {**BODY, "pillar": "gossip"},
         {**BODY, "variants": [{"network": "myspace", "text": ""}]},
-        {**BODY, "variants": [{"network": "x", "text": ""}, {"network": "x", "text": "twice"}]},
         {**BODY, "text": "", "variants": []},
         {**BODY, "text": "   "},
         {**BODY, "scheduled_at": "2031-01-01T09:00:00"},
@@ -84,6 +85,19 @@ def test_bad_posts_get_422_with_the_field(people, workspace, body):  # type: ign
     )
     assert response.status_code == 422, response.content
     assert not Post.objects.exists()
+
+
+def test_a_variant_given_twice_is_one_and_two_texts_conflict(people, workspace):  # type: ignore[no-untyped-def]
+    client = _client(people[Role.AUTHOR])
+    url = f"/api/workspaces/{workspace.slug}/posts"
+    twice = [{"network": "x", "text": "Same"}, {"network": "x", "text": "Same"}]
+    created = client.post(url, {**BODY, "variants": twice}, content_type="application/json")
+    assert created.status_code == 201
+    assert created.json()["variants"] == [{"network": "x", "text": "Same"}]
+    clash = [{"network": "x", "text": ""}, {"network": "x", "text": "twice"}]
+    refused = client.post(url, {**BODY, "variants": clash}, content_type="application/json")
+    assert refused.status_code == 409 and "x" in refused.json()["detail"]
+    assert Post.objects.count() == 1
 
 
 @pytest.mark.parametrize("field", ["media", "consents"])

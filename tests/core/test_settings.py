@@ -27,11 +27,16 @@ def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 def test_production_settings_pass_the_deploy_check(tmp_path):
     key_file = tmp_path / "secret"
     key_file.write_text("x" * 20 + "-a-long-random-production-secret-key-value-0123456789")
+    audit_keys = tmp_path / "audit-keys"
+    audit_keys.write_text(
+        "newer-audit-key-0123456789abcdefghijkl\nolder-audit-key-0123456789abcdefghijkl\n"
+    )
     result = _run(
         {
             "SECRET_KEY_FILE": str(key_file),
             "ALLOWED_HOSTS": "nabz.example.org",
             "NABZ_ENCRYPTION_KEYS": "ZmFrZS1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXM=",
+            "NABZ_AUDIT_KEYS_FILE": str(audit_keys),
             "NABZ_DATA_DIR": str(tmp_path),
         },
         "manage",

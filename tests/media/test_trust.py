@@ -52,4 +52,5 @@ def test_the_gate_context_uses_the_bridge(workspace, people):  # type: ignore[no
     assert context.media[0].metadata.get("gps") == "present"
     assert context.media[0].alt_text == "Ward."
     report = trust.check("A bright ward today.", language="en", context=context)
-    assert report is not None
+    # The photo still carries its GPS position: the gate sees it through the bridge.
+    assert "PHI114" in report.codes()

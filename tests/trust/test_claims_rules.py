@@ -1,7 +1,5 @@
 """Absolute claims (CLM301), promotion (CLM305), testimonials (CLM306), and cost."""
 
-import time
-
 import pytest
 
 from nabz.trust import check
@@ -96,7 +94,5 @@ def test_large_input_stays_linear():
         "I lost 20 kg - you can too. Vaccines cause autism. https://www.naturalnews.com/x "
     )
     big = text * 1200  # ~120 KB
-    start = time.perf_counter()
-    report = check(big, language="en")
-    assert time.perf_counter() - start < 10
+    report = check(big, language="en")  # (its speed: bench/trust_linear.py)
     assert {"CLM301", "CLM302", "CLM303", "CLM304", "CLM306"} <= set(report.codes())

@@ -197,3 +197,13 @@ def test_story_finding_points_at_the_words_that_make_it_a_story() -> None:
     )
     (finding,) = report.findings
     assert finding.text == "Meet Sara"
+
+
+def test_every_network_has_a_name_in_each_language() -> None:
+    from nabz.trust.platforms import NETWORK_SPECS
+    from nabz.trust.rules.consent._shared import _NETWORK_NAMES
+
+    for lang in ("en", "ar", "fa"):
+        assert set(_NETWORK_NAMES[lang]) == set(NETWORK_SPECS), lang
+    assert _NETWORK_NAMES["ar"]["pixelfed"] == NETWORK_SPECS["pixelfed"].name_in("ar")
+    assert _NETWORK_NAMES["en"]["sandbox"] == "the sandbox"

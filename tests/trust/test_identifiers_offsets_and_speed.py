@@ -4,7 +4,6 @@ the detectors stay linear on long input."""
 from __future__ import annotations
 
 import itertools
-import time
 
 from nabz.trust import IdentifierKind as K
 from nabz.trust import scan_identifiers
@@ -40,29 +39,14 @@ def test_results_are_sorted_and_do_not_overlap() -> None:
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
-def _time(text: str, lang: str) -> float:
-    start = time.perf_counter()
-    scan_identifiers(text, lang)
-    return time.perf_counter() - start
+def test_detectors_handle_100_kb_inputs() -> None:
+    # Worst cases for backtracking; the time they take is measured by bench/trust_linear.py
+    # (a benchmark prints figures; a test asserts behaviour).
+    from bench.trust_linear import PIECES
 
-
-def test_detectors_stay_linear_on_100_kb_inputs() -> None:
-    # Worst cases for backtracking: long digit runs with separators, long capitalised
-    # runs, long Arabic-script runs, many candidate words. Doubling the input must not
-    # much more than double the time, and 100 KB must finish well within a second.
-    pieces = {
-        "en": "Mr. Jane Roe 1 2 3 4 5 6 7 8 9 0 - 12/12/12 Street St. Ave a@b.c www.x.com ",
-        "ar": "المريض أحمد ١ ٢ ٣ ٤ ٥ ٦ شارع حي قرية عمره ٩٣ عاماً بصمة ",
-        "fa": "بیمار آقای علی ۱ ۲ ۳ ۴ ۵ خیابان کوچه پلاک روستای ۹۳ ساله اثر انگشت ",
-    }
-    for lang, piece in pieces.items():
-        half = (piece * (50_000 // len(piece) + 1))[:50_000]
+    for lang, piece in PIECES.items():
         full = (piece * (100_000 // len(piece) + 1))[:100_000]
-        t_half = min(_time(half, lang) for _ in range(2))
-        t_full = min(_time(full, lang) for _ in range(2))
-        assert t_full < 2.0, (lang, t_full)
-        assert t_full < 3.5 * t_half + 0.05, (lang, t_half, t_full)
-    digits = "1" * 100_000
-    assert _time(digits, "en") < 1.0
-    separated = "1-" * 50_000
-    assert _time(separated, "en") < 1.0
+        spans = [(i.start, i.end) for i in scan_identifiers(full, lang)]
+        assert spans and spans == sorted(spans)
+    assert all(i.end <= 100_000 for i in scan_identifiers("1" * 100_000, "en"))
+    assert all(i.end <= 100_000 for i in scan_identifiers("1-" * 50_000, "en"))

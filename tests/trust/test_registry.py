@@ -127,3 +127,15 @@ def test_malformed_code_is_refused() -> None:
             fix={"en": "x"},
             examples={},
         )(lambda doc: iter(()))
+
+
+def test_every_rule_module_is_found_without_a_list() -> None:
+    # The registry walks the rules package: a module nobody lists is still imported.
+    import sys
+
+    all_rules()
+    folder = pathlib.Path(nabz.trust.rules.__file__).parent
+    for path in folder.rglob("*.py"):
+        parts = path.relative_to(folder).with_suffix("").parts
+        name = ".".join(("nabz.trust.rules", *parts)).removesuffix(".__init__")
+        assert name in sys.modules, f"{name} was not imported by the registry"

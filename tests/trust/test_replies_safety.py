@@ -140,10 +140,7 @@ def test_post_kind_does_not_run_reply_rules():
     assert codes(check("Your results are ready.", language="en")) == []
 
 
-def test_reply_rules_are_linear_on_100kb():
-    import time
-
+def test_reply_rules_handle_100kb():
+    # (Their speed is measured by bench/trust_linear.py, not asserted here.)
     text = ("Take 2 tablets. Your results are ready. Please DM us. " * 2000)[:100_000]
-    start = time.perf_counter()
-    reply(text, "I have chest pain and my diabetes is bad", "en")
-    assert time.perf_counter() - start < 5.0
+    assert reply(text, "I have chest pain and my diabetes is bad", "en").findings

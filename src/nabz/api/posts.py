@@ -23,7 +23,6 @@ from nabz.api.validation import (
     In,
     IsoDateTime,
     PathId,
-    invalid,
 )
 from nabz.content import gate, workflow
 from nabz.content.gate import record_verdict
@@ -186,8 +185,10 @@ def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object
         raise HttpError(404, "media: an image id is not in this workspace")
     if len(consents) != len(set(body.consents)):
         raise HttpError(404, "consents: a consent id is not in this workspace")
-    if len({v.network for v in body.variants}) != len(body.variants):
-        raise invalid({"variants": "one variant per network"})
+    texts: dict[str, str] = {}
+    for variant in body.variants:  # the same variant twice is one; two texts conflict
+        if texts.setdefault(variant.network, variant.text) != variant.text:
+            raise HttpError(409, f"variants: two different texts for {variant.network}")
     return {
         "title": body.title,
         "text": body.text,
@@ -195,7 +196,7 @@ def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object
         "pillar": body.pillar,
         "tags": [t.strip().lstrip("#") for t in body.tags if t.strip()],
         "scheduled_at": body.scheduled_at,
-        "variants": {v.network: v.text for v in body.variants},
+        "variants": texts,
         "media": media,
         "consents": consents,
     }

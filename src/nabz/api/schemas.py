@@ -41,8 +41,15 @@ class RoleIn(In):
     role: Literal["admin", "author", "clinical_reviewer", "compliance_officer", "viewer"]
 
 
+# No spaces of any kind, no NUL: written out, since \s means other things in JSON Schema.
+_NOT_IN_EMAIL = (
+    "@\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+)
+EMAIL = f"^[^{_NOT_IN_EMAIL}]+@[^{_NOT_IN_EMAIL}]+\\.[^{_NOT_IN_EMAIL}]+$"
+
+
 class InvitationIn(In):
-    email: str = Field(..., max_length=254, pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")
+    email: str = Field(..., max_length=254, pattern=EMAIL)
     role: Literal["admin", "author", "clinical_reviewer", "compliance_officer", "viewer"]
 
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Status
+from ninja.errors import HttpError
 
 from nabz.api.base import ERRORS, workspace_for
 from nabz.api.schemas import (
@@ -18,7 +19,7 @@ from nabz.api.schemas import (
     UserOut,
     WorkspaceOut,
 )
-from nabz.api.validation import PathId, invalid
+from nabz.api.validation import CONFLICT, PathId
 from nabz.audit import record
 from nabz.workspaces.models import Invitation, Membership
 from nabz.workspaces.roles import Action, Role
@@ -57,7 +58,7 @@ def list_members(request: HttpRequest, slug: str):  # type: ignore[no-untyped-de
 
 @router.patch(
     "/workspaces/{slug}/members/{member_id}",
-    response={200: MemberOut, **ERRORS},
+    response={200: MemberOut, **CONFLICT},
 )
 def change_member_role(request: HttpRequest, slug: str, member_id: PathId, body: RoleIn):  # type: ignore[no-untyped-def]
     ws, _role = workspace_for(request, slug, Action.MANAGE_MEMBERS)
@@ -69,7 +70,7 @@ def change_member_role(request: HttpRequest, slug: str, member_id: PathId, body:
         and body.role != Role.ADMIN
         and not ws.memberships.filter(role=Role.ADMIN).exclude(pk=membership.pk).exists()
     ):
-        raise invalid({"role": "A workspace needs at least one admin."})
+        raise HttpError(409, "A workspace needs at least one admin.")
     if body.role != membership.role:
         with transaction.atomic():
             old = membership.role

@@ -1,19 +1,28 @@
-"""Checking the chain: every entry in place, unchanged, and linked to the one before.
+"""Checking the chain: every entry in place, unchanged, signed, and linked to the one before.
 
-The checks run in sequence order and stop at the first entry that fails one:
+Each entry's hash is an HMAC under an audit key kept outside the database
+(nabz.audit.keys), so whoever edits, inserts, deletes or reorders entries cannot
+re-hash the chain to cover it. The checks run in sequence order and stop at the
+first entry that fails one:
 
 * ``sequence gap``: numbers are missing before this entry (entries were deleted);
 * ``prev_hash mismatch``: the entry does not link to the one before it (an entry
   was inserted, or entries were reordered). When the entry links back to an
   earlier one instead, the entries in between were inserted, and the first of
   them is named;
-* ``hash mismatch``: the entry's contents no longer match its hash (it was edited);
+* ``hash mismatch``: the entry's contents no longer match its hash (it was edited,
+  or re-hashed by someone without the key);
+* ``unknown key``: the entry names no configured audit key (it was forged, or
+  its key was removed from ``NABZ_AUDIT_KEYS`` too early);
+* ``retired key``: the entry is signed with a key that the chain had already
+  moved on from (a rotated-out key must never sign again);
 * ``sequence out of order``: a duplicate number, or a time earlier than the
   entry before it (entries were renumbered and re-hashed);
 * ``head mismatch``: the last entry, or entries after it, disagree with the
   chain head that every write updates (the end of the chain was rewritten or
   entries were appended behind the application's back). Entries cut off the
-  end are reported as a ``sequence gap``.
+  end are reported as a ``sequence gap``; a tail cut together with the head
+  shows only against a signed checkpoint (nabz.audit.checkpoints).
 """
 
 from __future__ import annotations
@@ -26,7 +35,15 @@ from dataclasses import dataclass
 from django.db import router
 from django.db.models import Subquery
 
-from nabz.audit.canonical import GENESIS_HASH, HASHED_FIELDS, compute_hash, format_time
+from nabz.audit.canonical import (
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    LEGACY_HASHED_FIELDS,
+    compute_hash,
+    format_time,
+    legacy_hash,
+)
+from nabz.audit.keys import find_key
 from nabz.audit.models import AuditEntry, AuditHead
 
 HASH_MISMATCH = "hash mismatch"
@@ -34,6 +51,8 @@ SEQUENCE_GAP = "sequence gap"
 PREV_HASH_MISMATCH = "prev_hash mismatch"
 OUT_OF_ORDER = "sequence out of order"
 HEAD_MISMATCH = "head mismatch"
+UNKNOWN_KEY = "unknown key"
+RETIRED_KEY = "retired key"
 
 # How far back a broken link is traced to find where an inserted run began.
 _LOOKBACK = 10_000
@@ -66,7 +85,8 @@ class _Link:
     action: str
     prev_hash: str
     hash: str
-    computed_hash: str
+    computed_hash: str  # "" when no configured key has the entry's key id
+    key_id: str  # "" for a line of an export made before the chain was keyed
 
 
 def verify(using: str | None = None) -> VerificationResult:
@@ -90,13 +110,18 @@ def verify_export(lines: Iterable[str]) -> VerificationResult:
     A full export must verify from entry 1. A contiguous slice of the chain (an
     export filtered by time only) is checked from its first line on.
     """
-    return check_links(_export_links(lines), from_start=False)
+    return check_links(_export_links(lines), from_start=False, allow_unkeyed=True)
 
 
-def check_links(links: Iterable[_Link], *, from_start: bool = True) -> VerificationResult:
+def check_links(
+    links: Iterable[_Link], *, from_start: bool = True, allow_unkeyed: bool = False
+) -> VerificationResult:
+    """``allow_unkeyed``: accept plain SHA-256 lines of an old export, until a signed one."""
     expected_sequence = 1
     expected_prev = GENESIS_HASH
     last_time = ""
+    current_key = ""
+    retired: dict[str, int] = {}  # key id -> the entry after its last one
     recent: OrderedDict[str, _Link] = OrderedDict()  # hash -> entry, the last _LOOKBACK
     by_sequence: dict[int, _Link] = {}
     checked = 0
@@ -131,9 +156,36 @@ def check_links(links: Iterable[_Link], *, from_start: bool = True) -> Verificat
                 f"It does not link to entry {link.sequence - 1} (an entry was inserted "
                 "or entries were reordered).",
             )
+        if not link.key_id and not (allow_unkeyed and not current_key):
+            return _broken(
+                link,
+                checked,
+                UNKNOWN_KEY,
+                "It carries no audit key id (it was not signed by nabz.audit.record).",
+            )
+        if link.key_id and not link.computed_hash:
+            return _broken(
+                link,
+                checked,
+                UNKNOWN_KEY,
+                f"It names audit key {link.key_id!r}, which is not in NABZ_AUDIT_KEYS "
+                "(it was forged, or its key was removed too early).",
+            )
+        if link.key_id in retired:
+            return _broken(
+                link,
+                checked,
+                RETIRED_KEY,
+                f"It is signed with key {link.key_id!r}, which entry "
+                f"{retired[link.key_id]} replaced (a retired key signed it).",
+            )
         if link.computed_hash != link.hash:
             return _broken(
-                link, checked, HASH_MISMATCH, "Its contents changed after it was written."
+                link,
+                checked,
+                HASH_MISMATCH,
+                "Its contents changed after it was written, or it was re-hashed without "
+                "the audit key.",
             )
         if link.created_at < last_time:
             return _broken(
@@ -144,6 +196,10 @@ def check_links(links: Iterable[_Link], *, from_start: bool = True) -> Verificat
             )
         checked += 1
         expected_sequence, expected_prev, last_time = link.sequence + 1, link.hash, link.created_at
+        if link.key_id != current_key:
+            if current_key:
+                retired[current_key] = link.sequence
+            current_key = link.key_id
         recent[link.hash] = link
         by_sequence[link.sequence] = link
         if len(recent) > _LOOKBACK:
@@ -216,6 +272,7 @@ def _entry_link(entry: AuditEntry) -> _Link:
         prev_hash=entry.prev_hash,
         hash=entry.hash,
         computed_hash=entry.compute_hash(),
+        key_id=entry.key_id,
     )
 
 
@@ -231,14 +288,25 @@ def _export_links(lines: Iterable[str]) -> Iterator[_Link]:
         try:
             data = json.loads(line)
             stored_hash = data.pop("hash")
-            fields = {name: data[name] for name in HASHED_FIELDS}
+            names = HASHED_FIELDS if "key_id" in data else LEGACY_HASHED_FIELDS
+            fields = {name: data[name] for name in names}
+            exact = data.keys() == fields.keys()
+            key_id = str(fields.get("key_id", ""))
+            if not exact:
+                computed = "-"  # a stray or missing field: never equal to a hash
+            elif not key_id:
+                computed = legacy_hash(fields)
+            else:
+                key = find_key(key_id)
+                computed = compute_hash(fields, key.secret) if key else ""
             yield _Link(
                 sequence=int(fields["sequence"]),
                 created_at=str(fields["created_at"]),
                 action=str(fields["action"]),
                 prev_hash=str(fields["prev_hash"]),
                 hash=str(stored_hash),
-                computed_hash=compute_hash(fields) if data.keys() == fields.keys() else "",
+                computed_hash=computed,
+                key_id=key_id,
             )
         except (ValueError, KeyError, TypeError) as error:
             raise ValueError(f"line {number} is not an audit export line: {error}") from error

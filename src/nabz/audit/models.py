@@ -1,8 +1,10 @@
-"""The audit log: an append-only, hash-chained table and the one-row chain head.
+"""The audit log: an append-only, HMAC-chained table and the one-row chain head.
 
-Write entries only with :func:`nabz.audit.record`; it numbers and chains them.
-The ORM refuses to change or delete an entry. Raw SQL can, and
-:func:`nabz.audit.verify` then names the first entry that no longer fits.
+Write entries only with :func:`nabz.audit.record`; it numbers, chains and signs
+them with the audit key (kept outside the database, see nabz.audit.keys). The ORM
+refuses to change or delete an entry. Raw SQL can, but cannot re-sign what it
+changed, and :func:`nabz.audit.verify` then names the first entry that no longer
+fits; a cut tail shows against a signed checkpoint (nabz.audit.checkpoints).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nabz.audit.canonical import GENESIS_HASH, compute_hash, format_time
+from nabz.audit.canonical import GENESIS_HASH, compute_hash, entry_fields
+from nabz.audit.keys import find_key
 
 
 class ImmutableAuditEntry(Exception):
@@ -76,6 +79,7 @@ class AuditEntry(models.Model):
     payload = models.JSONField(_("details"), default=dict, blank=True, editable=False)
     prev_hash = models.CharField(_("previous hash"), max_length=64, editable=False)
     hash = models.CharField(_("hash"), max_length=64, editable=False)
+    key_id = models.CharField(_("key id"), max_length=16, blank=True, editable=False)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -104,24 +108,13 @@ class AuditEntry(models.Model):
         _refuse("delete()")
 
     def canonical(self) -> dict[str, Any]:
-        """The hashed fields, in the form the hash covers (see nabz.audit.chain)."""
-        data = {
-            "sequence": self.sequence,
-            "created_at": format_time(self.created_at),
-            "actor_label": self.actor_label,
-            "actor_id": self.actor_ref or None,
-            "workspace_id": self.workspace_ref or None,
-            "workspace_label": self.workspace_label,
-            "action": self.action,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "payload": self.payload,
-            "prev_hash": self.prev_hash,
-        }
-        return data
+        """The hashed fields, in the form the hash covers (see nabz.audit.canonical)."""
+        return entry_fields(self)
 
     def compute_hash(self) -> str:
-        return compute_hash(self.canonical())
+        """The HMAC under the key named by ``key_id``; "" when no configured key has that id."""
+        key = find_key(self.key_id)
+        return compute_hash(self.canonical(), key.secret) if key else ""
 
 
 class AuditHead(models.Model):
@@ -137,6 +130,7 @@ class AuditHead(models.Model):
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
     last_created_at = models.DateTimeField(null=True, blank=True)
+    last_key_id = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         verbose_name = _("audit chain head")

@@ -1,4 +1,4 @@
-"""Writing audit entries: numbering, chaining and serialising concurrent writers."""
+"""Writing audit entries: numbering, chaining, signing and serialising concurrent writers."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.db import IntegrityError, models, router, transaction
 from django.utils import timezone
 
 from nabz.audit.canonical import GENESIS_HASH
+from nabz.audit.keys import AuditKey, audit_keys, find_key
 from nabz.audit.models import AuditEntry, AuditHead
 from nabz.audit.payload import clean_payload
 
@@ -77,14 +78,37 @@ def record(
             object_id=object_id,
             payload=clean,
             prev_hash=head.last_hash,
+            key_id=_choose_key(head, using).id,
         )
         entry.hash = entry.compute_hash()
         entry.save(using=using)
         head.last_sequence = entry.sequence
         head.last_hash = entry.hash
         head.last_created_at = created_at
-        head.save(using=using, update_fields=["last_sequence", "last_hash", "last_created_at"])
+        head.last_key_id = entry.key_id
+        head.save(
+            using=using,
+            update_fields=["last_sequence", "last_hash", "last_created_at", "last_key_id"],
+        )
     return entry
+
+
+def _choose_key(head: AuditHead, using: str) -> AuditKey:
+    """The newest key, unless the chain has already moved on from it.
+
+    Along the chain a key, once replaced, never signs again (verify() reports it:
+    a leaked retired key must not let anyone append). During a rolling restart
+    that moves a new key to the front, a process still configured with the old
+    order would sign with a retired key; it signs with the chain's current key
+    instead, which it holds for verification.
+    """
+    newest = audit_keys()[0]
+    if not head.last_key_id or head.last_key_id == newest.id:
+        return newest
+    current = find_key(head.last_key_id)
+    if current is not None and (AuditEntry.objects.using(using).filter(key_id=newest.id).exists()):
+        return current
+    return newest
 
 
 def _lock_head(using: str) -> AuditHead:
@@ -106,6 +130,7 @@ def _lock_head(using: str) -> AuditHead:
                 last_sequence=last.sequence if last else 0,
                 last_hash=last.hash if last else GENESIS_HASH,
                 last_created_at=last.created_at if last else None,
+                last_key_id=last.key_id if last else "",
             )
     except IntegrityError:
         pass  # another writer created it first

@@ -197,10 +197,33 @@ def rule(
     return register
 
 
+_LOADED: list[str] = []  # the rule modules imported by load_rules (empty: not yet)
+
+
+def load_rules() -> None:
+    """Import every module under ``nabz.trust.rules`` once; their decorators register.
+
+    The package folders are walked (``pkgutil``), which finds a module whether it is a
+    ``.py`` source or a compiled extension beside it (tools/compile_trust.py).
+    """
+    if _LOADED:
+        return
+    import pkgutil
+    from importlib import import_module
+
+    import nabz.trust.rules as package
+
+    names = [
+        info.name for info in pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}.")
+    ]
+    for name in sorted(names):
+        import_module(name)
+    _LOADED.extend(sorted(names))
+
+
 def all_rules() -> list[Rule]:
     """Every registered rule, in code order (imports the rule modules once)."""
-    import nabz.trust.rules  # noqa: F401  (registers the rules)
-
+    load_rules()
     return [_RULES[c] for c in sorted(_RULES)]
 
 
@@ -218,7 +241,7 @@ def _rules_for(version: int, kind: str, language: str, network: str | None) -> t
 def rules_for(kind: str, language: str, network: str | None) -> tuple[Rule, ...]:
     """The rules that apply to a text of this kind, language and network, in code order
     (before the workspace's disabled rules are taken out); computed once per combination."""
-    import nabz.trust.rules  # noqa: F401  (registers the rules)
+    load_rules()
 
     return _rules_for(_VERSION, kind, language, network)
 

@@ -68,6 +68,7 @@ _NOT_NAME = _terms(
     "نکات علائم داروهای داروی واکسن کمپین پویش مراحل همکاران پرستاران پزشکان"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_YOUR = tuple(normalize_term(w) for w in ("كم", "كن"))
 _CLOSE = "،,!.؛;:)(؟?"
 _SURNAME_END = re.compile(
     normalize_term(
@@ -135,6 +136,8 @@ class _Frames:
             and w not in _NOT_NAME
             and w not in _TITLES
             and not w.startswith(("لل", "بال"))
+            # «لثقتكم», «بكم»: a preposition, a noun and "your" is a courtesy, not a name
+            and not (w[0] in "لب" and w.endswith(_YOUR))
         )
 
     def joined(self, i: int) -> bool:

@@ -683,6 +683,23 @@ def _name_at(
     return name_start, toks[k][1], cue or "lexicon"
 
 
+def _tagged(scan: Scan) -> None:
+    """Names the statistical tagger finds that no lexicon or cue detector found."""
+    from nabz.trust.tagger import find_names, worth_tagging
+
+    lang = scan.language if scan.language in ("en", "ar", "fa") else "en"
+    if not worth_tagging(scan.tokens, lang, scan.has_upper):
+        return
+    spans = find_names(scan.text, lang)
+    if not spans:
+        return
+    known = [(f.start, f.end) for f in scan.found if f.kind is IdentifierKind.PERSON_NAME]
+    for start, end in spans:
+        if any(start < b and a < end for a, b in known) or scan.is_claimed(start, end):
+            continue
+        scan.add(IdentifierKind.PERSON_NAME, start, end, False, "tagger")
+
+
 def detect(scan: Scan) -> None:
     _english(scan)
     if scan.language != "en" or not scan.text.isascii():
@@ -692,4 +709,7 @@ def detect(scan: Scan) -> None:
         lang = scan.language if scan.language in ("ar", "fa") else "fa"
         stop = stopwords_for(lang)
         name_cues.detect(scan, lexicons()[lang], stop)
+        _tagged(scan)
         name_cues.propagate(scan, lexicons()[lang].common, stop)
+    else:
+        _tagged(scan)

@@ -1,12 +1,6 @@
-"""Rule families. Importing this package registers every rule."""
+"""Rule families, one package each (privacy, consent, claims, tone, platform, replies).
 
-from importlib import import_module
-
-FAMILY_MODULES = ("privacy", "consent", "claims", "tone", "platform", "replies")
-
-for _name in FAMILY_MODULES:
-    try:
-        import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as exc:  # a family not written yet
-        if exc.name != f"{__name__}.{_name}":
-            raise
+Nothing is listed here: the registry (``nabz.trust.registry.load_rules``) imports every
+module below this package, and each module's ``@rule`` declarations register themselves,
+so a new rule module or family package is found without a list kept by hand.
+"""

@@ -1,4 +1,4 @@
-"""Claims and evidence (CLM3xx). Importing this package registers every CLM rule.
+"""Claims and evidence (CLM3xx). The registry finds every module here.
 
 - CLM301 absolute, guaranteed and cure claims (absolute.py)
 - CLM302 efficacy, risk and statistical claims without a citation (evidence.py)
@@ -7,7 +7,3 @@
 - CLM305 drug or device promotion without risk information (promotion.py)
 - CLM306 testimonials that imply typical results (promotion.py)
 """
-
-from nabz.trust.rules.claims import absolute, evidence, myths, promotion
-
-__all__ = ["absolute", "evidence", "myths", "promotion"]

@@ -2,7 +2,3 @@
 
 These rules only run when a network is chosen; limits come from ``nabz.trust.platforms``.
 """
-
-from nabz.trust.rules.platform import limits, media, purpose
-
-__all__ = ["limits", "media", "purpose"]

@@ -2,7 +2,3 @@
 
 The lexicon rules share one Aho-Corasick pass per document (``lexicon.tone_matches``).
 """
-
-from nabz.trust.rules.tone import clarity, register, style, wording
-
-__all__ = ["clarity", "register", "style", "wording"]
