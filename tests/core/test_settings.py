@@ -83,6 +83,7 @@ def test_migrate_creates_a_missing_data_directory(tmp_path):
         {
             "SECRET_KEY": "m" * 60,
             "NABZ_ENCRYPTION_KEYS": "ZmFrZS1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXM=",
+            "NABZ_AUDIT_KEYS": "migrate-test-audit-key-" + "a" * 32,
             "NABZ_DATA_DIR": str(data_dir),
         },
         "manage",
@@ -101,6 +102,7 @@ def test_encryption_keys_may_come_from_a_file(tmp_path):
         {
             "SECRET_KEY": "f" * 60,
             "NABZ_ENCRYPTION_KEYS_FILE": str(keys),
+            "NABZ_AUDIT_KEYS": "file-test-audit-key-" + "a" * 32,
             "ALLOWED_HOSTS": "nabz.example.org",
             "NABZ_DATA_DIR": str(tmp_path),
         },

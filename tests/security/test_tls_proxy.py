@@ -131,6 +131,7 @@ def _production_env(data_dir: Path, **extra: str) -> dict[str, str]:
         "SECRET_KEY": "proxy-test-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "NABZ_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "NABZ_AUDIT_KEYS": "proxy-test-audit-key-" + "a" * 32,
         "NABZ_DATA_DIR": str(data_dir),
         **extra,
     }
