@@ -595,6 +595,13 @@ _STOPPED = {
     r"درمان\s+شد|شفا|خوب\s+شد|بهبود\s+(?:کامل\s+)?(?:یافت|پیدا\s+کرد)|خلاص\s+شد|"
     r"بی\s*نیاز",
 }
+_SHARE_MESSAGE = {
+    "en": "This statistic about your own patients presents stopping medicines or a cure as "
+    "the result others can expect.",
+    "ar": "يعرض هذا الرقم عن مرضاكم ترك الدواء أو الشفاء وكأنه النتيجة التي يتوقعها الجميع.",
+    "fa": "این آمار درباره بیماران خودتان، قطع دارو یا درمان کامل را نتیجه‌ای نشان می‌دهد که "
+    "همه می‌توانند انتظارش را داشته باشند.",
+}
 _SHARE_RESULT = {
     lang: re.compile(_PCT[lang] + _OUR_PEOPLE[lang] + r"[^.!?\n]{0,60}?(?:" + _STOPPED[lang] + ")")
     for lang in ("en", "ar", "fa")
@@ -770,7 +777,12 @@ def typical_results_testimonial(doc: Document) -> Iterator[Hit]:
     share = _SHARE_RESULT[lang].search(low)
     if share is not None:
         s, e = doc.span(share.start(), share.end())
-        yield Hit(s, e, data={"result": doc.text[s:e], "statistic": True})
+        yield Hit(
+            s,
+            e,
+            message=_SHARE_MESSAGE.get(doc.language, _SHARE_MESSAGE["en"]),
+            data={"result": doc.text[s:e], "statistic": True},
+        )
         return
     result = _RESULT[lang].search(low)
     if result is None or _DISCLAIMER[lang].search(low):
