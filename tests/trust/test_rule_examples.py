@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from nabz.trust import check
-from nabz.trust.model import Report
+from nabz.trust.model import Report, Severity
 from nabz.trust.registry import Example, all_rules
 
 
@@ -41,6 +41,11 @@ def test_example(code: str, lang: str, which: str, example: Example) -> None:
     found = [f for f in report.findings if f.code == code]
     if which == "fire":
         assert found, f"{code} did not fire on {text!r}; found {report.codes()}"
+        # A fire example may state the severity it must carry (a rule can escalate a hit).
+        expected = None if isinstance(example, str) else example.get("severity")
+        if expected is not None:
+            worst = max(found, key=lambda f: f.severity.rank).severity
+            assert worst is Severity(expected), f"{code} on {text!r}: {worst.value}, not {expected}"
     else:
         assert not found, f"{code} fired on a pass example {text!r}: {found[0].text!r}"
     for finding in report.findings:

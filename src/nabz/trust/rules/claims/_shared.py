@@ -33,6 +33,15 @@ def load_yaml(relative: str) -> Any:
     return yaml.safe_load(text)
 
 
+@lru_cache(maxsize=16)
+def load_lines(relative: str) -> tuple[str, ...]:
+    """The non-empty, non-comment lines of a text file shipped in ``nabz/trust/data``."""
+    text = resources.files("nabz.trust").joinpath("data", *relative.split("/")).read_text("utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
 def term(text: str) -> str:
     """A lexicon entry as it appears in a normalised, lower-cased text."""
     return " ".join(normalize_term(text).lower().split())

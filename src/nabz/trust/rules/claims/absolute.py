@@ -9,11 +9,19 @@ from nabz.trust.document import Document
 from nabz.trust.model import Severity
 from nabz.trust.registry import Hit, rule
 from nabz.trust.rules.claims._shared import (
+    HEDGE,
+    CueSet,
+    View,
     add_triggers,
     alternation,
     debunking_sentence,
+    has,
     hedged,
+    load_lines,
+    load_yaml,
+    localized,
     negated,
+    term,
     trigger_spans,
     triggered,
     view,
@@ -288,6 +296,75 @@ def _word_start(low: str, start: int) -> bool:
     return low[start - 1] in "وفبل" and (start == 1 or not low[start - 2].isalpha())
 
 
+# --- when a claim blocks: a promised cure of a disease, or a guaranteed cure -------------
+_CURE_DATA = load_yaml("claims/cure.yaml")
+# The matched phrase is about curing (not only "safe" or "no side effects").
+_CURE_WORD = {
+    "en": re.compile(r"cur|heal|revers|eliminat|eradicat|rid\s+of|banish"),
+    "ar": re.compile(r"شفا|یشفی|تشفی|علاج|یعالج|تعالج|قضاء|یقضی|تقضی|تخلص|یزیل|تزیل|ازاله"),
+    "fa": re.compile(r"درمان|شفا|ریشه\s*کن|از\s+بین|خلاص|رفع"),
+}
+# Word endings a disease name may carry: plurals, Arabic nisba, Persian plural/possessive.
+_DISEASE_TAIL = {
+    "en": r"(?:s|es)?(?![\w'])",
+    "ar": r"(?:ه|ی|ات|ین)?(?!\w)",
+    "fa": r"(?:ها|های|ی|ای|م|ت|ش|مان|تان|شان)?(?!\w)",
+}
+
+
+def _disease_terms(language: str) -> list[str]:
+    """Disease words: the health lexicon of the reply rules (one concept a line, synonyms
+    split by "|") without its treatments, organs and symptoms, plus generic words."""
+    excluded = {term(t).replace(" ", "") for t in _CURE_DATA["not_diseases"][language]}
+    path = str(_CURE_DATA["disease_lists"]).format(lang=language)
+    words = [w for line in load_lines(path) for w in line.split("|") if w.strip()]
+    words += _CURE_DATA["generic"][language]
+    return [t for t in (term(w) for w in words) if t and t.replace(" ", "") not in excluded]
+
+
+def _disease_pattern(language: str) -> re.Pattern[str]:
+    terms = _disease_terms(language)
+    if language == "ar":
+        # Arabic glues the article and a preposition to the noun: السكري, للسكري, بالسرطان.
+        bare = {t[2:] if t.startswith("ال") and len(t) > 4 else t for t in terms}
+        lead = r"(?<!\w)(?:[وف]?لل|[وفبک]?(?:ال)?)"
+        return re.compile(lead + "(?:" + alternation(bare, language) + ")" + _DISEASE_TAIL["ar"])
+    lead = r"(?<![\w'])" if language == "en" else r"(?<!\w)"
+    return re.compile(lead + "(?:" + alternation(terms, language) + ")" + _DISEASE_TAIL[language])
+
+
+_DISEASE = {lang: _disease_pattern(lang) for lang in ("en", "ar", "fa")}
+_GUARANTEE = {lang: CueSet(words, lang) for lang, words in _CURE_DATA["guarantee"].items()}
+
+_BLOCK_MESSAGE = {
+    "en": "This promises to cure a disease. No treatment cures every patient, and a promised "
+    "cure can lead people to stop the care they need.",
+    "ar": "هذا النص يعد بشفاء مرض، ولا يوجد علاج يشفي كل مريض، وقد يدفع هذا الوعد المرضى إلى "
+    "ترك العلاج الذي يحتاجونه.",
+    "fa": "این متن وعده درمان یک بیماری را می‌دهد؛ هیچ درمانی همه بیماران را شفا نمی‌دهد و چنین "
+    "وعده‌ای ممکن است بیمار را به کنار گذاشتن درمان لازمش بکشاند.",
+}
+
+
+def _blocks(v: View, sentence: tuple[int, int], cure: tuple[int, int]) -> bool:
+    """A cure claim blocks when its sentence names a disease or guarantees the cure, and
+    nothing in the sentence qualifies it ("many", "most", "may")."""
+    text = v.low[sentence[0] : sentence[1]]
+    language = v.language if v.language in _DISEASE else "en"
+    if has(HEDGE, language, text):
+        return False
+    if _DISEASE[language].search(text):
+        return True
+    guarantee = _GUARANTEE.get(language)
+    return bool(guarantee and guarantee.search(text))
+
+
+def _qualified_after(v: View, end: int) -> bool:
+    """A quantifier right after the cure phrase: "can cure many early cancers"."""
+    words = v.after(end, 24).split()
+    return bool(words) and has(HEDGE, v.language, words[0])
+
+
 # Words that, right before "cure(s)", make it a search rather than a promise.
 _SEEKING = re.compile(
     r"(?:for|find|finding|new|search|searching|toward|towards|possible|"
@@ -396,9 +473,11 @@ add_triggers(
     examples={
         "en": {
             "fire": [
-                "This herbal tea cures diabetes.",
+                {"text": "This herbal tea cures diabetes.", "severity": "block"},
+                {"text": "A guaranteed cure for arthritis, no pills needed.", "severity": "block"},
+                {"text": "Our clinic guarantees a permanent cure.", "severity": "block"},
                 "Our laser therapy is 100% effective with no side effects.",
-                "Guaranteed results after one session!",
+                {"text": "Guaranteed results after one session!", "severity": "warn"},
                 "A miracle pill for joint pain is finally here.",
                 "Say goodbye to back pain forever with our new program.",
             ],
@@ -409,11 +488,19 @@ add_triggers(
                 "Most people have no side effects or only a sore arm.",
                 "Researchers are still searching for a cure for Alzheimer's disease.",
                 "We guarantee your privacy when you message us.",
+                "Treatment can cure many early cancers, ask your doctor.",
+                "Vaccines prevent most severe cases.",
             ],
         },
         "ar": {
             "fire": [
-                "هذه الخلطة علاج نهائي لآلام المفاصل.",
+                {
+                    "text": "علاج نهائي ومضمون للسكري بالأعشاب الطبيعية… لن تحتاج إلى الإنسولين",
+                    "severity": "block",
+                },
+                {"text": "خلطتنا العشبية تشفي من السرطان.", "severity": "block"},
+                {"text": "شفاء تام مضمون بعد ثلاث جلسات فقط.", "severity": "block"},
+                {"text": "هذه الخلطة علاج نهائي لآلام المفاصل.", "severity": "warn"},
                 "دواء جديد بدون آثار جانبية ونتائج مضمونة.",
                 "كريم معجزة يزيل البقع في أسبوع.",
                 "جلسات الحجامة تخلصك من الصداع إلى الأبد.",
@@ -424,12 +511,16 @@ add_triggers(
                 "احذروا من المنتجات التي تدّعي الشفاء التام من السكري.",
                 "معظم الناس لا يعانون من آثار جانبية تذكر بعد اللقاح.",
                 "الله يشفي كل مريض، ونحن هنا لمساعدتكم.",
+                "العلاج المبكر قد يشفي كثيراً من حالات السرطان، استشر طبيبك.",
+                "اللقاحات تمنع معظم الحالات الشديدة.",
             ],
         },
         "fa": {
             "fire": [
-                "این دمنوش شفای قطعی دیابت است.",
-                "درمان صددرصد ریزش مو، بدون عارضه!",
+                {"text": "این دمنوش شفای قطعی دیابت است.", "severity": "block"},
+                {"text": "درمان قطعی دیابت با داروی گیاهی ما", "severity": "block"},
+                {"text": "این دمنوش دیابت را برای همیشه درمان می‌کند.", "severity": "block"},
+                {"text": "درمان صددرصد ریزش مو، بدون عارضه!", "severity": "warn"},
                 "این قرص هیچ عارضه‌ای ندارد و نتیجه‌اش تضمینی است.",
                 "با این روش میگرن را برای همیشه از بین ببرید.",
             ],
@@ -439,6 +530,8 @@ add_triggers(
                 "مراقب تبلیغاتی باشید که وعده درمان قطعی می‌دهند.",
                 "بیشتر افراد پس از واکسن عارضه‌ای ندارند.",
                 "همکاران ما صددرصد انرژی گذاشتند؛ ممنون از همه!",
+                "درمان زودهنگام می‌تواند بسیاری از سرطان‌ها را درمان کند؛ با پزشک خود مشورت کنید.",
+                "واکسن‌ها از بیشتر موارد شدید بیماری پیشگیری می‌کنند.",
             ],
         },
     },
@@ -449,6 +542,11 @@ def absolute_claim(doc: Document) -> Iterator[Hit]:
     effects", "risk-free", miracle products and "gone forever", in English, Arabic and
     Persian. Negated ("no vaccine is 100% effective"), hedged ("most people have no side
     effects") and warning sentences ("beware of products that promise a cure") pass.
+    A promised cure blocks when its sentence names a disease ("cures diabetes", «علاج
+    نهائي للسكري», «درمان قطعی دیابت»; the disease words are the health lexicon of
+    data/replies without its treatments and symptoms, see data/claims/cure.yaml) or
+    guarantees the cure («شفاء تام مضمون»), unless the sentence qualifies it ("can cure
+    many early cancers"); other absolute claims warn.
 
     Why it matters
     Every treatment has limits and risks. Guarantees mislead patients, break advertising
@@ -481,7 +579,8 @@ def absolute_claim(doc: Document) -> Iterator[Hit]:
     if not matches:
         return
     matches.sort()
-    seen_sentences: set[int] = set()
+    language = doc.language if doc.language in _CURE_WORD else "en"
+    kept: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
     for start, end in matches:
         phrase = v.low[start:end]
         if (
@@ -499,9 +598,21 @@ def absolute_claim(doc: Document) -> Iterator[Hit]:
         others = [(s, e) for s, e in matches if (s, e) != (start, end)]
         if negated(v, start, end, others) or hedged(v, start) or debunking_sentence(v, start):
             continue
-        sentence = v.sentence(start)[0]
-        if sentence in seen_sentences:
+        cure = bool(_CURE_WORD[language].search(phrase))
+        if cure and _qualified_after(v, end):
             continue
-        seen_sentences.add(sentence)
-        s, e = doc.span(start, end)
+        kept.setdefault(v.sentence(start), []).append((start, end, cure))
+    for sentence, found in kept.items():
+        cures = [(s, e) for s, e, is_cure in found if is_cure]
+        if cures and _blocks(v, sentence, cures[0]):
+            s, e = doc.span(*cures[0])
+            yield Hit(
+                s,
+                e,
+                message=localized(_BLOCK_MESSAGE, doc.language),
+                severity=Severity.BLOCK,
+                data={"phrase": doc.text[s:e], "cure": True},
+            )
+            continue
+        s, e = doc.span(found[0][0], found[0][1])
         yield Hit(s, e, data={"phrase": doc.text[s:e]})

@@ -566,6 +566,56 @@ _DISCLAIMER = {
     ),
 }
 
+# A testimonial statistic: a share of "our patients" who stopped their medicines or were
+# cured ("95% of our patients stopped their insulin"). The share itself says "this is what
+# to expect", so no "you can too" is needed and "results vary" does not undo it.
+_PCT = {
+    "en": r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)",
+    "ar": r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|بالمئه|بالمائه|فی\s+المئه|فی\s+المائه)",
+    "fa": r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|درصد)",
+}
+_OUR_PEOPLE = {
+    "en": r"\s+of\s+(?:our|my)\s+(?:\w+\s+){0,2}?(?:patients|clients|customers|members|users|"
+    r"participants|mothers|families)\b",
+    "ar": r"\s+(?:من\s+)?(?:\S+\s+)?(?:مرضا(?:نا|ی|ئی|ئنا)|عملا(?:ئنا|ءنا|ئی)|زبائن(?:نا|ی)|"
+    r"مراجعی(?:نا|ن\s+لدینا)|المرضی\s+(?:لدینا|عندنا|فی\s+عیادتنا))",
+    "fa": r"\s+(?:از\s+)?(?:بیماران|مراجعان|مراجعین|مشتریان|مراجعه\s*کنندگان)\s*"
+    r"(?:ما|مان|مون|این\s+(?:کلینیک|مرکز|مطب))(?!\w)",
+}
+_STOPPED = {
+    "en": r"(?:stopped|quit|ditched|dropped|came\s+off|got\s+off|are\s+off|went\s+off|"
+    r"no\s+longer\s+(?:need|take|use|needed)|never\s+needed|threw\s+away|"
+    r"(?:were|are|got|have\s+been|was)\s+(?:\w+\s+)?(?:cured|healed|free\s+of|rid\s+of)|"
+    r"cured|healed|reversed|beat|got\s+rid\s+of|recovered\s+(?:fully|completely))\b",
+    "ar": r"(?:توقف\w*|اوقف\w*|استغن\w*|تخلص\w*|شف(?:وا|یوا|ی|اء|ا)(?!\w)|تعاف\w*|تخل\w*|ترک\w*|"
+    r"لم\s+یعود\w*|لم\s+یعد\w*|لا\s+یحتاج\w*|لم\s+یحتاج\w*|انتهت\s+معاناه\w*)",
+    "fa": r"(?:دیگر|دیگه)\s+(?:\S+\s+){0,3}?"
+    r"(?:نزد|نخورد|نیاز(?:ی)?\s+ن|مصرف\s+ن|نمی\s*(?:زن|خور))\S*"
+    r"|قطع\s+کرد|کنار\s+گذاشت|ترک\s+کرد|"
+    r"درمان\s+شد|شفا|خوب\s+شد|بهبود\s+(?:کامل\s+)?(?:یافت|پیدا\s+کرد)|خلاص\s+شد|"
+    r"بی\s*نیاز",
+}
+_SHARE_MESSAGE = {
+    "en": "This statistic about your own patients presents stopping medicines or a cure as "
+    "the result others can expect.",
+    "ar": "يعرض هذا الرقم عن مرضاكم ترك الدواء أو الشفاء وكأنه النتيجة التي يتوقعها الجميع.",
+    "fa": "این آمار درباره بیماران خودتان، قطع دارو یا درمان کامل را نتیجه‌ای نشان می‌دهد که "
+    "همه می‌توانند انتظارش را داشته باشند.",
+}
+_SHARE_RESULT = {
+    lang: re.compile(_PCT[lang] + _OUR_PEOPLE[lang] + r"[^.!?\n]{0,60}?(?:" + _STOPPED[lang] + ")")
+    for lang in ("en", "ar", "fa")
+}
+
+add_triggers(
+    TESTIMONIAL,
+    {
+        "en": ["our patients", "my patients", "our clients", "our customers", "our members"],
+        "ar": ["مرضانا", "مرضای", "عملائنا", "زبائننا", "مراجعینا", "المرضی لدینا"],
+        "fa": ["بیماران ما", "بیمارانمان", "مراجعان ما", "مراجعین ما", "مشتریان ما"],
+    },
+)
+
 add_triggers(
     TESTIMONIAL,
     {
@@ -649,12 +699,16 @@ add_triggers(
                 "I lost 20 kg in a month with this treatment - you can too!",
                 "My back pain was gone after two sessions. It will work for you!",
                 "Sara dropped 15 kg in 6 weeks with our injections.",
+                "95% of our patients stopped their insulin after the program.",
+                "80% of our clients came off their blood pressure pills.",
             ],
             "pass": [
                 "Maryam walked her kids to school three months after her knee replacement. "
                 "Every recovery is different; talk to our team about yours.",
                 "I lost 12 kg over a year with our dietitians. Results vary from person to person.",
                 "Our weight-management program starts in March. Ask us how it works.",
+                "95% of our patients would recommend us.",
+                "In our 2024 audit, 64% of our patients reached their blood sugar target.",
             ],
         },
         "ar": {
@@ -662,11 +716,14 @@ add_triggers(
                 "خسرت ١٥ كيلو في شهر واحد مع هذا البرنامج، وأنت أيضاً تستطيع!",
                 "بعد جلستين اختفى ألم ظهري، جربوها وستحصلون على نفس النتيجة.",
                 "نزلت 10 كيلو في أسبوعين بهذه الحقن.",
+                "٩٠٪ من مرضانا توقفوا عن الدواء بعد شهرين.",
+                "85% من المرضى لدينا تخلصوا من الأنسولين.",
             ],
             "pass": [
                 "قصة سارة: بعد جراحة الركبة عادت للمشي. النتائج تختلف من شخص لآخر.",
                 "برنامج إدارة الوزن يبدأ الشهر القادم، تواصلوا معنا للتفاصيل.",
                 "خسرت بعض الوزن مع اختصاصية التغذية خلال سنة، والنتائج قد تختلف.",
+                "٩٥٪ من مرضانا راضون عن الخدمة.",
             ],
         },
         "fa": {
@@ -674,11 +731,15 @@ add_triggers(
                 "من با این رژیم در یک ماه ۱۲ کیلو کم کردم، شما هم می‌توانید!",
                 "فقط با سه جلسه درد کمرم رفت؛ برای شما هم همین نتیجه را دارد.",
                 "در دو هفته ۸ کیلو کم کردم با این آمپول‌ها!",
+                "۹۵٪ بیماران ما دیگر انسولین نزدند.",
+                "۸۰ درصد مراجعین ما داروی فشار خون را قطع کردند.",
             ],
             "pass": [
                 "داستان رضا: پس از عمل قلب دوباره پیاده‌روی را شروع کرد. مسیر هر بیمار متفاوت است.",
                 "برنامه مدیریت وزن از ماه آینده شروع می‌شود.",
                 "در یک سال ۱۰ کیلو کم کردم؛ نتایج برای هر فرد متفاوت است.",
+                "۹۵ درصد بیماران ما از خدمات راضی بودند.",
+                "۹۵ درصد بیماران ما دیگر از خدمات راضی نبودند.",
             ],
         },
     },
@@ -688,7 +749,10 @@ def typical_results_testimonial(doc: Document) -> Iterator[Hit]:
     Finds testimonials (first- or third-person results: "I lost 20 kg", "my pain was gone",
     "خسرت ١٥ كيلو", "۱۲ کیلو کم کردم") that are presented as what anyone can expect ("you
     can too", "same results", "وأنت أيضاً تستطيع", "شما هم می‌توانید") or that quote a
-    dramatic result in a short time, unless the post says results vary.
+    dramatic result in a short time, unless the post says results vary. A testimonial
+    statistic is found too, disclaimer or not: a share of "our patients" or "our clients"
+    who stopped their medicines or were cured ("95% of our patients stopped their
+    insulin", «٩٠٪ من مرضانا توقفوا عن الدواء», «۹۵٪ بیماران ما دیگر انسولین نزدند»).
 
     Why it matters
     An endorsement that conveys a result implies it is typical unless the post says what
@@ -710,6 +774,16 @@ def typical_results_testimonial(doc: Document) -> Iterator[Hit]:
         return
     lang = doc.language if doc.language in _RESULT else "en"
     low = view(doc).low
+    share = _SHARE_RESULT[lang].search(low)
+    if share is not None:
+        s, e = doc.span(share.start(), share.end())
+        yield Hit(
+            s,
+            e,
+            message=_SHARE_MESSAGE.get(doc.language, _SHARE_MESSAGE["en"]),
+            data={"result": doc.text[s:e], "statistic": True},
+        )
+        return
     result = _RESULT[lang].search(low)
     if result is None or _DISCLAIMER[lang].search(low):
         return
