@@ -12,6 +12,7 @@ from nabz.trust.identifiers.privacy_context import (
 )
 from nabz.trust.model import Severity
 from nabz.trust.registry import Hit, rule
+from nabz.trust.rules.privacy._health import age_over_89, health_near
 from nabz.trust.rules.privacy._shared import (
     K,
     _open,
@@ -126,6 +127,9 @@ def patient_name(doc: Document) -> Iterator[Hit]:
     patient_post = is_patient_context(doc)
     # A private person's name with a way to reach them (a phone, a street address) blocks.
     reachable = bool(_open(doc, (K.PHONE, K.STREET_ADDRESS)))
+    # So does a name with an age over 89 (few people are that old).
+    old = age_over_89(doc)
+    post = doc.kind == "post"
     for ident in names:
         detail = ident.detail
         if detail.startswith("staff:"):
@@ -134,7 +138,13 @@ def patient_name(doc: Document) -> Iterator[Hit]:
             severity = Severity.BLOCK
         elif staff_post or staff_near(doc, ident):
             continue
-        elif patient_post or reachable:
+        elif (
+            patient_post
+            or reachable
+            or old
+            # In a post, a name with a detail of someone's health next to it.
+            or (post and health_near(doc, ident))
+        ):
             severity = Severity.BLOCK
         else:
             severity = Severity.WARN
