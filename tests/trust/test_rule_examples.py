@@ -1,4 +1,7 @@
-"""Every example of every rule, as its own test: 'fire' must find the code, 'pass' must not."""
+"""Every example of every rule, as its own test: 'fire' must find the code, 'pass' must not.
+
+A 'fire' example may also name the severity of its finding (``"severity": "block"``): the
+examples of a change of severity say so, and the test holds them to it."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import Any
 import pytest
 
 from nabz.trust import check
-from nabz.trust.model import Report
+from nabz.trust.model import Report, Severity
 from nabz.trust.registry import Example, all_rules
 
 
@@ -41,6 +44,11 @@ def test_example(code: str, lang: str, which: str, example: Example) -> None:
     found = [f for f in report.findings if f.code == code]
     if which == "fire":
         assert found, f"{code} did not fire on {text!r}; found {report.codes()}"
+        if not isinstance(example, str) and "severity" in example:
+            expected = Severity(example["severity"])
+            assert {f.severity for f in found} == {expected}, (
+                f"{code} on {text!r}: {[f.severity.value for f in found]}, not {expected.value}"
+            )
     else:
         assert not found, f"{code} fired on a pass example {text!r}: {found[0].text!r}"
     for finding in report.findings:

@@ -43,7 +43,9 @@ def _matcher() -> PhraseMatcher:
         table[label] = [str(w) for words in raw[label].values() for w in words]
     rare = _data("rare_conditions.yaml")
     assert isinstance(rare, dict)
-    table["condition"] += [str(n) for entry in rare["conditions"] for v in entry.values() for n in v]
+    table["condition"] += [
+        str(n) for entry in rare["conditions"] for v in entry.values() for n in v
+    ]
     return PhraseMatcher(_LEXICON, table)
 
 
@@ -52,7 +54,28 @@ register(_LEXICON, lambda _language: _matcher().keys)
 
 # Words that end with a full stop without ending a sentence ("Mr. Thompson", "Dr. Lee").
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms mx miss dr prof st jr sr rev sgt capt col gen hon mt no vs etc e.g i.e".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "sgt",
+        "capt",
+        "col",
+        "gen",
+        "hon",
+        "mt",
+        "no",
+        "vs",
+        "e.g",
+        "i.e",
+    ]
 )
 
 
