@@ -1,4 +1,7 @@
-"""Every example of every rule, as its own test: 'fire' must find the code, 'pass' must not."""
+"""Every example of every rule, as its own test: 'fire' must find the code, 'pass' must not.
+
+A 'fire' example may also name the severity of its finding (``"severity": "block"``): the
+examples of a change of severity say so, and the test holds them to it."""
 
 from __future__ import annotations
 
