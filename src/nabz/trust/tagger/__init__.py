@@ -19,6 +19,7 @@ from importlib.resources import files
 
 from nabz.trust.tagger.features import (
     CUE_WORDS,
+    TITLES,
     TOKEN,
     Gazetteer,
     Sentence,
@@ -26,7 +27,6 @@ from nabz.trust.tagger.features import (
     strip_clitic,
 )
 from nabz.trust.tagger.perceptron import Model
-from nabz.trust.text import normalize_term
 
 LANGUAGES = ("en", "ar", "fa")
 MODEL_FOLDER = "tagger"
@@ -229,60 +229,6 @@ def _accented_runs(
 # that knows one of its words).
 SURE_MARGIN = 6.0
 SURE_MARGIN_ARABIC = 12.0
-# Titles and speech verbs: what follows them is a name if the model says so (a relative
-# or patient noun, "my father", is weaker: "پدرم حالش بهتره" is "my father is better").
-TITLES = frozenset(
-    normalize_term(w).lower()
-    for w in [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lady",
-        "lord",
-        "sheikh",
-        "sheikha",
-        "mister",
-        "madam",
-        "السيد",
-        "السيدة",
-        "الانسة",
-        "الحاج",
-        "الحاجة",
-        "الدكتور",
-        "الدكتورة",
-        "الاستاذ",
-        "الاستاذة",
-        "المهندس",
-        "المهندسة",
-        "الشيخ",
-        "الشيخة",
-        "قال",
-        "قالت",
-        "وقال",
-        "وقالت",
-        "واضاف",
-        "واضافت",
-        "واكد",
-        "واكدت",
-        "صرح",
-        "وصرح",
-        "آقای",
-        "خانم",
-        "جناب",
-        "سرکار",
-        "بانو",
-        "دکتر",
-        "مهندس",
-        "حاج",
-        "حاجی",
-    ]
-)
 # Words after which a capitalised run is an institution's name, not a person's.
 _INSTITUTION = frozenset(
     [
