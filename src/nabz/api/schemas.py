@@ -6,7 +6,6 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import BaseModel
 
-from nabz.api.validation import ErrorOut as _ErrorOut
 from nabz.api.validation import In, IsoDate
 from nabz.content.models import Pillar
 from nabz.trust.platforms import NETWORK_SPECS
@@ -165,6 +164,3 @@ class CheckOut(Schema):
     score: int
     blocking: int
     findings: list[FindingOut]
-
-
-ErrorOut = _ErrorOut  # (kept here for the modules that import it from schemas)
