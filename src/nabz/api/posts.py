@@ -131,7 +131,8 @@ def _out(post: Post, user: object, role: str | None = None) -> dict[str, object]
     A plain dict, validated once against :class:`PostOut` by Ninja on the way out
     (validating a dict is several times faster than reading a schema's attributes).
     """
-    verdict = gate.verdict(post)
+    fingerprint = post.fingerprint()  # once: the verdict and the approvals both need it
+    verdict = gate.verdict(post, fingerprint)
     publications = list(post.publications.all())
     return dict(
         id=post.pk,
@@ -148,7 +149,7 @@ def _out(post: Post, user: object, role: str | None = None) -> dict[str, object]
         consents=[c.pk for c in post.consents.all()],
         trust_score=verdict.score,
         required_reviews=sorted(workflow.required_reviews(verdict)),
-        missing_reviews=sorted(workflow.missing_reviews(post, verdict)),
+        missing_reviews=sorted(workflow.missing_reviews(post, verdict, fingerprint)),
         reports=[_text_report(r) for r in verdict.reports],
         publications=[
             dict(
