@@ -66,6 +66,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import services
+
 ROOT = Path(__file__).resolve().parent.parent
 NETWORKS = ("facebook", "instagram", "linkedin", "x", "mastodon", "bluesky")
 TEXT_NETWORKS = ("facebook", "linkedin", "x", "mastodon", "bluesky")
@@ -387,20 +390,19 @@ def populate(fakes: Fakes, variants: int, workspaces: int) -> dict[str, Any]:
 
 
 # --- workers -----------------------------------------------------------------------------
+def start_worker(index: int, env: dict[str, str], logs: Path) -> subprocess.Popen[bytes]:
+    with open(logs / f"worker-{index + 1}.log", "wb") as log:  # the worker keeps its own copy
+        return subprocess.Popen(
+            [sys.executable, "-m", "nabz.cli", "worker"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+
 def start_workers(count: int, env: dict[str, str], logs: Path) -> list[subprocess.Popen[bytes]]:
-    workers = []
-    for i in range(count):
-        with open(logs / f"worker-{i + 1}.log", "wb") as log:  # the worker keeps its own copy
-            workers.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "nabz.cli", "worker"],
-                    env=env,
-                    cwd=ROOT,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                )
-            )
-    return workers
+    return [start_worker(i, env, logs) for i in range(count)]
 
 
 def stop_workers(workers: list[subprocess.Popen[bytes]]) -> None:
@@ -415,9 +417,11 @@ def stop_workers(workers: list[subprocess.Popen[bytes]]) -> None:
             worker.wait(timeout=5)
 
 
-def wait_until_final(limit: float, started: float, workers: list[Any]) -> tuple[float, dict]:
+def wait_until_final(
+    limit: float, started: float, workers: list[Any], chaos: Chaos | None = None
+) -> tuple[float, dict]:
     """Poll until no due post is left unprepared and every publication is sent or failed."""
-    from django.db import close_old_connections
+    from django.db import DatabaseError, close_old_connections, connections
     from django.db.models import Count
 
     from nabz.content.models import Post, State
@@ -426,17 +430,65 @@ def wait_until_final(limit: float, started: float, workers: list[Any]) -> tuple[
     states: dict[str, int] = {}
     while True:
         close_old_connections()
-        states = dict(
-            Publication.objects.values_list("state").annotate(n=Count("pk")).order_by("state")
-        )
-        unprepared = Post.objects.filter(state=State.SCHEDULED, publications__isnull=True).count()
+        try:
+            states = dict(
+                Publication.objects.values_list("state").annotate(n=Count("pk")).order_by("state")
+            )
+            unprepared = Post.objects.filter(
+                state=State.SCHEDULED, publications__isnull=True
+            ).count()
+        except DatabaseError:  # the database is being restarted (chaos): ask again
+            connections.close_all()
+            time.sleep(0.5)
+            continue
         open_ = sum(n for s, n in states.items() if s not in FINAL)
         now = time.monotonic()
-        if states and not unprepared and not open_:
+        if chaos is not None:
+            chaos.step(states.get("sent", 0) + states.get("failed", 0), now - started)
+        if states and not unprepared and not open_ and (chaos is None or chaos.done):
             return now - started, states
         if now - started > limit or all(w.poll() is not None for w in workers):
             return now - started, states
         time.sleep(0.5)
+
+
+class Chaos:
+    """What a deployment lives through, mid-run: a worker killed with SIGKILL (another
+    started in its place), Redis restarted, PostgreSQL restarted — each once, when a given
+    share of the publications is final."""
+
+    def __init__(self, expected: int, workers: list[Any], start_worker: Any,
+                 redis: Any = None, postgres: Any = None) -> None:  # fmt: skip
+        self.expected, self.workers, self.start_worker = expected, workers, start_worker
+        self.plan: list[tuple[float, str, Any]] = [(0.15, "worker killed (SIGKILL)", self._kill)]
+        if redis is not None:
+            self.plan.append((0.40, "Redis restarted", redis.restart))
+        if postgres is not None:
+            self.plan.append((0.65, "PostgreSQL restarted", postgres.restart))
+        self.events: list[dict[str, Any]] = []
+        self.killed: list[Any] = []
+
+    @property
+    def done(self) -> bool:
+        return len(self.events) == len(self.plan)
+
+    def step(self, final: int, elapsed: float) -> None:
+        for share, name, action in self.plan[len(self.events) :]:
+            if final < share * self.expected:
+                return
+            action()
+            self.events.append({"event": name, "at_s": round(elapsed, 1), "final": final})
+
+    def _kill(self) -> None:
+        victim = next(w for w in self.workers if w.poll() is None)
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(timeout=10)
+        self.killed.append(victim)
+        self.workers.append(self.start_worker(len(self.workers)))
+
+    def survivors_down(self) -> int:
+        """Workers that were not killed on purpose but are no longer running."""
+        return sum(1 for w in self.workers if w not in self.killed and w.poll() is not None)
 
 
 # --- the report --------------------------------------------------------------------------
@@ -688,6 +740,19 @@ def main() -> int:
         help="status reads an Instagram container stays IN_PROGRESS (the fake's default: 1)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the data folder and logs")
+    parser.add_argument(
+        "--backend", choices=("db", "rq"), default="db", help="rq: a private Redis is started"
+    )
+    parser.add_argument(
+        "--private-postgres",
+        action="store_true",
+        help="start a throw-away PostgreSQL (Debian's binaries) instead of SQLite/DATABASE_URL",
+    )
+    parser.add_argument(
+        "--chaos",
+        action="store_true",
+        help="mid-run: SIGKILL a worker, restart Redis (rq), restart PostgreSQL (private)",
+    )
     args = parser.parse_args()
     workspaces = args.workspaces or max(1, math.ceil(args.variants / 6 / PER_ACCOUNT_CAP))
 
@@ -708,16 +773,25 @@ def main() -> int:
             [str(ROOT / "src"), str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
         ),
     )
-    given_url = os.environ.get("DATABASE_URL", "")
+    given_url = "" if args.private_postgres else os.environ.get("DATABASE_URL", "")
     bench_db: tuple[str, str] | None = None
     if given_url:
         bench_db = create_postgres_database(given_url)
         env["DATABASE_URL"] = bench_db[0]
     fakes = Fakes(args.seed)
     workers: list[subprocess.Popen[bytes]] = []
+    chaos: Chaos | None = None
     code = 1
     try:
         with contextlib.ExitStack() as stack:
+            redis = postgres = None
+            if args.backend == "rq":
+                redis = stack.enter_context(services.RedisServer(data_dir / "redis"))
+                env.update(NABZ_TASKS_BACKEND="rq", REDIS_URL=redis.url)
+            if args.private_postgres:
+                data_dir.chmod(0o755)
+                postgres = stack.enter_context(services.PostgresServer(data_dir / "postgres"))
+                env["DATABASE_URL"] = postgres.url
             for server in fakes.servers:
                 stack.enter_context(server)
             fakes.meta.processing_reads = args.instagram_processing_reads
@@ -735,7 +809,16 @@ def main() -> int:
             started_at = timezone.now()
             started = time.monotonic()
             workers = start_workers(args.workers, env, data_dir)
-            polled, _states = wait_until_final(args.limit, started, workers)
+            if args.chaos:
+                chaos = Chaos(
+                    args.variants,
+                    workers,
+                    lambda index: start_worker(index, env, data_dir),
+                    redis=redis,
+                    postgres=postgres,
+                )
+            polled, _states = wait_until_final(args.limit, started, workers, chaos)
+            survivors_down = chaos.survivors_down() if chaos is not None else 0
             complete = polled <= args.limit
             stop_workers(workers)
             result = analyse(fakes, args.variants, started_at)
@@ -754,13 +837,28 @@ def main() -> int:
                 if "Traceback" in line or "failed:" in line or "ERROR" in line
             ),
         )
+        result["chaos"] = chaos.events if chaos is not None else []
+        result["workers_down_unplanned"] = survivors_down
         print_report(result, args, setup)
-        ok = result["duplicates"] == 0 and result["lost"] == 0
+        if chaos is not None:
+            for event in chaos.events:
+                print(f"chaos               {event['event']} at {event['at_s']} s "
+                      f"({event['final']} publications final)")  # fmt: skip
+            print(f"workers down (not killed on purpose) {survivors_down}   (must be 0)")
+        ok = (
+            result["duplicates"] == 0
+            and result["lost"] == 0
+            and survivors_down == 0
+            and (chaos is None or chaos.done)
+        )
         print(
             json.dumps(
                 {
                     "bench": "publish_load",
                     "database": database,
+                    "backend": args.backend,
+                    "chaos": result["chaos"],
+                    "workers_down_unplanned": survivors_down,
                     "workers": args.workers,
                     "variants": args.variants,
                     "posts": setup["posts"],

@@ -229,9 +229,16 @@ def enqueue_due(now: dt.datetime) -> tuple[int, int]:
             .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=stale))
             .update(enqueued_at=now)
         )
-        if claimed:
+        if not claimed:
+            continue
+        try:
             (run_takedown if state == P.DELETING else run_publication).enqueue(pk)
-            enqueued += 1
+        except Exception:
+            # The queue is down (Redis restarting): give the claim back, so the next
+            # round hands it over again instead of waiting out requeue_after().
+            Publication.objects.filter(pk=pk, enqueued_at=now).update(enqueued_at=None)
+            raise
+        enqueued += 1
     return enqueued, recovered
 
 

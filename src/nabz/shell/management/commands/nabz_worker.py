@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from typing import Any
 
 from django.conf import settings
@@ -78,14 +79,46 @@ class Command(BaseCommand):
     def _run_tasks(self, *, batch: bool) -> None:
         backend = settings.TASKS["default"]["BACKEND"]
         if backend.startswith("django_tasks_rq"):
-            call_command(
-                "rqworker",
-                *settings.TASKS["default"]["QUEUES"],
-                job_class="django_tasks_rq.Job",
-                burst=batch,
-            )
+            self._run_rq(batch=batch)
         else:
             call_command("db_worker", *(["--batch"] if batch else []))
+
+    def _run_rq(self, *, batch: bool) -> None:
+        """RQ's worker quits when Redis goes away (a restart, a fail-over). This one waits
+        for Redis to answer again and starts another: the process stays up, and the jobs
+        Redis kept (append-only file) or the dispatcher hands over again are run."""
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+
+        queues = settings.TASKS["default"]["QUEUES"]
+        delay = 0.5
+        while True:
+            try:
+                call_command("rqworker", *queues, job_class="django_tasks_rq.Job", burst=batch)
+                return
+            except SystemExit as exc:  # django-rq's rqworker exits 1 on a lost connection
+                if batch or exc.code != 1 or _redis_answers():
+                    raise
+            except (RedisConnectionError, RedisTimeoutError):
+                if batch:
+                    raise
+            print(f"nabz worker: Redis is unreachable; trying again in {delay:.1f} s",
+                  file=sys.stderr, flush=True)  # fmt: skip
+            time.sleep(delay)
+            delay = min(delay * 2, 30.0)
+            if _redis_answers():
+                delay = 0.5
+
+
+def _redis_answers() -> bool:
+    import django_rq
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    try:
+        return bool(django_rq.get_connection(settings.TASKS["default"]["QUEUES"][0]).ping())
+    except (RedisConnectionError, RedisTimeoutError):
+        return False
 
 
 def argparse_hidden() -> str:
