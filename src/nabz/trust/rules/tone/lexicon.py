@@ -291,18 +291,19 @@ def _custom_lexicon(language: str, pairs: tuple[tuple[str, str], ...]) -> Lexico
 
 def tone_matches(doc: Document) -> list[Match]:
     """Every tone-lexicon match in a document; computed once per document."""
-    cached: list[Match] | None = doc.memo.get("_nabz_tone_matches")
-    if cached is None:
-        text = folded(doc)
-        cached = tone_lexicon(doc.language).resolve(text, found(doc, _TONE))
-        pairs = custom_jargon(doc)
-        if pairs:
-            extra = _custom_lexicon(doc.language, pairs).find(text)
-            seen = {(m.start, m.end) for m in cached if m.entry.category == "jargon"}
-            cached = cached + [m for m in extra if (m.start, m.end) not in seen]
-            cached.sort(key=lambda m: m.start)
-        doc.memo["_nabz_tone_matches"] = cached
-    return cached
+    return doc.memoized("_nabz_tone_matches", _find_tone_matches)
+
+
+def _find_tone_matches(doc: Document) -> list[Match]:
+    text = folded(doc)
+    matches = tone_lexicon(doc.language).resolve(text, found(doc, _TONE))
+    pairs = custom_jargon(doc)
+    if pairs:
+        extra = _custom_lexicon(doc.language, pairs).find(text)
+        seen = {(m.start, m.end) for m in matches if m.entry.category == "jargon"}
+        matches = matches + [m for m in extra if (m.start, m.end) not in seen]
+        matches.sort(key=lambda m: m.start)
+    return matches
 
 
 def lexicon_hits(doc: Document, category: str, *, replace: bool = True) -> Iterator[Hit]:
