@@ -94,13 +94,6 @@ class View:
     language: str
     _breaks: list[int] | None = None
 
-    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
-    # build, and this is made for every check.)
-    def __init__(self, low: str, language: str, _breaks: list[int] | None = None) -> None:
-        self.low = low
-        self.language = language
-        self._breaks = _breaks
-
     def breaks(self) -> list[int]:
         if self._breaks is None:
             self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.low)]

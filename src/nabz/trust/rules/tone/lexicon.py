@@ -50,14 +50,6 @@ class Match:
     entry: Entry
     form: str = ""  # Arabic: "lil" (ل + ال written لل) or "bare" (without the article)
 
-    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
-    # build, and these are made many times per check.)
-    def __init__(self, start: int, end: int, entry: Entry, form: str = "") -> None:
-        self.start = start
-        self.end = end
-        self.entry = entry
-        self.form = form
-
     def replacement(self) -> str:
         """The entry's alternative, fitted to how the phrase was written."""
         alt = self.entry.alternative
