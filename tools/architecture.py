@@ -5,9 +5,10 @@
     python tools/architecture.py --check    # exit 1 when the committed drawing is stale
 
 The graph is built with grimp (import-linter's import graph): one node per app, one arrow
-per app imported (with the number of modules that do), grouped in the floors the
-import-linter contracts in pyproject.toml keep. Mermaid is text that GitHub and most
-editors draw, so the committed picture needs no tool to be seen or tested.
+per app imported (with the number of modules that do), grouped in the floors of the
+import-linter layers contract in pyproject.toml (the drawing reads them from there).
+Mermaid is text that GitHub and most editors draw, so the committed picture needs no tool
+to be seen or tested.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import sys
+import tomllib
 from pathlib import Path
 
 import grimp
@@ -23,16 +25,30 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "architecture.md"
 BEGIN, END = "<!-- graph:begin (tools/architecture.py) -->", "<!-- graph:end -->"
 
-# Floors, top to bottom; each app sits on one. The contracts keep the arrows going down
-# (the engine and the ground floor import no app; nothing imports the shell).
-FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("top: the shell and the API", ("shell", "api")),
-    ("publishing", ("publishing",)),
-    ("editorial apps", ("content", "consent", "media", "observances")),
-    ("platform", ("workspaces", "audit")),
-    ("ground floor", ("core",)),
-    ("engine (no Django)", ("trust",)),
-)
+LAYERS_CONTRACT = "The apps import only downwards, floor by floor (no cycle between apps)"
+# What each app is, for the floor titles of the drawing.
+ROLES = {
+    "shell": "the shell", "api": "the API", "publishing": "publishing",
+    "content": "posts and workflow", "consent": "consent registry",
+    "observances": "observances", "media": "media library", "workspaces": "workspaces",
+    "audit": "audit log", "core": "ground floor", "trust": "engine (no Django)",
+}  # fmt: skip
+
+
+def floors() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The floors, top to bottom, as the layers contract in pyproject.toml keeps them."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = [
+        c for c in config["tool"]["importlinter"]["contracts"] if c["name"] == LAYERS_CONTRACT
+    ]
+    out = []
+    for layer in contract["layers"]:
+        apps = tuple(name.strip().removeprefix("nabz.") for name in layer.split("|"))
+        out.append((", ".join(ROLES.get(app, app) for app in apps), apps))
+    return tuple(out)
+
+
+FLOORS = floors()
 APPS = tuple(app for _floor, apps in FLOORS for app in apps)
 
 

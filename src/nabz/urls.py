@@ -6,7 +6,7 @@ from nabz.content.views import posts as content_posts
 from nabz.media.views import signed_media
 from nabz.shell import views as shell
 from nabz.workspaces.forms import SignInForm
-from nabz.workspaces.views import account, members, two_factor
+from nabz.workspaces.views import account, audit, members, two_factor
 from nabz.workspaces.views import settings as ws_settings
 
 account_patterns = [
@@ -48,7 +48,8 @@ workspace_patterns = [
     path(
         "settings/invitations/<int:pk>/cancel/", members.cancel_invitation, name="invitation_cancel"
     ),
-    path("settings/audit/", include("nabz.audit.urls")),
+    path("settings/audit/", audit.audit_log, name="audit_log"),
+    path("settings/audit/export.<str:fmt>", audit.audit_export, name="audit_export"),
     path("media/", include("nabz.media.urls")),
     path("consent/", include("nabz.consent.urls")),
     path("posts/", include("nabz.content.urls")),

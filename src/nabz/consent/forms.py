@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from nabz.consent.files import ACCEPT, CheckedForm, SignedFormError, check_signed_form
 from nabz.consent.models import Consent, ConsentStatus, ContentKind
-from nabz.content.models import Network
 from nabz.media.models import MediaItem
+from nabz.workspaces.choices import Network
 
 
 class MediaChoiceField(forms.ModelMultipleChoiceField):

@@ -18,8 +18,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nabz.consent.files import signed_form_path, signed_form_storage
-from nabz.content.models import Network
 from nabz.trust.model import ConsentFact
+from nabz.workspaces.choices import Network
 
 
 class ContentKind(models.TextChoices):

@@ -13,14 +13,12 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import ngettext
+from django.utils import timezone
 
 from nabz.audit import record
 from nabz.consent.files import CheckedForm, decrypt, encrypt
 from nabz.consent.models import Consent, TakedownRequest, TakedownStatus
-from nabz.content.models import Notification, State
+from nabz.consent.signals import consent_revoked
 from nabz.workspaces.models import Membership
 from nabz.workspaces.roles import Role
 
@@ -88,8 +86,9 @@ class Revocation:
 
 def revoke(consent: Consent, *, by: Any, reason: str) -> Revocation:
     """Revoke ``consent``: one transaction marks it revoked, asks for a takedown of every
-    published post that relied on it, notifies the workspace's compliance officers and
-    writes ``consent.revoked`` to the audit log.
+    published post that relied on it, has the workspace's compliance officers notified
+    (``consent_revoked``: content leaves them a notice) and writes ``consent.revoked`` to
+    the audit log.
     """
     reason = (reason or "").strip()
     if not reason:
@@ -102,12 +101,14 @@ def revoke(consent: Consent, *, by: Any, reason: str) -> Revocation:
         locked.revoked_by = by
         locked.revocation_reason = reason
         locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason", "updated_at"])
-        published = locked.posts.filter(state=State.PUBLISHED).order_by("pk")
+        published = locked.posts.published().order_by("pk")
         takedowns = [
             TakedownRequest.objects.create(post=post, consent=locked) for post in published
         ]
         officers = _compliance_officers(locked.workspace)
-        _notify(officers, locked, len(takedowns))
+        consent_revoked.send(
+            sender=Consent, consent=locked, officers=officers, takedowns=len(takedowns)
+        )
         record(
             "consent.revoked",
             actor=by,
@@ -131,22 +132,6 @@ def _compliance_officers(workspace: Any) -> list[Any]:
             workspace=workspace, role=Role.COMPLIANCE_OFFICER
         ).select_related("user")
     ]
-
-
-def _notify(users: list[Any], consent: Consent, takedowns: int) -> None:
-    url = reverse("consent_detail", kwargs={"ws": consent.workspace.slug, "pk": consent.pk})
-    notes = []
-    for user in users:
-        with translation.override(user.language or "en"):
-            message = ngettext(
-                "Consent “%(subject)s” was revoked: %(count)d published post needs a takedown.",
-                "Consent “%(subject)s” was revoked: %(count)d published posts need a takedown.",
-                takedowns,
-            ) % {"subject": consent.subject, "count": takedowns}
-        notes.append(
-            Notification(user=user, workspace=consent.workspace, message=message[:300], url=url)
-        )
-    Notification.objects.bulk_create(notes)
 
 
 def finish_takedown(

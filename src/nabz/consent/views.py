@@ -28,7 +28,6 @@ from nabz.consent.services import (
     store_signed_form,
     workspace_today,
 )
-from nabz.content.models import State
 from nabz.core.calendars import local_digits
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, can
@@ -255,10 +254,8 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "consent": consent,
             "form": form,
-            "published_posts": posts.filter(state=State.PUBLISHED),
-            "pending_posts": posts.filter(
-                state__in=[State.IN_REVIEW, State.APPROVED, State.SCHEDULED]
-            ),
+            "published_posts": posts.published(),
+            "pending_posts": posts.on_the_way(),
         },
         status=400 if form.is_bound else 200,
     )

@@ -9,26 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nabz.trust.platforms import NETWORK_SPECS
-
-# The networks, from their declarations (publishing/connectors/<network>/network.toml, read
-# by the engine's table). A new network needs a migration for these choices, nothing else.
-Network = models.TextChoices(  # type: ignore[misc]
-    "Network",
-    [(spec.name.upper(), (spec.name, _(spec.label))) for spec in NETWORK_SPECS.values()],
-)
-
-
-class Pillar(models.TextChoices):
-    EDUCATION = "education", _("Education / myth-busting")
-    PATIENT_STORY = "patient_story", _("Patient story")
-    INFOGRAPHIC = "infographic", _("Infographic")
-    AWARENESS_DAY = "awareness_day", _("Awareness day")
-    BEHIND_THE_SCENES = "behind_the_scenes", _("Behind the scenes")
-    STAFF_SPOTLIGHT = "staff_spotlight", _("Staff spotlight")
-    COMMUNITY = "community", _("Community / UGC shout-out")
-    CRISIS_UPDATE = "crisis_update", _("Crisis update")
-    RESEARCH = "research", _("Research / recruiting")
+# The choices every app shares live in workspaces; content's users may import them here too.
+from nabz.workspaces.choices import Network, Pillar
 
 
 class State(models.TextChoices):
@@ -49,6 +31,15 @@ class ReviewKind(models.TextChoices):
 class PostQuerySet(models.QuerySet["Post"]):
     def in_workspace(self, workspace: object) -> PostQuerySet:
         return self.filter(workspace=workspace)
+
+    # (Apps below content, e.g. consent, ask a post's state through these, on the posts a
+    # relation gives them, rather than importing content's states.)
+    def published(self) -> PostQuerySet:
+        return self.filter(state=State.PUBLISHED)
+
+    def on_the_way(self) -> PostQuerySet:
+        """In review, approved or scheduled: not out yet, but headed there."""
+        return self.filter(state__in=[State.IN_REVIEW, State.APPROVED, State.SCHEDULED])
 
 
 class Post(models.Model):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from nabz.trust.model import Context, Settings
 from nabz.trust.text import Normalized, normalize
@@ -11,12 +12,15 @@ from nabz.trust.text import Normalized, normalize
 if TYPE_CHECKING:
     from nabz.trust.identifiers import Identifier
 
+_T = TypeVar("_T")
+_MISSING: Final = object()  # (None is a value worth keeping: "no citation", "no incoming")
+
 
 class Document:
     """A text under check. Expensive analyses are lazy and cached per document.
 
-    ``memo`` is where rule families keep what they computed for this text (one key per
-    family, e.g. ``"_clm_view"``), so the rules of a family share one analysis.
+    Rule families keep what they computed for this text with :meth:`memoized` (one key
+    per analysis, e.g. ``"_clm_view"``), so the rules of a family share one analysis.
     """
 
     __slots__ = ("context", "kind", "language", "memo", "network", "norm", "text")
@@ -38,6 +42,15 @@ class Document:
         self.norm: Normalized = normalize(text)
         self.memo: dict[str, Any] = {}
 
+    def memoized(self, key: str, build: Callable[[Document], _T]) -> _T:
+        """``build(self)``, computed on the first call with ``key`` and kept for this
+        document. ``build`` must depend on the document only: every later call with the
+        same key gets the first answer."""
+        value = self.memo.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.memo[key] = build(self)
+        return cast(_T, value)
+
     @property
     def settings(self) -> Settings:
         return self.context.settings
@@ -57,30 +70,29 @@ class Document:
     @property
     def identifiers(self) -> list[Identifier]:
         """Every identifier the detector layer finds, computed once per document."""
-        found: list[Identifier] | None = self.memo.get("identifiers")
-        if found is None:
-            from nabz.trust.identifiers import scan_document
-
-            found = self.memo["identifiers"] = scan_document(self)
-        return found
+        return self.memoized("identifiers", _scan)
 
     @property
     def incoming(self) -> Document | None:
         """The message a reply answers, as a document of its own (built once)."""
-        if "incoming" not in self.memo:
-            self.memo["incoming"] = self._incoming()
-        incoming: Document | None = self.memo["incoming"]
-        return incoming
+        return self.memoized("incoming", _incoming)
 
-    def _incoming(self) -> Document | None:
-        if not self.context.incoming:
-            return None
-        from nabz.trust.text import detect_language
 
-        return Document(
-            self.context.incoming,
-            language=detect_language(self.context.incoming),
-            network=self.network,
-            kind="incoming",
-            context=Context(settings=self.context.settings, today=self.context.today),
-        )
+def _scan(doc: Document) -> list[Identifier]:
+    from nabz.trust.identifiers import scan_document
+
+    return scan_document(doc)
+
+
+def _incoming(doc: Document) -> Document | None:
+    if not doc.context.incoming:
+        return None
+    from nabz.trust.text import detect_language
+
+    return Document(
+        doc.context.incoming,
+        language=detect_language(doc.context.incoming),
+        network=doc.network,
+        kind="incoming",
+        context=Context(settings=doc.context.settings, today=doc.context.today),
+    )

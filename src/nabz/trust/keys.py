@@ -68,10 +68,11 @@ def fold(text: str) -> str:
 
 def folded(doc: Document) -> str:
     """:func:`fold` of the document's normalised text, computed once per document."""
-    text: str | None = doc.memo.get("_folded")
-    if text is None:
-        text = doc.memo["_folded"] = fold(doc.norm.text)
-    return text
+    return doc.memoized("_folded", _fold_document)
+
+
+def _fold_document(doc: Document) -> str:
+    return fold(doc.norm.text)
 
 
 def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> list[Any]:

@@ -59,26 +59,6 @@ class Readability:
     sentences: int
     syllables: int
 
-    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
-    # build, and this is made for every check.)
-    def __init__(
-        self,
-        language: str,
-        formula: str,
-        score: float,
-        grade: float,
-        words: int,
-        sentences: int,
-        syllables: int,
-    ) -> None:
-        self.language = language
-        self.formula = formula
-        self.score = score
-        self.grade = grade
-        self.words = words
-        self.sentences = sentences
-        self.syllables = syllables
-
 
 # --- English syllables -------------------------------------------------------------
 _EN_VOWELS = regex.compile(r"[aeiouy]+")

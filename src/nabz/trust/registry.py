@@ -4,7 +4,7 @@ A rule function receives a :class:`~nabz.trust.document.Document` and yields
 :class:`Hit` objects (spans in ORIGINAL offsets, via ``doc.span``). The engine
 turns hits into findings, applying the workspace's switches and severity
 overrides. Examples declared on the rule become tests automatically
-(``tests/trust/test_rule_examples.py``), and ``tests/trust/test_registry.py``
+(``tests/trust/engine/test_rule_examples.py``), and ``tests/trust/engine/test_registry.py``
 checks the docstring outline, the examples per language and unique codes.
 """
 

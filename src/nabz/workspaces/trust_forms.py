@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nabz.workspaces.choices import Network, Pillar
+
 
 def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
@@ -120,8 +122,6 @@ class PlanningForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from nabz.content.models import Network, Pillar
-
         self.fields["target_networks"].choices = Network.choices  # type: ignore[attr-defined]
         for value, label in Pillar.choices:
             self.fields[f"mix_{value}"] = forms.IntegerField(

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.keys import folded, found
@@ -46,7 +46,7 @@ class Scan:
 
     __slots__ = (
         "_claim_ends", "_claim_starts", "digit_runs", "doc", "found", "has_digit",
-        "has_upper", "language", "long_number", "lower", "memo", "text", "tokens",
+        "has_upper", "language", "long_number", "lower", "text", "tokens",
     )  # fmt: skip
 
     def __init__(self, doc: Document) -> None:
@@ -54,7 +54,6 @@ class Scan:
         self.text = text = doc.norm.text
         self.language = doc.language
         self.found: list[Found] = []
-        self.memo: dict[str, Any] = {}  # what detectors share for this text
         # Spans later detectors must not re-use, kept sorted and disjoint (bisect: long
         # texts with thousands of identifiers stay linear-logarithmic).
         self._claim_starts: list[int] = []

@@ -10,11 +10,15 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import yaml
 
 from nabz.trust.identifiers._scan import PhraseMatcher, Scan
 from nabz.trust.keys import register
+
+if TYPE_CHECKING:
+    from nabz.trust.document import Document
 
 # How far before a value its context word may end, in characters.
 MAX_GAP = 32
@@ -44,21 +48,21 @@ register(LEXICON, lambda _language: context_matcher().keys)
 
 def context_hits(scan: Scan) -> list[tuple[int, int, str]]:
     """(start, end, label) of every context word in the text, in order; computed once."""
-    cached: list[tuple[int, int, str]] | None = scan.memo.get("_ctx")
-    if cached is None:
-        cached = context_matcher().find(scan.doc)
-        scan.memo["_ctx"] = cached
-    return cached
+    return scan.doc.memoized("_id_ctx", _find_context_hits)
+
+
+def _find_context_hits(doc: Document) -> list[tuple[int, int, str]]:
+    return context_matcher().find(doc)
 
 
 def _bounds(scan: Scan) -> tuple[list[int], list[int]]:
     """Starts and ends of the context words (both ascending: the words do not overlap)."""
-    cached: tuple[list[int], list[int]] | None = scan.memo.get("_ctx_bounds")
-    if cached is None:
-        hits = context_hits(scan)
-        cached = ([h[0] for h in hits], [h[1] for h in hits])
-        scan.memo["_ctx_bounds"] = cached
-    return cached
+    return scan.doc.memoized("_id_ctx_bounds", _find_bounds)
+
+
+def _find_bounds(doc: Document) -> tuple[list[int], list[int]]:
+    hits = doc.memoized("_id_ctx", _find_context_hits)
+    return [h[0] for h in hits], [h[1] for h in hits]
 
 
 def label_before(scan: Scan, pos: int, gap: int = MAX_GAP) -> tuple[str, int] | None:

@@ -115,27 +115,27 @@ register(_PEOPLE, lambda _language: _context_matcher().keys)
 
 def context_words(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, "patient"|"staff") cue words in normalised offsets; cached per doc."""
-    cached: list[tuple[int, int, str]] | None = doc.memo.get("_phi_ctx")
-    if cached is None:
-        cached = _context_matcher().find(doc)
-        doc.memo["_phi_ctx"] = cached
-    return cached
+    return doc.memoized("_phi_ctx", _find_context_words)
+
+
+def _find_context_words(doc: Document) -> list[tuple[int, int, str]]:
+    return _context_matcher().find(doc)
 
 
 def is_patient_context(doc: Document) -> bool:
     """The text is about a patient: the patient-story pillar, or patient words in it."""
-    cached: bool | None = doc.memo.get("_phi_patient")
-    if cached is None:
-        cached = (
-            doc.context.pillar == "patient_story"
-            or any(label == "patient" for *_, label in context_words(doc))
-            or any(
-                i.kind is IdentifierKind.PERSON_NAME and i.detail.startswith("patient:")
-                for i in doc.identifiers
-            )
+    return doc.memoized("_phi_patient", _find_patient_context)
+
+
+def _find_patient_context(doc: Document) -> bool:
+    return (
+        doc.context.pillar == "patient_story"
+        or any(label == "patient" for *_, label in context_words(doc))
+        or any(
+            i.kind is IdentifierKind.PERSON_NAME and i.detail.startswith("patient:")
+            for i in doc.identifiers
         )
-        doc.memo["_phi_patient"] = cached
-    return cached
+    )
 
 
 def is_staff_context(doc: Document) -> bool:
@@ -148,15 +148,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n؟]")
 def _staff_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]], list[int]]:
     """Sentence-break offsets, and the cue words in ORIGINAL offsets with their starts;
     computed once per document so that many identifiers in a long text stay cheap."""
-    cached: tuple[list[int], list[tuple[int, int, str]], list[int]] | None = doc.memo.get(
-        "_phi_staff_index"
-    )
-    if cached is None:
-        breaks = [m.start() for m in _SENTENCE_BREAK.finditer(doc.text)]
-        words = [(*doc.span(s, e), label) for s, e, label in context_words(doc)]
-        cached = (breaks, words, [w[0] for w in words])
-        doc.memo["_phi_staff_index"] = cached
-    return cached
+    return doc.memoized("_phi_staff_index", _build_staff_index)
+
+
+def _build_staff_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]], list[int]]:
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(doc.text)]
+    words = [(*doc.span(s, e), label) for s, e, label in context_words(doc)]
+    return breaks, words, [w[0] for w in words]
 
 
 def staff_near(doc: Document, ident: Identifier) -> bool:

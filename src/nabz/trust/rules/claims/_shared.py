@@ -94,13 +94,6 @@ class View:
     language: str
     _breaks: list[int] | None = None
 
-    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
-    # build, and this is made for every check.)
-    def __init__(self, low: str, language: str, _breaks: list[int] | None = None) -> None:
-        self.low = low
-        self.language = language
-        self._breaks = _breaks
-
     def breaks(self) -> list[int]:
         if self._breaks is None:
             self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.low)]
@@ -139,11 +132,11 @@ class View:
 
 
 def view(doc: Document) -> View:
-    cached = doc.memo.get("_clm_view")
-    if cached is None:
-        cached = View(lowered(doc.norm.text), doc.language)
-        doc.memo["_clm_view"] = cached
-    return cached
+    return doc.memoized("_clm_view", _view)
+
+
+def _view(doc: Document) -> View:
+    return View(lowered(doc.norm.text), doc.language)
 
 
 # --- cues -----------------------------------------------------------------------------
@@ -272,18 +265,18 @@ register(_TRIGGER_LEXICON, _trigger_keys)
 
 
 def _scan(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
-    found_codes = doc.memo.get("_clm_triggers")
-    if found_codes is None:
-        codes_seen: set[str] = set()
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for (codes, positional), start, end in found(doc, _TRIGGER_LEXICON):
-            codes_seen |= codes
-            if positional:
-                for code in codes & _POSITIONAL:
-                    spans.setdefault(code, []).append((start, end))
-        found_codes = (codes_seen, spans)
-        doc.memo["_clm_triggers"] = found_codes
-    return found_codes
+    return doc.memoized("_clm_triggers", _find_triggers)
+
+
+def _find_triggers(doc: Document) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
+    codes_seen: set[str] = set()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for (codes, positional), start, end in found(doc, _TRIGGER_LEXICON):
+        codes_seen |= codes
+        if positional:
+            for code in codes & _POSITIONAL:
+                spans.setdefault(code, []).append((start, end))
+    return codes_seen, spans
 
 
 def triggered(doc: Document, code: str) -> bool:

@@ -140,17 +140,14 @@ def _variants(text: str, language: str) -> set[str]:
     return variants
 
 
+@dataclass(slots=True, eq=False)  # (compared by identity, as the plain class it was)
 class KeyHit:
-    """A key phrase of one of a myth's groups, found in a text (normalised offsets). A
-    plain class: a NamedTuple's constructor is interpreted even in a compiled build."""
+    """A key phrase of one of a myth's groups, found in a text (normalised offsets)."""
 
-    __slots__ = ("end", "group", "myth", "start")
-
-    def __init__(self, myth: int, group: int, start: int, end: int) -> None:
-        self.myth = myth  # index into MythBase.myths
-        self.group = group
-        self.start = start
-        self.end = end
+    myth: int  # index into MythBase.myths
+    group: int
+    start: int
+    end: int
 
 
 class MythBase:

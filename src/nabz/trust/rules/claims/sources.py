@@ -88,9 +88,10 @@ def domain_matches(host: str, domains: Iterable[str]) -> str | None:
 
 
 def links(doc: Document) -> list[Link]:
-    cached = doc.memo.get("_clm_links")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    return doc.memoized("_clm_links", _find_links)
+
+
+def _find_links(doc: Document) -> list[Link]:
     low = view(doc).low
     found: list[Link] = []
     if "." in low:
@@ -116,15 +117,16 @@ def links(doc: Document) -> list[Link]:
             host = re.split(r"[/?#]", rest, maxsplit=1)[0].split(":")[0].removeprefix("www.")
             if "." in host.strip("."):
                 found.append(Link(start, start + len(url), host, url))
-    doc.memo["_clm_links"] = found
     return found
 
 
 def citation(doc: Document) -> str | None:
     """What makes the document cited, or None: an authoritative link, a DOI, a PubMed ID,
     or an authority named in the text."""
-    if "_clm_citation" in doc.memo:
-        return doc.memo["_clm_citation"]  # type: ignore[no-any-return]
+    return doc.memoized("_clm_citation", _find_citation)
+
+
+def _find_citation(doc: Document) -> str | None:
     data = source_data()
     extra = _domains(doc.settings.citation_domains)
     result: str | None = None
@@ -156,7 +158,6 @@ def citation(doc: Document) -> str | None:
             m = data.names["en"].search(low)
         if m:
             result = f"named:{m.group()}"
-    doc.memo["_clm_citation"] = result
     return result
 
 

@@ -31,9 +31,10 @@ class ConsentNeeds:
 
 
 def _analyse(doc: Document) -> ConsentNeeds:
-    cached = doc.memo.get("_consent_needs")
-    if isinstance(cached, ConsentNeeds):
-        return cached
+    return doc.memoized("_consent_needs", _find_needs)
+
+
+def _find_needs(doc: Document) -> ConsentNeeds:
     needs: list[Need] = []
     story = _find_story(doc)
     anchor = doc.span(*story) if story else (0, 0)
@@ -54,6 +55,4 @@ def _analyse(doc: Document) -> ConsentNeeds:
             for c in doc.context.consents
             if not c.revoked and (c.expires is None or c.expires >= today)
         )
-    result = ConsentNeeds(tuple(needs), anchor, live)
-    doc.memo["_consent_needs"] = result
-    return result
+    return ConsentNeeds(tuple(needs), anchor, live)

@@ -148,10 +148,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
 
 
 def _health(doc: Document) -> _Health:
-    cached: _Health | None = doc.memo.get("_phi_health")
-    if cached is None:
-        cached = doc.memo["_phi_health"] = _Health(doc)
-    return cached
+    return doc.memoized("_phi_health", _Health)
 
 
 def health_near(doc: Document, name: Identifier) -> bool:
@@ -161,14 +158,13 @@ def health_near(doc: Document, name: Identifier) -> bool:
 
 def age_over_89(doc: Document) -> bool:
     """The text gives an age above 89 (what PHI108 flags)."""
-    cached: bool | None = doc.memo.get("_phi_age_over_89")
-    if cached is None:
-        cached = False
-        for ident in doc.identifiers:
-            if ident.kind is IdentifierKind.AGE and "months" not in ident.detail:
-                value = age_value(ident.detail)
-                if value is not None and value > 89:
-                    cached = True
-                    break
-        doc.memo["_phi_age_over_89"] = cached
-    return cached
+    return doc.memoized("_phi_age_over_89", _find_age_over_89)
+
+
+def _find_age_over_89(doc: Document) -> bool:
+    for ident in doc.identifiers:
+        if ident.kind is IdentifierKind.AGE and "months" not in ident.detail:
+            value = age_value(ident.detail)
+            if value is not None and value > 89:
+                return True
+    return False

@@ -41,13 +41,14 @@ _START = attrgetter("start")
 
 def _by_kind(doc: Document) -> dict[IdentifierKind, list[Identifier]]:
     """The document's identifiers grouped by kind (each group in text order); once per doc."""
-    cached: dict[IdentifierKind, list[Identifier]] | None = doc.memo.get("_phi_by_kind")
-    if cached is None:
-        cached = {}
-        for ident in doc.identifiers:
-            cached.setdefault(ident.kind, []).append(ident)
-        doc.memo["_phi_by_kind"] = cached
-    return cached
+    return doc.memoized("_phi_by_kind", _group_by_kind)
+
+
+def _group_by_kind(doc: Document) -> dict[IdentifierKind, list[Identifier]]:
+    groups: dict[IdentifierKind, list[Identifier]] = {}
+    for ident in doc.identifiers:
+        groups.setdefault(ident.kind, []).append(ident)
+    return groups
 
 
 def _open(doc: Document, kinds: tuple[IdentifierKind, ...]) -> list[Identifier]:

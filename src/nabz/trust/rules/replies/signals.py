@@ -114,11 +114,7 @@ class Signals:
 
 
 def signals(doc: Document) -> Signals:
-    cached: Signals | None = doc.memo.get("_nabz_reply_signals")
-    if cached is None:
-        cached = _analyse(doc)
-        doc.memo["_nabz_reply_signals"] = cached
-    return cached
+    return doc.memoized("_nabz_reply_signals", _analyse)
 
 
 def lowered(doc: Document) -> str:
@@ -145,12 +141,13 @@ def incoming_signals(doc: Document) -> Signals | None:
     incoming = doc.incoming
     if incoming is None:
         return None
-    cached: Signals | None = doc.memo.get("_nabz_incoming_signals")
-    if cached is None:
-        lang = incoming_language(doc)
-        cached = _analyse(incoming, lang)
-        doc.memo["_nabz_incoming_signals"] = cached
-    return cached
+    return doc.memoized("_nabz_incoming_signals", _analyse_incoming)
+
+
+def _analyse_incoming(doc: Document) -> Signals:
+    incoming = doc.incoming
+    assert incoming is not None  # (only asked for when there is one)
+    return _analyse(incoming, incoming_language(doc))
 
 
 def _analyse(doc: Document, language: str | None = None) -> Signals:

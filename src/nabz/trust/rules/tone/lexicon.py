@@ -50,14 +50,6 @@ class Match:
     entry: Entry
     form: str = ""  # Arabic: "lil" (ل + ال written لل) or "bare" (without the article)
 
-    # (Written out: the __init__ dataclass generates is interpreted even in a compiled
-    # build, and these are made many times per check.)
-    def __init__(self, start: int, end: int, entry: Entry, form: str = "") -> None:
-        self.start = start
-        self.end = end
-        self.entry = entry
-        self.form = form
-
     def replacement(self) -> str:
         """The entry's alternative, fitted to how the phrase was written."""
         alt = self.entry.alternative
@@ -291,18 +283,19 @@ def _custom_lexicon(language: str, pairs: tuple[tuple[str, str], ...]) -> Lexico
 
 def tone_matches(doc: Document) -> list[Match]:
     """Every tone-lexicon match in a document; computed once per document."""
-    cached: list[Match] | None = doc.memo.get("_nabz_tone_matches")
-    if cached is None:
-        text = folded(doc)
-        cached = tone_lexicon(doc.language).resolve(text, found(doc, _TONE))
-        pairs = custom_jargon(doc)
-        if pairs:
-            extra = _custom_lexicon(doc.language, pairs).find(text)
-            seen = {(m.start, m.end) for m in cached if m.entry.category == "jargon"}
-            cached = cached + [m for m in extra if (m.start, m.end) not in seen]
-            cached.sort(key=lambda m: m.start)
-        doc.memo["_nabz_tone_matches"] = cached
-    return cached
+    return doc.memoized("_nabz_tone_matches", _find_tone_matches)
+
+
+def _find_tone_matches(doc: Document) -> list[Match]:
+    text = folded(doc)
+    matches = tone_lexicon(doc.language).resolve(text, found(doc, _TONE))
+    pairs = custom_jargon(doc)
+    if pairs:
+        extra = _custom_lexicon(doc.language, pairs).find(text)
+        seen = {(m.start, m.end) for m in matches if m.entry.category == "jargon"}
+        matches = matches + [m for m in extra if (m.start, m.end) not in seen]
+        matches.sort(key=lambda m: m.start)
+    return matches
 
 
 def lexicon_hits(doc: Document, category: str, *, replace: bool = True) -> Iterator[Hit]:

@@ -20,7 +20,7 @@ import pytest
 import nabz.trust
 from nabz.trust import check, scan_identifiers
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def cases() -> Iterator[dict[str, Any]]:
@@ -66,7 +66,7 @@ def outputs() -> list[str]:
 def _pure_outputs() -> dict[str, Any]:
     code = (
         "import json, nabz.trust\n"
-        "from tests.trust.test_compiled import outputs\n"
+        f"from {__name__} import outputs\n"
         "print(json.dumps({'compiled': nabz.trust.compiled(), 'outputs': outputs()}))\n"
     )
     env = {**os.environ, "NABZ_TRUST_PURE": "1"}

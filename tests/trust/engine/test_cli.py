@@ -17,7 +17,7 @@ from nabz.trust import catalogue
 from nabz.trust.cli import main
 from nabz.trust.registry import all_rules
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = json.loads((ROOT / "tests/data/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 ONLY_CONSENT = {"disabled_rules": [r.code for r in all_rules() if r.family != "CON"]}
 

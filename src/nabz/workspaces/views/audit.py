@@ -1,4 +1,8 @@
-"""The audit log in the UI: filters, chain status, CSV and JSON Lines export."""
+"""The audit log in the workspace's settings: filters, chain status, CSV and JSON Lines export.
+
+A page of the workspace layer (it needs the role check); the log itself, ``nabz.audit``,
+sits below the workspaces and imports none of them.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from nabz.audit import record
 from nabz.audit.chain import verify
 from nabz.audit.exports import iter_csv, iter_jsonl
 from nabz.audit.models import AuditEntry
@@ -84,8 +89,6 @@ def audit_export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
         body, content_type = iter_jsonl(entries), "application/jsonl; charset=utf-8"
     response = StreamingHttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="nabz-audit-{slug}.{fmt}"'
-    from nabz.audit import record
-
     record(
         "audit.exported",
         actor=request.user,
