@@ -9,6 +9,12 @@ synthetic corpus and the tagger's silver data (no training step reads it). Each 
 ``{"text": ..., "spans": [[start, end, kind], ...]}`` with kind one of name, address,
 date, age, phone; a post with no span is a negative.
 
+Two parts, reported apart and together. "first" (no ``split`` field) was written before
+issue 14's address, date and age detectors; they were then built with its misses in
+view, so its figures after that work are optimistic. "fresh" (``"split": "fresh"``) was
+written after that work and has never been used to change a detector: its figures are
+the honest ones. Keep it that way: a miss found in "fresh" is fixed in a new part.
+
 ``nabz.trust.scan_identifiers`` runs on every text. A found identifier counts for the
 kind it maps to (STREET_ADDRESS, POSTAL_CODE and PLACE are all "address"); it is right
 when it overlaps a gold span of that kind, and a gold span is found when some
@@ -45,14 +51,20 @@ _KIND_OF = {
 Span = tuple[int, int, str]
 
 
-def load(language: str) -> list[tuple[str, list[Span]]]:
-    """(text, gold spans) of every post of one language's file, spans checked."""
+SPLITS = ("first", "fresh", "all")
+
+
+def load(language: str, split: str = "all") -> list[tuple[str, list[Span]]]:
+    """(text, gold spans) of the posts of one language's file in ``split``, spans
+    checked."""
     path = ROOT / "bench" / "data" / f"outside_spans.{language}.jsonl"
     out: list[tuple[str, list[Span]]] = []
     for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
             continue
         row = json.loads(line)
+        if split != "all" and row.get("split", "first") != split:
+            continue
         text = row["text"]
         spans: list[Span] = []
         for start, end, kind in row["spans"]:
@@ -67,10 +79,12 @@ def _overlap(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(language: str, misses: list[str] | None = None) -> dict[str, dict[str, Any]]:
+def score(
+    language: str, split: str = "all", misses: list[str] | None = None
+) -> dict[str, dict[str, Any]]:
     """Per kind: found/gold (recall) and right/reported (precision)."""
     tally = {k: {"tp_gold": 0, "gold": 0, "tp_pred": 0, "pred": 0} for k in KINDS}
-    for text, gold in load(language):
+    for text, gold in load(language, split):
         pred: list[Span] = [
             (i.start, i.end, _KIND_OF[i.kind.value])
             for i in scan_identifiers(text, language=language)
@@ -105,20 +119,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list misses and wrong finds")
     args = parser.parse_args(argv)
     misses: list[str] | None = [] if args.misses else None
-    figures = {lang: score(lang, misses) for lang in LANGS}
+    figures = {
+        split: {lang: score(lang, split, misses if split == "all" else None) for lang in LANGS}
+        for split in SPLITS
+    }
     if not args.json_only:
-        print("independent set (bench/data/outside_spans.*.jsonl), overlap matching:")
-        for lang, kinds in figures.items():
-            for kind, s in kinds.items():
-                r = "  -  " if s["recall"] is None else f"{s['recall']:.3f}"
-                p = "  -  " if s["precision"] is None else f"{s['precision']:.3f}"
-                flag = ""
-                if kind in TARGETS and s["recall"] is not None and s["recall"] < TARGETS[kind]:
-                    flag = f"  <- recall below {TARGETS[kind]:.2f}"
-                print(
-                    f"  {lang} {kind:<8} recall {r} precision {p} "
-                    f"({s['gold']} gold, {s['reported']} reported){flag}"
-                )
+        for split in SPLITS:
+            print(f"independent set, part {split!r} (bench/data/outside_spans.*.jsonl), overlap:")
+            for lang, kinds in figures[split].items():
+                for kind, s in kinds.items():
+                    r = "  -  " if s["recall"] is None else f"{s['recall']:.3f}"
+                    p = "  -  " if s["precision"] is None else f"{s['precision']:.3f}"
+                    flag = ""
+                    target = TARGETS.get(kind)
+                    if target and s["recall"] is not None and s["recall"] < target:
+                        flag = f"  <- recall below {target:.2f}"
+                    print(
+                        f"  {lang} {kind:<8} recall {r} precision {p} "
+                        f"({s['gold']} gold, {s['reported']} reported){flag}"
+                    )
         for line in misses or []:
             print(line)
     print(json.dumps(figures, ensure_ascii=False, separators=(",", ":")))
