@@ -52,6 +52,7 @@ _NAMED_STREET = r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}\s+(?:Street|Road|
 _GULF_PART = rf"(?:{_UNIT}|{_STREET_NUMBER}|{_NAMED_STREET})"
 _GULF = re.compile(rf"(?<![\w-]){_GULF_PART}(?:,\s*{_GULF_PART})*(?![\w])")
 _UNIT_RE = re.compile(_UNIT)
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[A-Za-z]?,?\s+$")
 _STREET_NUMBER_RE = re.compile(_STREET_NUMBER)
 
 _TRIGGERS = frozenset(
@@ -93,7 +94,10 @@ def _european(scan: Scan) -> None:
 
 
 def _gulf(scan: Scan) -> None:
-    for m in _GULF.finditer(scan.text):
+    text = scan.text
+    for m in _GULF.finditer(text):
+        if _HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "42 Elm Street, Apt 3": an English address, found in places
         found = m.group()
         numbered_street = _STREET_NUMBER_RE.search(found) is not None
         unit = _UNIT_RE.search(found) is not None
