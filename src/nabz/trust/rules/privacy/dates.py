@@ -54,6 +54,11 @@ _EVENTS = frozenset(
                     "severity": "block",
                 },
                 {"text": "Mr. Okafor had his bypass surgery last Tuesday.", "severity": "block"},
+                {
+                    "text": "Mrs. Fatima Al-Zahrani, 52, from Al-Malaz after her open-heart "
+                    "surgery on 3 December",
+                    "severity": "block",
+                },
             ],
             "pass": [
                 "Free screening on 12 March 2025 at the main clinic.",
@@ -69,6 +74,11 @@ _EVENTS = frozenset(
                 "توفي المريض في ٣ آذار ٢٠٢٤ رحمه الله.",
                 {"text": "خرجت المريضة سلمى الحارثي من المستشفى أمس.", "severity": "block"},
                 {"text": "أجرى المريض يوسف القحطاني عملية القلب قبل يومين.", "severity": "block"},
+                {
+                    "text": "السيدة فاطمة الزهراني (٥٢ عاماً) من حي الملز بعد عملية القلب المفتوح "
+                    "يوم ٣ ديسمبر",
+                    "severity": "block",
+                },
             ],
             "pass": [
                 "فحص مجاني يوم 12 مارس 2025 في العيادة الرئيسية.",
@@ -84,6 +94,7 @@ _EVENTS = frozenset(
                 "او در ۳ اسفند ۱۴۰۲ درگذشت.",
                 {"text": "خانم نرگس رضوانی دیروز از بیمارستان مرخص شد.", "severity": "block"},
                 {"text": "آقای کامران صدری هفته گذشته جراحی قلب شد.", "severity": "block"},
+                {"text": "خانم پروین نادری بعد از جراحی قلب در ۳ آذر مرخص شد.", "severity": "block"},
             ],
             "pass": [
                 "غربالگری رایگان در ۱۲ اسفند در درمانگاه مرکزی.",
@@ -100,7 +111,8 @@ def person_date(doc: Document) -> Iterator[Hit]:
     Persian or numeric forms, in any digits) that a cue word ties to a person's birth,
     admission, discharge, surgery, visit or death. Event and awareness-day dates do
     not fire. Birth and death dates always block; other personal dates block in a
-    patient's context. Relative dates ("discharged yesterday", "surgery last Tuesday",
+    patient's context or when the post names a person ("Mrs. Roe ... after her surgery
+    on 3 December"). Relative dates ("discharged yesterday", "surgery last Tuesday",
     «أمس», «قبل يومين», «دیروز», «هفته گذشته») block when the post names a person and
     warn in a patient's context without a name.
 
@@ -133,7 +145,8 @@ def person_date(doc: Document) -> Iterator[Hit]:
                 continue
             severity = Severity.BLOCK if named else Severity.WARN
         else:
-            severity = Severity.BLOCK if patient or event in _PERSONAL_EVENTS else Severity.WARN
+            personal = patient or named or event in _PERSONAL_EVENTS
+            severity = Severity.BLOCK if personal else Severity.WARN
         yield Hit(
             ident.start,
             ident.end,
