@@ -55,21 +55,32 @@ _UNIT_RE = re.compile(_UNIT)
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d[A-Za-z]?,?\s+$")
 _STREET_NUMBER_RE = re.compile(_STREET_NUMBER)
 
-_TRIGGERS = frozenset(
-    w.lower().rstrip(".")
-    for w in _LEADS.strip("(?:)").split("|") + _UNIT.split(")")[0].strip("(?:").split("|")
-) | frozenset({"street", "road", "st", "rd", "way", "lane", "sikka", "jadda", "avenue"})
-_SUFFIX_HINT = re.compile(
-    r"(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|gracht|straat|laan|plein|steeg|"
-    r"kade|singel|gade|gatan|vägen|gata|vej|veien|vegen|katu|tie|utca|ulice)\b"
+_LEAD_WORDS = frozenset(
+    w.lower().replace("\\.", "") for w in _LEADS.removeprefix("(?:").removesuffix(")").split("|")
 )
+_UNIT_WORDS = frozenset(
+    {"villa", "building", "bldg", "block", "blk", "flat", "apartment", "apt", "house", "plot"}
+    | {"office", "tower", "compound", "unit", "shop"}
+)
+_STREET_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "way", "lane"})
+_GULF_WORDS = _UNIT_WORDS | _STREET_WORDS | {"sikka", "jadda"}
+# Word endings of Germanic street names ("str" as the tokens have "Hauptstr.").
+_SUFFIXES = (
+    "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "damm", "ufer", "gracht",
+    "straat", "laan", "plein", "steeg", "kade", "singel", "gade", "gatan", "vägen", "gata",
+    "vej", "veien", "vegen", "katu", "tie", "utca", "ulice",
+)  # fmt: skip
 
 
 def detect(scan: Scan) -> None:
     if not scan.has_digit:
         return
-    if not _TRIGGERS.isdisjoint(scan.tokens) or _SUFFIX_HINT.search(scan.lower):
+    tokens = scan.tokens
+    if not _LEAD_WORDS.isdisjoint(tokens) or any(t.endswith(_SUFFIXES) for t in tokens):
         _european(scan)
+    if not _UNIT_WORDS.isdisjoint(tokens) or (
+        not _GULF_WORDS.isdisjoint(tokens) and _STREET_NUMBER_RE.search(scan.text)
+    ):
         _gulf(scan)
 
 
