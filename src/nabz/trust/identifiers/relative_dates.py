@@ -33,10 +33,23 @@ _EN = re.compile(
     r")(?![\w])",
     re.IGNORECASE,
 )
-_EN_TRIGGERS = frozenset(
-    {"yesterday", "last", "this", "ago", "next", "past", "earlier"}
-    | {d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+# The pattern runs only when the words of one of its shapes are there ("last" and "this"
+# alone are in most English posts).
+_WEEKDAYS_EN = frozenset(
+    d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 )
+_EN_ALONE = frozenset({"yesterday", "ago"})
+_EN_LEADS = frozenset({"last", "this", "next", "past", "earlier"})
+_EN_AFTER_LEAD = _WEEKDAYS_EN | {"night", "week", "weekend", "morning", "afternoon"}
+
+
+def _english_words(tokens: frozenset[str]) -> bool:
+    if not _EN_ALONE.isdisjoint(tokens):
+        return True
+    if _WEEKDAYS_EN.isdisjoint(tokens) and _EN_AFTER_LEAD.isdisjoint(tokens):
+        return False
+    return not _EN_LEADS.isdisjoint(tokens) or "on" in tokens
+
 
 # Arabic: normalised as the text is (أ→ا, ة→ه, ي→ی).
 _AR_WEEKDAY = r"(?:السبت|الاحد|الاثنین|الثلاثاء|الاربعاء|الخمیس|الجمعه)"
@@ -56,13 +69,23 @@ _AR = re.compile(
         r")(?![\w])"
     )
 )
-_AR_TRIGGERS = frozenset(
+# Arabic and Persian words a relative date cannot do without, with their clitics.
+_AR_ALONE = frozenset(
+    normalize_term(p + w) for w in ("أمس", "البارحة") for p in ("", "و", "ف", "ب", "بال", "وال")
+)
+_AR_WHEN = frozenset(
+    normalize_term(w)
+    for w in ("الماضي", "الفائت", "المنصرم", "المقبل", "القادم", "يوم", "قبل", "منذ")
+)
+_AR_UNITS = frozenset(
     normalize_term(w)
     for w in (
-        "أمس", "وأمس", "البارحة", "الماضي", "الفائت", "المنصرم", "المقبل", "القادم", "يوم",
-        "قبل", "منذ",
+        "الأسبوع", "الشهر", "يوم", "يومين", "أسبوع", "أسبوعين", "شهر", "شهرين", "أيام",
+        "أسابيع", "أشهر", "شهور", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
+        "الخميس", "الجمعة",
     )
 )  # fmt: skip
+
 
 # Persian: ZWNJ is dropped by normalisation ("سه‌شنبه" → "سهشنبه").
 _FA_WEEKDAY = (
@@ -80,21 +103,38 @@ _FA = re.compile(
         r")(?![\w])"
     )
 )
-_FA_TRIGGERS = frozenset(
-    normalize_term(w)
-    for w in ("دیروز", "پریروز", "دیشب", "پریشب", "گذشته", "پیش", "قبل", "آینده", "روز", "پیشین")
+_FA_ALONE = frozenset(
+    normalize_term(p + w) for w in ("دیروز", "پریروز", "دیشب", "پریشب") for p in ("", "و", "از")
 )
+_FA_WHEN = frozenset(normalize_term(w) for w in ("گذشته", "پیش", "قبل", "آینده", "پیشین", "روز"))
+_FA_UNITS = frozenset(
+    normalize_term(w)
+    for w in (
+        "هفته", "ماه", "روز", "شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه",
+        "پنج‌شنبه", "جمعه",
+    )
+)  # fmt: skip
+
+
+def _words_of(
+    tokens: frozenset[str], alone: frozenset[str], when: frozenset[str], units: frozenset[str]
+) -> bool:
+    if not alone.isdisjoint(tokens):
+        return True
+    return not when.isdisjoint(tokens) and not units.isdisjoint(tokens)
 
 
 def detect(scan: Scan) -> None:
     tokens = scan.tokens
-    if not _EN_TRIGGERS.isdisjoint(tokens):
+    if _english_words(tokens):
         for m in _EN.finditer(scan.lower):
             add_date(scan, m.start(), m.end(), "relative date")
     if scan.language == "en":
         return
-    for pattern, triggers in ((_AR, _AR_TRIGGERS), (_FA, _FA_TRIGGERS)):
-        if triggers.isdisjoint(tokens):
-            continue
-        for m in pattern.finditer(scan.lower):
-            add_date(scan, m.start(1), m.end(1), "relative date")
+    for pattern, alone, when, units in (
+        (_AR, _AR_ALONE, _AR_WHEN, _AR_UNITS),
+        (_FA, _FA_ALONE, _FA_WHEN, _FA_UNITS),
+    ):
+        if _words_of(tokens, alone, when, units):
+            for m in pattern.finditer(scan.lower):
+                add_date(scan, m.start(1), m.end(1), "relative date")
