@@ -31,6 +31,13 @@ NUMERIC_KINDS = [
 ]  # fmt: skip
 
 
+_WEEKDAYS = {
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "ar": ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"],
+    "fa": ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"],
+}
+
+
 @dataclass
 class Annotation:
     start: int
@@ -274,6 +281,12 @@ class SlotFiller:
     def slot_date(self, rng: random.Random, split: str) -> Value:
         day = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 900))
         return self._date(rng, day), "DATE", True, [], "admission or surgery date"
+
+    def slot_weekday(self, rng: random.Random, split: str) -> Value:
+        # A day named relative to the message ("on Tuesday"): a date expression, reported
+        # as DATE, but not a patient's date on its own.
+        day = rng.choice(_WEEKDAYS[self.lang])
+        return day, "DATE", False, [], "weekday of a visit"
 
     def slot_age90(self, rng: random.Random, split: str) -> Value:
         n = rng.randint(90, 104)

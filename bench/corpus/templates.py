@@ -3,7 +3,8 @@
 A slot is ``{NAME}``; the same slot twice in one template is the same value. Slots:
 PATIENT, PATIENT_FIRST, RELATIVE (person names, PHI); STAFF (a staff member's name in
 a spotlight: a name, but not PHI); PHONE, SWITCHBOARD (the hospital's own number, not
-PHI), EMAIL, URL, IP, NATID, IBAN, CARD, MRN, PLAN, DOB, DATE, AGE90, ADDRESS, POSTCODE;
+PHI), EMAIL, URL, IP, NATID, IBAN, CARD, MRN, PLAN, DOB, DATE, WEEKDAY (a day named relative to the
+message: a date, not PHI), AGE90, ADDRESS, POSTCODE;
 hard negatives PRICE, ORDER, YEAR, STAT, DOSE, TIME, HOTLINE, CITY, BAD_ID, BAD_CARD.
 
 Each template is (kind, pillar, text). Templates alternate between the dev and the test
@@ -57,7 +58,7 @@ TEMPLATES: dict[str, list[Template]] = {
         ("incoming", None,
          "My card number is {BAD_CARD}, is that why the payment for {PRICE} failed?"),
         ("incoming", None,
-         "We live at {ADDRESS}, {POSTCODE}. Can the home care nurse come on Tuesday? "
+         "We live at {ADDRESS}, {POSTCODE}. Can the home care nurse come on {WEEKDAY}? "
          "You can text {PHONE}."),
         ("incoming", None,
          "The form says my social security number {BAD_ID} is wrong. I'm {PATIENT}, "
@@ -112,7 +113,7 @@ TEMPLATES: dict[str, list[Template]] = {
          "رقم بطاقتي {BAD_CARD}، هل لهذا السبب فشل دفع {PRICE}؟"),
         ("incoming", None,
          "نسكن في {ADDRESS}، الرمز البريدي {POSTCODE}. هل يمكن أن تزورنا ممرضة الرعاية "
-         "المنزلية يوم الثلاثاء؟ جوالي {PHONE}"),
+         "المنزلية يوم {WEEKDAY}؟ جوالي {PHONE}"),
         ("incoming", None,
          "رقم هويتي {BAD_ID} ولا يقبله النظام. أنا {PATIENT} من مواليد {DOB}."),
         ("incoming", None,
@@ -162,7 +163,7 @@ TEMPLATES: dict[str, list[Template]] = {
         ("incoming", None,
          "شماره کارتم {BAD_CARD} است؛ برای همین پرداخت {PRICE} انجام نشد؟"),
         ("incoming", None,
-         "نشانی ما {ADDRESS}، کد پستی {POSTCODE}. آیا پرستار مراقبت در منزل سه‌شنبه "
+         "نشانی ما {ADDRESS}، کد پستی {POSTCODE}. آیا پرستار مراقبت در منزل روز {WEEKDAY} "
          "می‌آید؟ شماره‌ام {PHONE}"),
         ("incoming", None,
          "کد ملی من {BAD_ID} است ولی سامانه قبول نمی‌کند. {PATIENT} هستم، متولد {DOB}."),

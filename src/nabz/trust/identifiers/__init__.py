@@ -116,6 +116,7 @@ def _load_detectors() -> tuple[Any, tuple[Callable[[Any], None], ...]]:
         names,
         numbers,
         places,
+        relative_dates,
         vehicles,
         web,
     )  # fmt: skip
@@ -123,8 +124,9 @@ def _load_detectors() -> tuple[Any, tuple[Callable[[Any], None], ...]]:
 
     # Order matters: shapes that contain digits claim their text before the number scanner.
     return Scan, (
-        web.detect, iban.detect, dates.detect, vehicles.detect, devices.detect, ages.detect,
-        numbers.detect, places.detect, names.detect, ages.after_names, biometric.detect,
+        web.detect, iban.detect, dates.detect, relative_dates.detect, vehicles.detect,
+        devices.detect, ages.detect, ages.worded, numbers.detect, places.detect,
+        names.detect, ages.after_names, biometric.detect,
     )  # fmt: skip
 
 

@@ -35,6 +35,15 @@ _EN_CUE_FIRST = re.compile(
 _EN_DECADE = re.compile(
     r"\bin\s+(?:his|her|their)\s+(?:late\s+|early\s+|mid-?)?(?P<dec>[1-9]0)'?s(?![\w])"
 )
+# "turned 102", "her 95th birthday" (not a hospital's or a charity's).
+_EN_TURNED = re.compile(
+    r"\b(?:turned|turns|turning)\s+(?P<n5>\d{1,3})(?![\d.,:%]|\s*(?:%|percent|degrees|times)\b)"
+    r"|(?<![\w-])(?P<n6>\d{1,3})(?:st|nd|rd|th)\s+birthday\b"
+)
+_NOT_A_PERSON = re.compile(
+    r"\b(?:hospital|clinic|centre|center|foundation|charity|ward|unit|we|our|company|team)"
+    r"(?:'s)?\W+(?:\w+\W+)?$"
+)
 _EN = _EN_NUMBER_FIRST  # key of the English trigger words below
 # The words an Arabic or a Persian age phrase may start with (the other branches start
 # with the number itself).
@@ -102,7 +111,10 @@ _AR_NOT_AGE = re.compile(normalize_term(r"(?:منذ|خلال|لمدة|مدة|ق�
 
 
 _TRIGGERS = {
-    _EN: frozenset({"old", "aged", "age", "yo", "yr", "y", "s", "ages"}),
+    _EN: frozenset(
+        {"old", "aged", "age", "yo", "yr", "y", "s", "ages", "turned", "turns", "turning"}
+        | {"birthday"}
+    ),
     _AR: frozenset(
         normalize_term(w)
         for w in [
@@ -188,6 +200,12 @@ def _english(scan: Scan) -> None:
         matches.extend(_EN_CUE_FIRST.finditer(lower))
     if "in " in lower:
         matches.extend(_EN_DECADE.finditer(lower))
+    if "turn" in lower or "birthday" in lower:
+        matches.extend(
+            m
+            for m in _EN_TURNED.finditer(lower)
+            if not _NOT_A_PERSON.search(lower, max(0, m.start() - 30), m.start())
+        )
     for m in matches:
         group = m.lastgroup or ""
         value = int(m.group(group))
@@ -218,20 +236,102 @@ def age_value(detail: str) -> int | None:
 _AFTER_NAME = re.compile(r"\s*[,(]\s*(\d{1,3})\s*(?=[,)]|\s+(?:years?|y/?o)\b)")
 # "فرانک، ۹۴ سال،" / "يزن، 91 عاما،": a count of years in apposition after a name.
 _AFTER_NAME_AR = re.compile(
-    normalize_term(r"\s*[،,(]\s*(\d{1,3}\s*(?:سال|ساله|عاما|عام|سنة|سنه))\s*(?=[،,)]|$)")
+    normalize_term(
+        r"\s*[،,(]\s*(\d{1,3}\s*(?:سال|ساله|عاما|عام|سنة|سنه))\s*(?=[،,)]|$)"
+        r"|\s+(\d{1,3}\s*(?:عاما|عام|سنة|سنه))(?![\w])"
+    )
 )
 
 
 def after_names(scan: Scan) -> None:
-    """ "Jane Roe, 93," and "Jane Roe (93)": a bare number right after a name is an age."""
+    """ "Jane Roe, 93," and "Jane Roe (93)": a bare number right after a name is an age (in
+    Arabic also «الشهري ٥٨ سنة», a count of years right after the name)."""
     for name in list(scan.found):
         if name.kind is not IdentifierKind.PERSON_NAME:
             continue
         m = _AFTER_NAME.match(scan.text, name.end)
         if m is None and scan.language != "en":
             m = _AFTER_NAME_AR.match(scan.text, name.end)
-        value = m.group(1)[:3].rstrip() if m else ""
-        value = "".join(ch for ch in value if ch.isdigit())
-        if m and not scan.is_claimed(m.start(1), m.end(1)) and int(value) <= 125:
-            scan.add(IdentifierKind.AGE, m.start(1), m.end(1), True, f"age {value}")
-            scan.claim(m.start(1), m.end(1))
+        if m is None:
+            continue
+        group = 1 if m.group(1) else 2
+        value = "".join(ch for ch in m.group(group)[:3] if ch.isdigit())
+        start, end = m.start(group), m.end(group)
+        if not scan.is_claimed(start, end) and int(value) <= 125:
+            scan.add(IdentifierKind.AGE, start, end, True, f"age {value}")
+            scan.claim(start, end)
+
+
+# Ages written in words: «شش ساله», «هشتاد و پنج سالگی», «ذات الست سنوات», «عيد ميلادها
+# المئة». Each word's value, normalised as the text is.
+_FA_NUMBER_WORDS = {
+    "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9,
+    "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15,
+    "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19, "بیست": 20, "سی": 30,
+    "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "صد": 100,
+    "یکصد": 100,
+}  # fmt: skip
+_AR_NUMBER_WORDS = {
+    normalize_term(w): v
+    for v, words in (
+        (1, "واحد"), (2, "اثنين اثنان"), (3, "ثلاث ثلاثة"), (4, "أربع أربعة"), (5, "خمس خمسة"),
+        (6, "ست ستة"), (7, "سبع سبعة"), (8, "ثمان ثماني ثمانية"), (9, "تسع تسعة"),
+        (10, "عشر عشرة"), (20, "عشرين عشرون"), (30, "ثلاثين ثلاثون"), (40, "أربعين أربعون"),
+        (50, "خمسين خمسون"), (60, "ستين ستون"), (70, "سبعين سبعون"), (80, "ثمانين ثمانون"),
+        (90, "تسعين تسعون"), (100, "مئة مائة"),
+    )
+    for w in words.split()
+}  # fmt: skip
+
+
+def _alternation(words: dict[str, int]) -> str:
+    return "|".join(sorted((re.escape(normalize_term(w)) for w in words), key=len, reverse=True))
+
+
+_FA_NUM = f"(?:{_alternation(_FA_NUMBER_WORDS)})"
+_AR_NUM = f"(?:ال)?(?:{_alternation(_AR_NUMBER_WORDS)})"
+_FA_WORDED = re.compile(
+    rf"(?<![\w])(?P<w>{_FA_NUM}(?:\s*و\s*{_FA_NUM}){{0,2}})\s*(?:ساله|سالگی|سالش)(?![\w])"
+)
+_AR_WORDED = re.compile(
+    normalize_term(
+        r"(?<![\w])(?:ذو|ذات|ابن|بنت|عمره|عمرها|بعمر|البالغ من العمر|البالغة من العمر|"
+        r"عمر ناهز|عمر يناهز)"
+        rf"\s+(?P<w>{_AR_NUM}(?:\s+و{_AR_NUM})?)\s*(?:عاما|عام|سنة|سنوات|سنين|أعوام)(?![\w])"
+        rf"|عيد\s+ميلاد(?:ه|ها)?\s+(?P<b>{_AR_NUM}(?:\s+و{_AR_NUM})?)(?![\w])"
+    )
+)
+_WORD_TRIGGERS = {
+    "fa": frozenset(normalize_term(w) for w in ("ساله", "سالگی", "سالش")),
+    "ar": frozenset(normalize_term(w) for w in ("ميلاده", "ميلادها", "ميلاد", "سنوات", "عاما")),
+}
+_NUMBER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _value_of(words: str, table: dict[str, int]) -> int:
+    total = 0
+    for word in _NUMBER_WORD.findall(words):
+        if word not in ("و", "ال"):
+            total += table.get(word[2:] if word.startswith("ال") else word, table.get(word, 0))
+    return total
+
+
+def worded(scan: Scan) -> None:
+    """Ages written out in Persian or Arabic words."""
+    lang = scan.language
+    if lang not in _WORD_TRIGGERS or _WORD_TRIGGERS[lang].isdisjoint(scan.tokens):
+        return
+    pattern, table = (
+        (_FA_WORDED, _FA_NUMBER_WORDS) if lang == "fa" else (_AR_WORDED, _AR_NUMBER_WORDS)
+    )
+    for m in pattern.finditer(scan.text):
+        group = "b" if lang == "ar" and m.group("b") else "w"
+        start, end = m.start(group), m.end()
+        value = _value_of(m.group(group), table)
+        if not 0 < value <= 125 or scan.is_claimed(start, end):
+            continue
+        window = scan.text[max(0, start - 20) : start]
+        if lang == "fa" and _FA_NOT_AGE.search(window):
+            continue
+        scan.add(IdentifierKind.AGE, start, end, True, f"age {value}")
+        scan.claim(start, end)

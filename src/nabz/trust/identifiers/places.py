@@ -13,6 +13,7 @@ from importlib.resources import files
 import regex as re
 
 from nabz.trust.identifiers import IdentifierKind as K
+from nabz.trust.identifiers import street_formats
 from nabz.trust.identifiers._scan import Scan
 from nabz.trust.identifiers.lexicon import all_stopwords
 from nabz.trust.keys import found, matches_at, register
@@ -37,8 +38,8 @@ _EN_ADDRESS = re.compile(
 )
 _FULL_TYPES = tuple(t for t in _STREET_TYPES.split("|") if len(t) > 4)
 _EN_STREET_ONLY = re.compile(
-    r"(?<=\b(?:on|at|near|off|in) )(?:[A-Z][a-z]+\s+){1,2}"
-    r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Close|Crescent)\b"
+    r"(?<=\b(?:on|at|near|off|in|from|of|along|down|up|to) )(?:[A-Z][a-z]+\s+){1,2}"
+    r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Close|Crescent|Terrace|Court|Grove|Mews)\b"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s?Box\s+\d{1,6}\b", re.IGNORECASE)
 _US_STATES = (
@@ -106,6 +107,16 @@ _STREET_TAILS = frozenset(
 )
 
 
+# Words after «ده» that make it the number ten (ده is also "village").
+_AFTER_TEN = frozenset(
+    normalize_term(w)
+    for w in (
+        "صبح", "شب", "عصر", "ظهر", "دقیقه", "ثانیه", "ساعت", "روز", "هفته", "ماه", "سال",
+        "نفر", "درصد", "هزار", "میلیون", "بار", "تا", "سالگی", "ساله", "کیلو", "کیلومتر",
+        "متر", "لیوان", "عدد", "قرص", "بیمار", "پزشک", "دلیل", "نکته", "توصیه", "راه",
+    )
+)  # fmt: skip
+_POSTAL_AFTER = re.compile(r"[،,]\s*(?:[^\s\d،,.]+\s+){1,2}(\d{5}(?:-?\d{5})?)(?![\d.,/]?\d)")
 _VEHICLE_AFTER = re.compile(r"\s*(?:خودرو|ماشین|اتومبیل|موتور)")
 _CHAIN_GAP = re.compile(r"[\s,]{0,4}(?:و\s)?")
 
@@ -138,11 +149,13 @@ _STATES_LOWER = frozenset(s.lower() for s in _US_STATES.split("|"))
 
 
 def _triggers(lang: str) -> frozenset[str]:
-    words = {w for phrase in _ADDRESS_WORDS[lang] for w in normalize_term(phrase).split()}
+    # (Letters only, as Scan.tokens has them: "ص.ب" is the tokens "ص" and "ب".)
+    words = {w for phrase in _ADDRESS_WORDS[lang] for w in _LETTERS.findall(normalize_term(phrase))}
     words |= {normalize_term(w) for w in _PLACE_CUES[lang]}
     return frozenset(words | {p + w for w in words for p in ("و", "در", "به")})
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _AR_TRIGGERS = {lang: _triggers(lang) for lang in ("fa", "ar")}
 
 # The address and place words of both languages, found in the shared walk: a match of
@@ -172,6 +185,9 @@ def _matches(pattern: re.Pattern[str], scan: Scan) -> list[re.Match[str]]:
 
 def detect(scan: Scan) -> None:
     tokens = scan.tokens
+    # The European and Gulf shapes first: "Building 7, Olaya Street" is one address, not
+    # a unit word before "7, Olaya Street".
+    street_formats.detect(scan)
     if not _EN_TRIGGERS.isdisjoint(tokens):
         _english(scan)
     if scan.has_digit:
@@ -183,7 +199,8 @@ def detect(scan: Scan) -> None:
 
 
 _EN_STREET_NAME_WORDS = frozenset(
-    {"street", "avenue", "road", "boulevard", "lane", "drive", "close", "crescent"}
+    {"street", "avenue", "road", "boulevard", "lane", "drive", "close", "crescent", "terrace"}
+    | {"court", "grove", "mews"}
 )
 _EN_PLACE_WORDS = frozenset(
     {"village", "town", "hamlet", "neighbourhood", "neighborhood", "suburb", "township",
@@ -279,6 +296,11 @@ def _arabic_script(scan: Scan, lang: str) -> None:
         digit = any(d for *_, d in chain)
         if total >= 2 or digit or best >= 2:
             _claim(scan, K.STREET_ADDRESS, chain[0][0], chain[-1][1], digit, "street address")
+            # «ص.ب ٤٤٢١، الرياض ١١٥٦٤»: a postal code of five or ten digits after the town
+            # (also when the box number was already taken as a postal code).
+            p = _POSTAL_AFTER.match(text, chain[-1][1])
+            if p:
+                _claim(scan, K.POSTAL_CODE, p.start(1), p.end(1), False, "postal code")
         chain.clear()
 
     for m in _matches(_ADDR_RE[lang], scan):
@@ -301,6 +323,8 @@ def _arabic_script(scan: Scan, lang: str) -> None:
         tok = _TOKEN.match(text, m.end())
         if tok is None or tok.group() in stop or any(ch.isdigit() for ch in tok.group()):
             continue
+        if m.group(1) == "ده" and tok.group() in _AFTER_TEN:
+            continue  # «از ده صبح»: ten o'clock, ten days, not a village
         end = tok.end()
         # A second word belongs to the name unless it is a function word or a new clause.
         second = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None

@@ -73,47 +73,60 @@ def gazetteer_for(language: str) -> Gazetteer:
     return Gazetteer(first, last, common, stop)
 
 
+# How a word may be a candidate, whatever its neighbours: never, always, or only after a
+# cue word (a title, "my son"). Kept per word in the model: posts share most words.
+_NEVER, _ALWAYS, _IF_CUED = 0, 1, 2
+
+
+def _candidate_kind(w: str, model: Model, gaz: Gazetteer, language: str) -> tuple[str, str, int]:
+    """(low, core, kind) of one word for :func:`candidates`."""
+    ch = w[0]
+    low = w.lower()
+    core = low
+    if not ch.isalpha():
+        return low, core, _NEVER
+    closed, stop, first, last = model.closed, gaz.stop, gaz.first, gaz.last
+    arabic = "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc"
+    if arabic:
+        core = strip_clitic(low)[1]
+    named = w in first or w in last or core in first or core in last
+    if not named and low != w:
+        named = low in first or low in last
+    if arabic and not named and language == "fa" and core.startswith(_FA_VERB):
+        return low, core, _NEVER  # «میگوییم», «نمی‌شود»: a Persian verb, not a name
+    if arabic:
+        open_word = (
+            len(core) >= 2
+            and low not in closed
+            and core not in closed
+            and low not in stop
+            and core not in stop
+        )
+        return low, core, _ALWAYS if named or open_word else _IF_CUED
+    if ch.isupper():
+        return low, core, _ALWAYS if named or (low not in closed and low not in stop) else _IF_CUED
+    return low, core, _ALWAYS if named and low not in stop and low not in closed else _NEVER
+
+
 def candidates(words: list[str], model: Model, language: str) -> list[bool]:
     """Which tokens are worth scoring (see the module docstring)."""
     out: list[bool] = []
-    closed = model.closed
     gaz = gazetteer_for(language)
-    stop = gaz.stop
-    first, last = gaz.first, gaz.last
+    kinds = model.kinds
     prev_low = ""
     prev_core = ""
     for w in words:
-        ch = w[0]
-        ok = False
-        low = w.lower()
-        core = low
-        if ch.isalpha():
-            arabic = "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc"
-            if arabic:
-                core = strip_clitic(low)[1]
-            cued = prev_low.rstrip(".") in CUE_WORDS or prev_core in CUE_WORDS
-            named = w in first or w in last or core in first or core in last
-            if not named and low != w:
-                named = low in first or low in last
-            if arabic and not named and language == "fa" and core.startswith(_FA_VERB):
-                ok = False  # «میگوییم», «نمی‌شود»: a Persian verb, not a name
-            elif arabic:
-                ok = (
-                    cued
-                    or named
-                    or (
-                        len(core) >= 2
-                        and low not in closed
-                        and core not in closed
-                        and low not in stop
-                        and core not in stop
-                    )
-                )
-            elif ch.isupper():
-                ok = cued or named or (low not in closed and low not in stop)
-            else:
-                ok = named and low not in stop and low not in closed
-        out.append(ok)
+        known = kinds.get(w)
+        if known is None:
+            known = _candidate_kind(w, model, gaz, language)
+            if len(kinds) > 100_000:
+                kinds.clear()
+            kinds[w] = known
+        low, core, kind = known
+        if kind == _IF_CUED:
+            out.append(prev_low.rstrip(".") in CUE_WORDS or prev_core in CUE_WORDS)
+        else:
+            out.append(kind == _ALWAYS)
         prev_low = low
         prev_core = core
     return out

@@ -235,7 +235,7 @@ def strip_clitic(word: str) -> tuple[str, str]:
 class Gazetteer:
     """The name and stop-word lists one language's features consult."""
 
-    __slots__ = ("common", "first", "last", "stop")
+    __slots__ = ("common", "first", "last", "stop", "views")
 
     def __init__(
         self,
@@ -248,6 +248,9 @@ class Gazetteer:
         self.last = last
         self.common = common
         self.stop = stop
+        # word -> (low, core, Arabic script, flags, shape): what Sentence._fill computes
+        # for a word alone, kept because posts share most of their words.
+        self.views: dict[str, tuple[str, str, bool, str, str]] = {}
 
     def flags(self, word: str, low: str) -> str:
         """F (given name), L (family name), C (also an ordinary word), S (stop word)."""
@@ -292,22 +295,15 @@ class Sentence:
 
     def _fill(self, i: int) -> None:
         w = self.words[i]
-        low = w.lower()
-        ch = w[0]
-        ar = "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc"
-        core = strip_clitic(low)[1] if ar else low
-        self.lows[i] = low
-        self.cores[i] = core
-        self.arabic[i] = ar
-        self.starts[i] = i == 0 or self.words[i - 1] in SENTENCE_END
         gaz = self.gaz
-        f = gaz.flags(w, low)
-        if core != low:
-            f2 = gaz.flags(core, core)
-            if f2:
-                f += "/" + f2
-        self.flags[i] = f
-        self.shapes[i] = shape(w)
+        view = gaz.views.get(w)
+        if view is None:
+            view = word_view(w, gaz)
+            if len(gaz.views) > 100_000:
+                gaz.views.clear()
+            gaz.views[w] = view
+        self.lows[i], self.cores[i], self.arabic[i], self.flags[i], self.shapes[i] = view
+        self.starts[i] = i == 0 or self.words[i - 1] in SENTENCE_END
         self.ready[i] = True
 
     def prepare(self, i: int) -> None:
@@ -316,6 +312,20 @@ class Sentence:
         for k in range(max(0, i - 2), min(len(ready), i + 3)):
             if not ready[k]:
                 self._fill(k)
+
+
+def word_view(w: str, gaz: Gazetteer) -> tuple[str, str, bool, str, str]:
+    """(low, core, Arabic script, gazetteer flags, shape) of one word."""
+    low = w.lower()
+    ch = w[0]
+    ar = "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc"
+    core = strip_clitic(low)[1] if ar else low
+    f = gaz.flags(w, low)
+    if core != low:
+        f2 = gaz.flags(core, core)
+        if f2:
+            f += "/" + f2
+    return low, core, ar, f, shape(w)
 
 
 def word_features(s: Sentence, i: int) -> list[str]:

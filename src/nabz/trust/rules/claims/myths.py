@@ -149,7 +149,12 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
                 continue
             score = 100
             if len(chosen) < myth.groups:
+                # One group of three may be missing, never the first: it names what the
+                # myth is about (coconut oil, fasting), the others what is claimed of it.
+                # "Olive oil is good for your heart" claims the same, of something else.
                 if len(chosen) < myth.groups - 1 or myth.groups < 3:
+                    continue
+                if all(h.group != 0 for h in chosen):
                     continue
                 score = int(
                     fuzz.token_set_ratio(" ".join(stems(v.low[s0:s1], lang)), base.stemmed[m])
@@ -199,6 +204,7 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
                 "It is not true that antibiotics cure colds.",
                 "Do vaccines cause autism? No. Here is what the evidence says.",
                 "Our autism clinic and our vaccination clinic share a waiting room.",
+                "Swap butter for olive oil: it is good for your heart.",
             ],
         },
         "ar": {
@@ -212,6 +218,7 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
                 "اللقاحات لا تسبب التوحد.",
                 "ليس صحيحاً أن المضاد الحيوي يعالج الزكام.",
                 "هل تسبب اللقاحات التوحد؟ لا، والدراسات واضحة في ذلك.",
+                "استبدل الزبدة بزيت الزيتون، فهو مفيد لقلبك.",
             ],
         },
         "fa": {
@@ -225,6 +232,7 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
                 "واکسن‌ها باعث اوتیسم نمی‌شوند.",
                 "این شایعه که آنتی‌بیوتیک سرماخوردگی را درمان می‌کند درست نیست.",
                 "آیا واکسن باعث اوتیسم می‌شود؟ خیر.",
+                "به جای کره از روغن زیتون استفاده کنید؛ برای قلب مفید است.",
             ],
         },
     },
@@ -256,7 +264,14 @@ def health_myth(doc: Document) -> Iterator[Hit]:
     - NCI, Common Cancer Myths and Misconceptions: https://www.cancer.gov/about-cancer/causes-prevention/risk/myths
     """
     frame = _FRAME.get(doc.message_language, _FRAME["en"])
-    for myth, start, end, score in find_myths(doc):
+    # One finding per span: two myths matched by the same words are one problem; the
+    # closest match (highest score, then the first in the base) is the one reported.
+    best: dict[tuple[int, int], tuple[Myth, int, int, int]] = {}
+    for found in find_myths(doc):
+        key = (found[1], found[2])
+        if key not in best or found[3] > best[key][3]:
+            best[key] = found
+    for myth, start, end, score in best.values():
         s, e = doc.span(start, end)
         yield Hit(
             s,

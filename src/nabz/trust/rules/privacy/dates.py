@@ -49,11 +49,22 @@ _EVENTS = frozenset(
                 "Born on 12 March 1931, our patient celebrated with the nurses.",
                 "She was admitted on 2024-03-12 and discharged on March 20, 2024.",
                 "Our patient underwent surgery on 05/06/2024.",
+                {
+                    "text": "Our patient Jennifer Walsh was discharged yesterday.",
+                    "severity": "block",
+                },
+                {"text": "Mr. Okafor had his bypass surgery last Tuesday.", "severity": "block"},
+                {
+                    "text": "Mrs. Fatima Al-Zahrani, 52, from Al-Malaz after her open-heart "
+                    "surgery on 3 December",
+                    "severity": "block",
+                },
             ],
             "pass": [
                 "Free screening on 12 March 2025 at the main clinic.",
                 "Our hospital opened in 1931.",
                 "World Health Day is on April 7.",
+                "Yesterday we opened our new children's wing.",
             ],
         },
         "ar": {
@@ -61,11 +72,19 @@ _EVENTS = frozenset(
                 "المريض من مواليد ١٥ رمضان ١٣٥٠ هـ واحتفل معنا بعيد ميلاده.",
                 "دخل المريض المستشفى في 12/03/2024 وخرج بعد أسبوع.",
                 "توفي المريض في ٣ آذار ٢٠٢٤ رحمه الله.",
+                {"text": "خرجت المريضة سلمى الحارثي من المستشفى أمس.", "severity": "block"},
+                {"text": "أجرى المريض يوسف القحطاني عملية القلب قبل يومين.", "severity": "block"},
+                {
+                    "text": "السيدة فاطمة الزهراني (٥٢ عاماً) من حي الملز بعد عملية القلب المفتوح "
+                    "يوم ٣ ديسمبر",
+                    "severity": "block",
+                },
             ],
             "pass": [
                 "فحص مجاني يوم 12 مارس 2025 في العيادة الرئيسية.",
                 "افتتح المستشفى عام 1990.",
                 "اليوم العالمي للصحة في 7 أبريل.",
+                "افتتحنا أمس جناح الأطفال الجديد.",
             ],
         },
         "fa": {
@@ -73,11 +92,18 @@ _EVENTS = frozenset(
                 "بیمار ما متولد ۱۲ مرداد ۱۳۱۰ است.",
                 "بیمار در تاریخ ۱۴۰۲/۰۵/۱۲ بستری و یک هفته بعد ترخیص شد.",
                 "او در ۳ اسفند ۱۴۰۲ درگذشت.",
+                {"text": "خانم نرگس رضوانی دیروز از بیمارستان مرخص شد.", "severity": "block"},
+                {"text": "آقای کامران صدری هفته گذشته جراحی قلب شد.", "severity": "block"},
+                {
+                    "text": "خانم پروین نادری بعد از جراحی قلب در ۳ آذر مرخص شد.",
+                    "severity": "block",
+                },
             ],
             "pass": [
                 "غربالگری رایگان در ۱۲ اسفند در درمانگاه مرکزی.",
                 "بیمارستان در سال ۱۳۴۵ افتتاح شد.",
                 "روز جهانی بهداشت ۷ آوریل است.",
+                "دیروز بخش جدید کودکان را افتتاح کردیم.",
             ],
         },
     },
@@ -88,7 +114,10 @@ def person_date(doc: Document) -> Iterator[Hit]:
     Persian or numeric forms, in any digits) that a cue word ties to a person's birth,
     admission, discharge, surgery, visit or death. Event and awareness-day dates do
     not fire. Birth and death dates always block; other personal dates block in a
-    patient's context.
+    patient's context or when the post names a person ("Mrs. Roe ... after her surgery
+    on 3 December"). Relative dates ("discharged yesterday", "surgery last Tuesday",
+    «أمس», «قبل يومين», «دیروز», «هفته گذشته») block when the post names a person and
+    warn in a patient's context without a name.
 
     Why it matters
     HIPAA Safe Harbor identifier (C) covers all elements of dates except the year that
@@ -107,11 +136,20 @@ def person_date(doc: Document) -> Iterator[Hit]:
     if not dates:
         return
     patient = is_patient_context(doc)
+    named = any(i.kind is K.PERSON_NAME for i in doc.identifiers)
     for ident in dates:
         event = ident.detail.split(",")[0]
         if event == "visit date" and not patient:
             continue
-        severity = Severity.BLOCK if patient or event in _PERSONAL_EVENTS else Severity.WARN
+        if "relative date" in ident.detail:
+            # "discharged yesterday" pins the day as surely as a written date, but only
+            # says whose day it is when the post names the person.
+            if not (named or patient):
+                continue
+            severity = Severity.BLOCK if named else Severity.WARN
+        else:
+            personal = patient or named or event in _PERSONAL_EVENTS
+            severity = Severity.BLOCK if personal else Severity.WARN
         yield Hit(
             ident.start,
             ident.end,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+import regex
 
 from nabz.trust.document import Document
 from nabz.trust.model import Severity
 from nabz.trust.registry import Hit, rule
 from nabz.trust.rules.replies import signals as sig
+from nabz.trust.rules.tone.lexicon import Match
 
 REPLY = ("reply",)
 
@@ -159,6 +162,11 @@ def confirms_patient(doc: Document) -> Iterator[Hit]:
                     "Thank you for reaching out. Please DM us your contact details.",
                     "I'm pregnant and need a midwife appointment.",
                 ),
+                _reply(
+                    "If you have chest pain right now, call 911 or go to the nearest emergency "
+                    "department. Chest pain can be serious.",
+                    "I have chest pain and my left arm feels numb, what should I do?",
+                ),
             ],
         },
         "ar": {
@@ -177,6 +185,10 @@ def confirms_patient(doc: Document) -> Iterator[Hit]:
                 _reply("نتمنى لك الصحة، راسلنا على الخاص.", "أنا مصابة بالسرطان وأحتاج موعدا."),
                 _reply("نعم، عيادة السكري مفتوحة يوم السبت.", "هل عيادة السكري تعمل يوم السبت؟"),
                 _reply("شكرا لتواصلك، يرجى مراسلتنا في رسالة خاصة.", "أنا حامل في الشهر الثالث."),
+                _reply(
+                    "إذا كان لديك ألم في الصدر الآن فاتصل بالرقم 997 فوراً أو توجه إلى أقرب طوارئ.",
+                    "عندي ألم في الصدر وذراعي اليسرى مخدرة، ماذا أفعل؟",
+                ),
             ],
         },
         "fa": {
@@ -204,6 +216,11 @@ def confirms_patient(doc: Document) -> Iterator[Hit]:
                     "از پیام شما سپاسگزاریم؛ لطفاً شماره تماس خود را دایرکت کنید.",
                     "من باردار هستم و ماما می‌خواهم.",
                 ),
+                _reply(
+                    "اگر همین حالا درد قفسه سینه دارید، فوراً با ۱۱۵ تماس بگیرید یا به نزدیک‌ترین "
+                    "اورژانس بروید.",
+                    "درد قفسه سینه دارم و دست چپم بی‌حس شده، چه کار کنم؟",
+                ),
             ],
         },
     },
@@ -215,6 +232,11 @@ def repeats_health_details(doc: Document) -> Iterator[Hit]:
     conditions, symptoms, tests or medicines in the reply (matching synonyms and
     jargon/plain pairs, e.g. "hypertension" for "high blood pressure"). Blocks
     when the reply ties the detail to the person ("your diabetes"); otherwise warns.
+
+    Emergency guidance may repeat the symptom it is about ("If you have chest pain right
+    now, call 911"): in a reply that gives it, a term used as a condition or in general
+    is not reported, one tied to the person ("your chest pain") still is. Overlapping
+    terms ("chest", "chest pain", "pain") make one finding, the longest.
 
     Why it matters
     Repeating a diagnosis under a person's public message links their name to it
@@ -235,14 +257,48 @@ def repeats_health_details(doc: Document) -> Iterator[Hit]:
     if before is None or not before.health_details:
         return
     concepts = before.concepts
-    for match in sig.signals(doc).health:
-        if match.entry.concept not in concepts:
-            continue
-        start, end = doc.span(match.start, match.end)
+    own = sig.signals(doc)
+    text = sig.lowered(doc)
+    conditional = _CONDITIONAL.get(doc.language, _CONDITIONAL["en"])
+    for match in _longest(m for m in own.health if m.entry.concept in concepts):
         personal = sig.second_person_near(doc, match.start, match.end)
+        if own.guidance:
+            # Emergency guidance may name the symptom it is about ("If you have chest
+            # pain right now, call 911"): a condition or a general statement, not a
+            # statement about this person ("your chest pain").
+            s0 = _sentence_start(text, match.start)
+            if not personal or conditional.search(text, s0, match.start):
+                continue
+        start, end = doc.span(match.start, match.end)
         yield Hit(
             start,
             end,
             severity=None if personal else Severity.WARN,
             data={"term": doc.text[start:end]},
         )
+
+
+# "if you have ...", «إذا كان لديك», «اگر ... دارید»: the symptom is a condition of the advice.
+_CONDITIONAL = {
+    "en": regex.compile(r"\b(?:if|when|whenever|in case|should you)\b", regex.IGNORECASE),
+    "ar": regex.compile(r"(?:^|\s)(?:[وف])?(?:اذا|إذا|لو|عند|فی حال|في حال|ان کان|إن کان)(?:\s|$)"),
+    "fa": regex.compile(r"(?:^|\s)(?:اگر|اگه|در صورت|هر وقت|وقتی)(?:\s|$)"),
+}
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(ch, 0, pos) for ch in ".!?\n؟")
+    return cut + 1
+
+
+def _longest(matches: Iterable[Match]) -> list[Match]:
+    """Overlapping matches ("chest", "chest pain", "pain") as one: the longest."""
+    ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end))
+    out: list[Match] = []
+    for m in ordered:
+        if out and m.start < out[-1].end:
+            if m.end - m.start > out[-1].end - out[-1].start:
+                out[-1] = m
+            continue
+        out.append(m)
+    return out

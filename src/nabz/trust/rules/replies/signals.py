@@ -84,7 +84,7 @@ _CALL = {
 }
 
 # --- second person, to tell "your diabetes" from "diabetes care" ------------------------
-_SECOND_PERSON = {
+SECOND_PERSON = {
     "en": _compile(r"\b(?:you|your|you're|you've|yours)\b"),
     "ar": _compile(
         r"(?:\S{2,}(?<!ذل|کذل|هنا|تل|مل|بن|شب|سم|فل|مبار)(?:ک|کم|کی)|انت|انتم|انتی)(?!\S)"
@@ -204,7 +204,7 @@ def _calls_emergency_number(text: str, lang: str, configured: str) -> bool:
 def second_person_near(doc: Document, start: int, end: int, window: int = 40) -> bool:
     text = lowered(doc)
     chunk = text[max(0, start - window) : min(len(text), end + window)]
-    pattern = _SECOND_PERSON.get(doc.language, _SECOND_PERSON["en"])
+    pattern = SECOND_PERSON.get(doc.language, SECOND_PERSON["en"])
     return pattern.search(chunk) is not None
 
 

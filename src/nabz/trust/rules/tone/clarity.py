@@ -213,6 +213,7 @@ _JARGON_MESSAGE = {
                 "Know the warning signs of a heart attack.",
                 "High blood pressure often has no symptoms, so check your numbers.",
                 "Our new clinic helps people who get short of breath.",
+                "Our cardiologists and pediatricians answer your questions on Thursday.",
             ],
         },
         "ar": {
@@ -225,6 +226,7 @@ _JARGON_MESSAGE = {
                 "تعرف على علامات النوبة القلبية.",
                 "ارتفاع ضغط الدم لا يسبب أعراضا في الغالب، لذا افحص ضغطك بانتظام.",
                 "يعالج فريقنا حالات ضيق التنفس بسرعة.",
+                "أطباء القلب وأطباء الأطفال لدينا يجيبون عن أسئلتكم يوم الخميس.",
             ],
         },
         "fa": {
@@ -237,6 +239,7 @@ _JARGON_MESSAGE = {
                 "علائم هشدار سکته قلبی را بشناسید.",
                 "فشار خون بالا اغلب علامتی ندارد؛ فشار خونتان را بسنجید.",
                 "در کلینیک جدید ما به افرادی که تنگی نفس دارند کمک می‌شود.",
+                "متخصصان قلب و پزشکان کودکان ما پنجشنبه به پرسش‌های شما پاسخ می‌دهند.",
             ],
         },
     },
