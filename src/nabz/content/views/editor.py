@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from nabz import trust
-from nabz.content import gate, workflow
+from nabz.content import gate, reach, workflow
+from nabz.core.input_guard import form_names_nul
 from nabz.content.forms import PostForm
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Post
 from nabz.trust.platforms import measure
 from nabz.workspaces.access import workspace_view
-from nabz.workspaces.roles import Action
+from nabz.workspaces.roles import Action, can
 
 
 @dataclass
@@ -83,11 +86,15 @@ def _ui_language() -> str:
     return (translation.get_language() or "en")[:2]
 
 
+@form_names_nul
 @workspace_view(Action.CHECK_TEXT)
 def live_check(request: HttpRequest) -> HttpResponse:
     """The editor's Trust Gate panel, re-rendered as the author types (htmx)."""
     form = PostForm(request.POST, workspace=request.workspace)  # type: ignore[attr-defined]
     form.is_valid()  # partial data is fine here: check what there is
+    refused = form.refused_texts()
+    if refused:  # never a score for text that was not checked
+        return render(request, "content/partials/trust_panel.html", {"refused": refused})
     data = form.cleaned_data
     networks = data.get("networks") or []
     checked = check_texts(
@@ -125,9 +132,13 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
                     try:
                         workflow.submit(post, request.user)
                     except workflow.WorkflowError as exc:
-                        from django.contrib import messages
-
                         messages.error(request, str(exc))
+                    else:
+                        messages.success(
+                            request, _("Saved and sent to review. The reviewers have been told.")
+                        )
+                else:
+                    messages.success(request, _("Saved."))
                 return redirect("post_detail", ws=ws.slug, pk=post.pk)
         status = 400
     else:
@@ -137,7 +148,13 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
             initial = {"language": ws.default_language, **_from_observance(request)}
         form = PostForm(initial=initial, workspace=ws, post=post)
         status = 200
-    return render(request, "content/editor.html", {"form": form, "post": post}, status=status)
+    context = {
+        "form": form,
+        "post": post,
+        "connected": reach.connected_networks(ws),
+        "can_connect": can(request.role, Action.MANAGE_ACCOUNTS),  # type: ignore[attr-defined]
+    }
+    return render(request, "content/editor.html", context, status=status)
 
 
 def _from_observance(request: HttpRequest) -> dict[str, object]:
@@ -161,11 +178,13 @@ def _from_observance(request: HttpRequest) -> dict[str, object]:
     }
 
 
+@form_names_nul
 @workspace_view(Action.CREATE_POST)
 def new_post(request: HttpRequest) -> HttpResponse:
     return _editor(request, None)
 
 
+@form_names_nul
 @workspace_view(Action.EDIT_POST)
 def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post, pk=pk, workspace=request.workspace)  # type: ignore[attr-defined]
