@@ -125,7 +125,7 @@ class Publication(models.Model):
     enqueued_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     error_permanent = models.BooleanField(default=False)
-    remote_id = models.CharField(max_length=300, blank=True)
+    remote_id = models.CharField(max_length=2000, blank=True)  # a thread: its parts' ids
     remote_url = models.URLField(max_length=500, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)

@@ -290,11 +290,13 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
         return _fail(
             pub, _("Cannot use the account's credentials: %(e)s") % {"e": type(exc).__name__}
         )
+    first, *replies = gate.variant_parts(pub.network, pub.text)  # a thread: several parts
     outgoing = OutgoingPost(
-        text=pub.text,
+        text=first,
         idempotency_key=pub.idempotency_key,
         language=post.language,
         media=_media(post),
+        replies=tuple(replies),
     )
     try:
         quota = connector.quota()
