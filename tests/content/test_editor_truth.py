@@ -237,3 +237,16 @@ def test_retry_and_drop_a_network_from_the_post_page(people, workspace):  # type
     failed.refresh_from_db()
     post.refresh_from_db()
     assert failed.state == P.DROPPED and post.state == State.PUBLISHED
+
+
+# --- 3. the working title is checked where the author sees it -----------------------------
+def test_a_patients_name_in_the_working_title_shows_in_the_editor_and_on_the_page(people, workspace):  # type: ignore[no-untyped-def]
+    client = signed_in(people[Role.AUTHOR])
+    title = "Mrs. Parvin Rostami goes home, call +98 912 345 6789"
+    panel = client.post(f"/w/{workspace.slug}/posts/check/", _form(title=title)).content.decode()
+    section = panel.split('data-key="title"', 1)[1].split("</section>", 1)[0]
+    assert "Working title" in section and "PHI1" in section and "<mark" in section
+    client.post(f"/w/{workspace.slug}/posts/new/", _form(title=title))
+    post = Post.objects.get()
+    page = client.get(f"/w/{workspace.slug}/posts/{post.pk}/").content.decode()
+    assert 'aria-label="Working title"' in page and "PHI1" in page
