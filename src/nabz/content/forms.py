@@ -89,6 +89,10 @@ class PostForm(forms.Form):
         self.workspace = workspace
         self.fields["title"].error_messages.update(text_errors(gettext("The working title")))
         self.fields["text"].error_messages.update(text_errors(gettext("The text")))
+        zone = getattr(workspace, "timezone", "UTC")
+        self.fields["scheduled_at"].help_text = gettext(
+            "In the workspace's time zone (%(zone)s)."
+        ) % {"zone": zone}
         self.fields["media"].queryset = MediaItem.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
         # Consents in force, plus any the post already relies on (so the gate can say
         # that one expired or was revoked instead of it silently disappearing).
