@@ -106,6 +106,9 @@ def test_a_thread_for_bluesky_in_persian_is_numbered_in_persian_digits() -> None
         assert _fits(part, "bluesky")
         assert part.endswith(f" ({'۰۱۲۳۴۵۶۷۸۹'[i] if i < 10 else i}/{'۰۱۲۳۴۵۶۷۸۹'[n]})")
     assert thread_parts(result.text) == list(result.parts)
+    assert thread_parts(result.text.replace("\n", "\r\n")) == [
+        p.replace("\n", "\r\n") for p in result.parts
+    ]  # as a browser sends it back
     assert THREAD_BREAK in result.text
 
 

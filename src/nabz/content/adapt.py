@@ -32,7 +32,7 @@ from nabz.trust.text import GRAPHEME
 
 THREAD_NETWORKS = frozenset({"x", "bluesky"})
 THREAD_BREAK = "\n---\n"
-_BREAK_LINE = re.compile(r"\n[ \t]*-{3,}[ \t]*\n")
+_BREAK_LINE = re.compile(r"\r?\n[ \t]*-{3,}[ \t]*\r?\n")  # browsers send CR LF
 ELLIPSIS = "…"
 LINK_IN_BIO = {"en": "(link in bio)", "ar": "(الرابط في البايو)", "fa": "(لینک در بیو)"}
 _DIGITS = {"ar": "٠١٢٣٤٥٦٧٨٩", "fa": "۰۱۲۳۴۵۶۷۸۹"}
