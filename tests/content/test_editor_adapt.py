@@ -1,4 +1,4 @@
-""""Adapt for each network" in the editor, and threads checked part by part by the gate."""
+""" "Adapt for each network" in the editor, and threads checked part by part by the gate."""
 
 from __future__ import annotations
 

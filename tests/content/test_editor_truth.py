@@ -231,7 +231,9 @@ def test_retry_and_drop_a_network_from_the_post_page(people, workspace):  # type
     # dropping the failed network settles the post: nothing failed any more
     Publication.objects.filter(pk=held.pk).update(state=P.SENT)
     dropped = author.post(
-        f"/w/{workspace.slug}/posts/{post.pk}/drop-network/", {"publication": failed.pk}, follow=True
+        f"/w/{workspace.slug}/posts/{post.pk}/drop-network/",
+        {"publication": failed.pk},
+        follow=True,
     )
     assert any("Dropped Mastodon" in m for m in _messages(dropped))
     failed.refresh_from_db()
@@ -240,7 +242,9 @@ def test_retry_and_drop_a_network_from_the_post_page(people, workspace):  # type
 
 
 # --- 3. the working title is checked where the author sees it -----------------------------
-def test_a_patients_name_in_the_working_title_shows_in_the_editor_and_on_the_page(people, workspace):  # type: ignore[no-untyped-def]
+def test_a_patients_name_in_the_working_title_shows_in_the_editor_and_on_the_page(
+    people, workspace
+):  # type: ignore[no-untyped-def]
     client = signed_in(people[Role.AUTHOR])
     title = "Mrs. Parvin Rostami goes home, call +98 912 345 6789"
     panel = client.post(f"/w/{workspace.slug}/posts/check/", _form(title=title)).content.decode()

@@ -83,7 +83,9 @@ def camel_hashtag(tag: str) -> str | None:
     cased = any(ch.isupper() or ch.islower() for p in pieces for ch in p)
     if not cased:
         return "#" + "_".join(pieces)
-    return "#" + "".join(p[0].upper() + p[1:] if p.islower() or p[0].islower() else p for p in pieces)
+    return "#" + "".join(
+        p[0].upper() + p[1:] if p.islower() or p[0].islower() else p for p in pieces
+    )
 
 
 def adapt(
@@ -285,7 +287,7 @@ def _thread(body: str, block: Sequence[str], fits, language: str) -> tuple[str, 
     width = 1
     while True:
         widest = 10**width - 1
-        parts = _pack(body, tags, lambda part, i: fits(part + _number(i, widest, language)))
+        parts = _pack(body, tags, lambda part, i, n=widest: fits(part + _number(i, n, language)))
         if len(parts) <= widest:
             break
         width += 1

@@ -93,9 +93,7 @@ def _number(day: dt.date, language: str) -> str:
     return local_digits(day.day, language)
 
 
-def month(
-    anchor: dt.date, language: str, *, selected: dt.date | None, today: dt.date
-) -> Month:
+def month(anchor: dt.date, language: str, *, selected: dt.date | None, today: dt.date) -> Month:
     language = _language(language)
     days = month_days(anchor, language)
     lead = (days[0].weekday() - FIRST_WEEKDAY[language]) % 7

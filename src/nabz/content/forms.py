@@ -8,7 +8,8 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from nabz.content.models import Network, Pillar, Post
 
@@ -22,8 +23,7 @@ def text_errors(what: str) -> dict[str, str]:
     """
     return {
         "max_length": gettext(
-            "%(what)s is too long: %%(show_value)s characters; the most is "
-            "%%(limit_value)s."
+            "%(what)s is too long: %%(show_value)s characters; the most is %%(limit_value)s."
         )
         % {"what": what},
         "null_characters_not_allowed": gettext(

@@ -504,6 +504,11 @@ def test_a_reply_with_a_wrong_cid_is_refused_by_the_fake(
     bad = {"uri": first.id, "cid": "bafyreinotthecid"}
     with pytest.raises(PublishError) as refused:
         connector._create(
-            fake.account.did, "3kabcdefghij2", "Second", "en", {}, reply={"root": bad, "parent": bad}
+            fake.account.did,
+            "3kabcdefghij2",
+            "Second",
+            "en",
+            {},
+            reply={"root": bad, "parent": bad},
         )
     assert "does not refer to an existing post" in str(refused.value.reason or refused.value)

@@ -20,9 +20,7 @@ DIGITS = {"fa": "۰۱۲۳۴۵۶۷۸۹", "ar": "٠١٢٣٤٥٦٧٨٩"}
 
 def month_context(anchor: dt.date, selected: dt.date | None, language: str) -> dict[str, object]:
     return {
-        "month": date_picker.month(
-            anchor, language, selected=selected, today=timezone.localdate()
-        )
+        "month": date_picker.month(anchor, language, selected=selected, today=timezone.localdate())
     }
 
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from nabz import trust
 from nabz.content import adapt, gate, reach, workflow
-from nabz.core.input_guard import form_names_nul
 from nabz.content.forms import PostForm
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Post
+from nabz.core.input_guard import form_names_nul
 from nabz.trust.platforms import measure
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, can

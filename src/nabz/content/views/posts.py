@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from nabz.content import gate, reach, workflow
 from nabz.content.highlight import SEVERITY_ORDER, highlight
-from nabz.content.status import held_by_pause, shown_state
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
+from nabz.content.status import held_by_pause, shown_state
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, Role, can
 
@@ -278,9 +278,7 @@ def unschedule_post(request: HttpRequest, pk: int) -> HttpResponse:
 @workspace_view(Action.ARCHIVE_POST)
 @require_POST
 def archive_post(request: HttpRequest, pk: int) -> HttpResponse:
-    return _after(
-        request, _post_for_action(request, pk), workflow.archive, done=_("Archived.")
-    )
+    return _after(request, _post_for_action(request, pk), workflow.archive, done=_("Archived."))
 
 
 @workspace_view(Action.COMMENT_POST)

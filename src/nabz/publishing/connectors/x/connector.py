@@ -29,6 +29,7 @@ user/app reset when that quota is spent, else until ``x-rate-limit-reset``; 5xx 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -134,10 +135,9 @@ class XConnector(Connector):
                 posted.append(reply_id)
         except PublishError as exc:
             for done in reversed(posted):
-                try:
+                # best effort: the error that stopped the thread is the one to tell
+                with contextlib.suppress(PublishError):
                     self.delete(done)
-                except PublishError:
-                    pass  # best effort; the error that stopped the thread is the one to tell
             exc.ambiguous = False
             raise
         return posted[1:]
