@@ -188,3 +188,20 @@ def test_backoff_grows_and_is_jittered():
     assert max(first) <= worker.BACKOFF_BASE + 1e-9
     assert max(sixth) > 10 and min(sixth) >= worker.BACKOFF_BASE
     assert len(set(round(x, 3) for x in sixth)) > 40
+
+
+def test_an_account_disconnected_before_sending_holds_the_network_back(due_post, sandbox):  # type: ignore[no-untyped-def]
+    from nabz.publishing.models import Account
+
+    worker.dispatch()  # the publication is created for the connected Sandbox
+    sandbox.status = Account.Status.DISABLED
+    sandbox.save()
+    pub = Publication.objects.get()
+    assert worker.publish_one(pub.pk) == P.HELD
+    pub.refresh_from_db()
+    assert pub.state == P.HELD and "not connected any more" in pub.last_error
+    assert pub.attempts == 0
+    worker.finish_posts()
+    due_post.refresh_from_db()
+    assert due_post.state == State.APPROVED  # nothing went out, and nothing failed
+    assert not AuditEntry.objects.filter(action="publication.failed").exists()

@@ -121,7 +121,7 @@ def adapt(
     # One post: keep what fits of the body, then as many of the hashtags as still fit.
     for keep in range(len(block), -1, -1):
         tags_kept = block[:keep]
-        short = _shorten(body, lambda b, t=tags_kept: fits(_join(b, t)))  # type: ignore[misc]
+        short = _shorten(body, lambda b, t=tags_kept: fits(_join(b, t)))
         if short is not None and (short.strip() or not body.strip()):
             return Adaptation(
                 network,
@@ -181,7 +181,9 @@ def _split_trailing_tags(text: str) -> tuple[str, list[str]]:
 
 def _inline_hashtags(body: str, advice: int) -> tuple[str, list[str]]:
     """CamelCase the hashtags inside sentences; past the advice they keep only their word."""
-    out, pos, kept = [], 0, []
+    out: list[str] = []
+    kept: list[str] = []
+    pos = 0
     for start, end in hashtags(body):
         out.append(body[pos:start])
         tag = body[start:end]

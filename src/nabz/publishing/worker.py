@@ -276,7 +276,24 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
     if paused(post.workspace, post):
         return release(now + PAUSE_RECHECK)
     if account is None or account.status != Account.Status.ACTIVE:
-        return _fail(pub, _("The account is not connected any more; reconnect it and retry."))
+        # Nothing was tried, so nothing failed: held back until an account is connected
+        # (Retry on the post's page) or the network is dropped.
+        Publication.objects.filter(pk=pk).update(
+            state=P.HELD,
+            lease_until=None,
+            attempts=F("attempts") - 1,
+            last_error=_(
+                "The %(network)s account is not connected any more; reconnect it, then retry."
+            )
+            % {"network": pub.get_network_display()},
+        )
+        record(
+            "post.networks_held_back",
+            workspace=post.workspace,
+            obj=post,
+            payload={"networks": [pub.network], "reason": "account not connected"},
+        )
+        return P.HELD
     if account.next_allowed_at and account.next_allowed_at > now:
         return release(account.next_allowed_at)
     if account.network not in ACCOUNT_LIMITS:  # no folder declares it: never guess a limit
