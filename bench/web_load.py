@@ -8,8 +8,14 @@ own connections): the dashboard, the post list, the calendar and the API's post
 list at random pages. Prints a table and one JSON line. Target: p95 < 100 ms for the
 API list at 8 clients.
 
+``--web N`` starts N web processes, as the deployment does (compose.yaml runs two
+behind nginx); each client keeps to one of them, as a proxy's keep-alive connection
+would. One process serves one request at a time per core (Python's lock), so the
+figures at 8 clients depend on how many processes and cores there are.
+
     python bench/web_load.py
     python bench/web_load.py --clients 8 32 --requests 400
+    python bench/web_load.py --web 2
     DATABASE_URL=postgres://nabz:nabz@127.0.0.1/nabz_bench python bench/web_load.py
 """
 
@@ -93,15 +99,15 @@ def _session_cookies(base: str) -> dict[str, str]:
         return dict(client.cookies)
 
 
-def _load(base: str, urls: list[str], clients: int, requests: int, headers: dict[str, str],
-          cookies: dict[str, str]) -> dict[str, float]:  # fmt: skip
+def _load(bases: list[str], urls: list[str], clients: int, requests: int,
+          headers: dict[str, str], cookies: dict[str, str]) -> dict[str, float]:  # fmt: skip
     import httpx
 
     rng = random.Random(clients)
     plan = [rng.choice(urls) for _ in range(requests)]
     local = [
-        httpx.Client(base_url=base, headers=headers, cookies=cookies, timeout=60)
-        for _ in range(clients)
+        httpx.Client(base_url=bases[n % len(bases)], headers=headers, cookies=cookies, timeout=60)
+        for n in range(clients)
     ]
 
     def one(index: int) -> float:
@@ -132,6 +138,7 @@ def main() -> int:
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--clients", type=int, nargs="+", default=[8, 32])
     parser.add_argument("--requests", type=int, default=400, help="per page and client count")
+    parser.add_argument("--web", type=int, default=1, help="web processes to start")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nabz-load-") as data_dir:
         setup_django(data_dir)
@@ -140,18 +147,24 @@ def main() -> int:
         slug, token, verdict_s = _prepare(args.posts)
         vendor = connection.vendor
         connection.close()
-        port = _free_port()
-        base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "NABZ_DEMO": "1", "NABZ_DATA_DIR": data_dir, "LOG_LEVEL": "WARNING"}
         nabz = str(Path(sys.executable).with_name("nabz"))
-        server = subprocess.Popen(
-            [nabz, "serve", f"127.0.0.1:{port}"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        bases, servers = [], []
+        for _n in range(args.web):
+            port = _free_port()
+            bases.append(f"http://127.0.0.1:{port}")
+            servers.append(
+                subprocess.Popen(
+                    [nabz, "serve", f"127.0.0.1:{port}"],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+        base = bases[0]
         try:
-            _wait_for(base, server)
+            for one_base, server in zip(bases, servers, strict=True):
+                _wait_for(one_base, server)
             cookies = _session_cookies(base)
             pages = args.posts // 20
             targets = {
@@ -170,14 +183,18 @@ def main() -> int:
             for name, (urls, headers) in targets.items():
                 jar = cookies if not headers else {}
                 for url in urls[:3]:
-                    _load(base, [url], 1, 1, headers, jar)  # warm templates and caches
+                    _load(bases, [url], len(bases), len(bases), headers, jar)  # warm caches
                 results[name] = {
-                    str(n): _load(base, urls, n, args.requests, headers, jar) for n in args.clients
+                    str(n): _load(bases, urls, n, args.requests, headers, jar) for n in args.clients
                 }
         finally:
-            server.terminate()
-            server.wait(timeout=10)
-    print(f"{vendor}, {args.posts} posts; verdicts recorded in {verdict_s:.1f} s")
+            for server in servers:
+                server.terminate()
+                server.wait(timeout=10)
+    print(
+        f"{vendor}, {args.posts} posts, {args.web} web process(es) on {os.cpu_count()} cores; "
+        f"verdicts recorded in {verdict_s:.1f} s"
+    )
     print(f"{'page':<16}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'req/s':>8}")
     for name, by_clients in results.items():
         for n, r in by_clients.items():
@@ -192,6 +209,8 @@ def main() -> int:
                 "bench": "web_load",
                 "database": vendor,
                 "posts": args.posts,
+                "web_processes": args.web,
+                "cores": os.cpu_count(),
                 "verdicts_s": round(verdict_s, 1),
                 "results": results,
                 "api_list_p95_ms_at_8": api8,

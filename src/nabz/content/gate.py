@@ -313,7 +313,9 @@ def _engine_key() -> str:
     return _ENGINE_KEY[0]
 
 
-def verdict_key(post: Post) -> str:
+def verdict_key(post: Post, fingerprint: str | None = None) -> str:
+    """What the verdict depends on: the content (its ``fingerprint``, computed when not
+    given), the workspace's settings, the consents as of today, overrides, the engine."""
     today = timezone.localdate()
     consents = []
     for consent in post.consents.all():
@@ -332,7 +334,7 @@ def verdict_key(post: Post) -> str:
         (o.code, o.matched_text, o.network) for o in post.overrides.all() if o.active
     )
     data = [
-        post.fingerprint(),
+        fingerprint or post.fingerprint(),
         getattr(post.workspace, "trust_settings", None) or {},
         sorted(consents),
         overrides,
@@ -349,9 +351,9 @@ def record_verdict(post: Post) -> GateResult:
     return result
 
 
-def verdict(post: Post) -> Verdict:
+def verdict(post: Post, fingerprint: str | None = None) -> Verdict:
     """The post's verdict: the stored one while it is current, else checked and stored."""
-    key = verdict_key(post)
+    key = verdict_key(post, fingerprint)
     stored = Verdict.from_json(post.trust_verdict)
     if stored is not None and stored.key == key:
         return stored

@@ -86,7 +86,12 @@ class Post(models.Model):
     class Meta:
         ordering = ["-updated_at"]
         indexes = [
-            models.Index(fields=["workspace", "state", "scheduled_at"], name="post_ws_state_time")
+            models.Index(fields=["workspace", "state", "scheduled_at"], name="post_ws_state_time"),
+            # Lists, newest change first, a page at a time (the API's and the posts page).
+            models.Index(fields=["workspace", "-updated_at", "-id"], name="post_ws_changed"),
+            models.Index(
+                fields=["workspace", "state", "-updated_at", "-id"], name="post_ws_state_changed"
+            ),
         ]
 
     def __str__(self) -> str:

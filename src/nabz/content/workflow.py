@@ -132,10 +132,14 @@ def current_approvals(post: Post, fingerprint: str | None = None) -> set[str]:
     return {a.kind for a in post.approvals.all() if a.active and a.fingerprint == fingerprint}
 
 
-def missing_reviews(post: Post, result: gate.GateResult | gate.Verdict | None = None) -> set[str]:
+def missing_reviews(
+    post: Post,
+    result: gate.GateResult | gate.Verdict | None = None,
+    fingerprint: str | None = None,
+) -> set[str]:
     """The reviews still needed. A post that needs no specific review needs any one."""
     result = result or gate.run(post)
-    approvals = current_approvals(post)
+    approvals = current_approvals(post, fingerprint)
     required = required_reviews(result)
     if required:
         return required - approvals
