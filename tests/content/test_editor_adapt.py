@@ -90,3 +90,15 @@ def test_a_saved_thread_variant_gets_a_report_per_part(people, workspace):  # ty
     ]
     assert reports["facebook"].text == thread  # no threads on Facebook: one post
     assert gate.part_label("x/2") == "X, part 2 of the thread"
+
+
+def test_a_long_thread_is_kept_when_each_part_is_within_the_bound(people, workspace):  # type: ignore[no-untyped-def]
+    from nabz.content.adapt import adapt
+    from nabz.content.limits import variant_cap, variant_error
+
+    thread = adapt(LONG * 8, "x", thread=True)
+    assert thread.is_thread and len(thread.text) > variant_cap("x")
+    assert variant_error("x", thread.text) is None  # each part fits; the whole may be long
+    assert variant_error("facebook", thread.text) is None
+    too_long_part = THREAD_BREAK.join(["Short first part.", "a " * 2500])
+    assert variant_error("x", too_long_part) is not None
