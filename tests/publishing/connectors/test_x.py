@@ -541,3 +541,14 @@ def test_a_reply_to_a_deleted_post_is_refused_by_the_fake(fake: FakeX, x: XConne
         headers=x.headers(),
     )
     assert response.status_code == 403 and "replying to" in response.json()["detail"]
+
+
+def test_a_thread_whose_first_answer_was_lost_goes_on_from_the_part_found(
+    fake: FakeX, x: XConnector
+) -> None:
+    x.publish(post(THREAD[0]))  # the first part went out; its answer never came back
+    remote = x.find(OutgoingPost(text=THREAD[0], idempotency_key="t", replies=THREAD[1:]))
+    assert remote is not None
+    tweets = sorted(fake.live_tweets(), key=lambda t: int(t.id))
+    assert [t.sent_text for t in tweets] == list(THREAD)
+    assert remote.id.split(" ") == [t.id for t in tweets]

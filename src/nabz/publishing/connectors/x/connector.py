@@ -212,10 +212,13 @@ class XConnector(Connector):
                 continue
             post_id = str(tweet.get("id") or "")
             if post_id:
+                # A thread whose first part's answer was lost: its replies were never sent
+                # (they wait for that answer), so the thread goes on from the part found.
+                ids = [post_id, *self._replies(post_id, post.replies)]
                 return RemotePost(
-                    id=post_id,
+                    id=THREAD_ID_SEP.join(ids),
                     url=post_url(self.credentials.handle, post_id),
-                    extra={"found": True},
+                    extra={"found": True, "thread": ids},
                 )
         return None
 
