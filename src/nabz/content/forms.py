@@ -124,7 +124,15 @@ class PostForm(forms.Form):
     def refused_texts(self) -> list[str]:
         """Why texts were refused (too long, a null character), for the live panel."""
         names = ["title", "text", *(f"variant_{n}" for n, _label in Network.choices)]
-        return [str(e) for name in names for e in self.errors.get(name, [])]
+        refused = {"max_length", "null_characters_not_allowed"}  # not "required": a draft
+        found = self.errors.as_data()
+        return [
+            str(message)
+            for name in names
+            for error in found.get(name, [])
+            if error.code in refused
+            for message in error.messages
+        ]
 
     def variant_fields(self) -> list[tuple[str, str, forms.BoundField]]:
         return [(network, label, self[f"variant_{network}"]) for network, label in Network.choices]
