@@ -19,6 +19,7 @@ UI_ROWS = [
     ("post", "/w/{ws}/posts/new/", Action.CREATE_POST, POST_FORM),
     ("post", "/w/{ws}/posts/check/", Action.CHECK_TEXT, POST_FORM),
     ("get", "/w/{ws}/posts/review/", Action.VIEW_WORKSPACE, None),
+    ("get", "/w/{ws}/posts/date-picker/", Action.VIEW_WORKSPACE, None),
     ("get", "/w/{ws}/posts/{post}/", Action.VIEW_WORKSPACE, None),
     ("get", "/w/{ws}/posts/{post}/edit/", Action.EDIT_POST, None),
     ("post", "/w/{ws}/posts/{post}/submit/", Action.SUBMIT_POST, {}),

@@ -56,6 +56,18 @@ def test_write_review_schedule_through_the_api(people, workspace):  # type: igno
         content_type="application/json",
     )
     assert naive.status_code == 422
+    unconnected = author.post(
+        f"{base}/{pid}/schedule",
+        {"scheduled_at": "2031-01-01T09:00:00+03:30"},
+        content_type="application/json",
+    )
+    assert (
+        unconnected.status_code == 409
+        and "No account is connected for X" in (unconnected.json()["detail"])
+    )
+    from nabz.publishing.models import Account
+
+    Account.objects.create(workspace=workspace, network="x", name="Sunrise on X")
     done = author.post(
         f"{base}/{pid}/schedule",
         {"scheduled_at": "2031-01-01T09:00:00+03:30"},

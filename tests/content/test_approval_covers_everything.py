@@ -116,7 +116,9 @@ def test_a_changed_image_holds_a_scheduled_post_at_publishing_time(workspace, pe
     """Even a change that skipped the library's services is caught before it goes out."""
     from nabz.media.models import MediaItem
     from nabz.publishing import worker
+    from nabz.publishing.models import Account
 
+    Account.objects.create(workspace=workspace, network="sandbox", name="Sandbox")
     item = make_item(workspace, alt_text={"en": "The new MRI scanner."})
     post = _approved(workspace, people, item)
     when = timezone.now() + dt.timedelta(minutes=5)

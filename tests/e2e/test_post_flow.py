@@ -31,6 +31,7 @@ ENGLISH_LABELS = {
     "approve": "Approve (clinical)",
     "title": "Working title",
     "text": "Text",
+    "schedule": "Schedule",
 }
 
 
@@ -102,8 +103,17 @@ def test_fix_review_schedule_and_move(page, live_server, language):  # type: ign
     when = timezone.now().replace(hour=9, minute=30, second=0, microsecond=0) + dt.timedelta(days=3)
     _sign_in(page, "sam", language)
     page.goto(f"/w/sunrise/posts/{post.pk}/")
-    page.locator("#schedule-at").fill(when.strftime("%Y-%m-%dT%H:%M"))
-    page.locator("#schedule-at").press("Enter")
+    if language == "en":
+        page.locator("#schedule-at").fill(when.strftime("%Y-%m-%dT%H:%M"))
+        page.locator("#schedule-at").press("Enter")
+    else:  # Arabic: the picker with the Hijri date beside each day
+        local = timezone.localtime(when, timezone.get_fixed_timezone(0))
+        picker = page.locator(".date-picker[data-picker-for='schedule-at']")
+        while picker.locator(f".picker-day[data-date='{local.date().isoformat()}']").count() == 0:
+            picker.locator(".picker-nav").last.click()
+        picker.locator(f".picker-day[data-date='{local.date().isoformat()}']").click()
+        picker.locator(".picker-time").fill(local.strftime("%H:%M"))
+        page.get_by_role("button", name=labels["schedule"]).click()
     page.wait_for_load_state()
     post.refresh_from_db()
     assert post.state == State.SCHEDULED

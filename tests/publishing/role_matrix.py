@@ -17,6 +17,7 @@ UI_ROWS = [
     ("post", "/w/{ws}/crisis/", Action.CRISIS_PAUSE, {"action": "pause", "reason": "Outbreak"}),
     ("post", "/w/{ws}/posts/{post}/takedown/", Action.TAKEDOWN_POST, {"reason": "asked"}),
     ("post", "/w/{ws}/posts/{post}/retry/", Action.SCHEDULE_POST, {}),
+    ("post", "/w/{ws}/posts/{post}/drop-network/", Action.SCHEDULE_POST, {}),
 ]
 
 

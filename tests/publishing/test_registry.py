@@ -144,3 +144,42 @@ def test_the_worker_publishes_through_a_new_folder_with_its_declared_rules(due_p
             )
         Publication.objects.filter(account=None, network="pixelfed").update(account=account)
         assert worker._window_wait(account, now) is not None
+
+
+@pytest.mark.django_db
+def test_the_worker_sends_a_thread_variant_as_chained_replies(due_post, settings):  # type: ignore[no-untyped-def]
+    """An X variant holding a thread (parts split by a line of ---) goes out part by part,
+    each a reply to the one before; the publication keeps every part's id."""
+    from django.utils import timezone
+
+    from nabz.content.adapt import THREAD_BREAK
+    from nabz.publishing.connectors.base import Credentials
+    from tests.publishing.fakes.x import USER_ID, USERNAME, FakeX
+
+    settings.NABZ_PUBLISH_TIMEOUT_SECONDS = 2
+    fake = FakeX()
+    fake.start()
+    try:
+        access, refresh = fake.issue_token()
+        account = Account(
+            workspace=due_post.workspace, network="x", name="Sunrise", api_base=fake.url
+        )
+        account.store_credentials(
+            Credentials(
+                access_token=access, refresh_token=refresh, account_id=USER_ID, handle=USERNAME
+            )
+        )
+        account.save()
+        parts = ["Flu season is here. (1/2)", "Book your shot today. (2/2)"]
+        variant = due_post.variants.create(network="x", text=THREAD_BREAK.join(parts))
+        pub = Publication.objects.create(
+            post=due_post, variant=variant, network="x", account=account, text=variant.text
+        )
+        assert worker.publish_one(pub.pk, now=timezone.now()) == Publication.State.SENT
+        tweets = sorted(fake.live_tweets(), key=lambda t: int(t.id))
+        assert [t.sent_text for t in tweets] == parts
+        assert tweets[1].in_reply_to == tweets[0].id
+        pub.refresh_from_db()
+        assert pub.remote_id == f"{tweets[0].id} {tweets[1].id}"
+    finally:
+        fake.stop()

@@ -45,15 +45,32 @@ def _reapprove(post: Post) -> None:
     post.approvals.update(fingerprint=Post.objects.get(pk=post.pk).fingerprint())
 
 
-def test_a_network_without_an_account_fails_with_a_reason(due_post, sandbox):  # type: ignore[no-untyped-def]
+def test_a_network_without_an_account_is_held_back_not_failed(due_post, sandbox):  # type: ignore[no-untyped-def]
     due_post.variants.create(network="x")
     _reapprove(due_post)
     _run_all()
     due_post.refresh_from_db()
-    assert due_post.state == State.FAILED
-    failed = Publication.objects.get(network="x")
-    assert failed.state == P.FAILED and "No connected X account" in failed.last_error
+    assert due_post.state == State.PUBLISHED  # the Sandbox got it; nothing failed
+    held = Publication.objects.get(network="x")
+    assert held.state == P.HELD and "No connected X account" in held.last_error
+    assert held.attempts == 0  # nothing was tried
     assert Publication.objects.get(network="sandbox").state == P.SENT
+    assert not AuditEntry.objects.filter(action__in=["post.failed", "publication.failed"]).exists()
+    held_back = AuditEntry.objects.get(action="post.networks_held_back")
+    assert held_back.payload["networks"] == ["x"]
+
+
+def test_a_post_no_network_can_take_goes_back_to_approved(due_post):  # type: ignore[no-untyped-def]
+    from nabz.content.models import Notification
+
+    _run_all()  # no account at all: the Sandbox variant is held back
+    due_post.refresh_from_db()
+    assert due_post.state == State.APPROVED  # not "failed", not "scheduled"
+    assert not Publication.objects.exists()  # so it can be scheduled again once connected
+    assert AuditEntry.objects.filter(action="post.not_published").exists()
+    assert Notification.objects.filter(
+        user=due_post.author, message__contains="none of its networks has a connected account"
+    ).exists()
 
 
 def test_changed_after_approval_is_held_and_sent_back(due_post, sandbox):  # type: ignore[no-untyped-def]
@@ -171,3 +188,20 @@ def test_backoff_grows_and_is_jittered():
     assert max(first) <= worker.BACKOFF_BASE + 1e-9
     assert max(sixth) > 10 and min(sixth) >= worker.BACKOFF_BASE
     assert len(set(round(x, 3) for x in sixth)) > 40
+
+
+def test_an_account_disconnected_before_sending_holds_the_network_back(due_post, sandbox):  # type: ignore[no-untyped-def]
+    from nabz.publishing.models import Account
+
+    worker.dispatch()  # the publication is created for the connected Sandbox
+    sandbox.status = Account.Status.DISABLED
+    sandbox.save()
+    pub = Publication.objects.get()
+    assert worker.publish_one(pub.pk) == P.HELD
+    pub.refresh_from_db()
+    assert pub.state == P.HELD and "not connected any more" in pub.last_error
+    assert pub.attempts == 0
+    worker.finish_posts()
+    due_post.refresh_from_db()
+    assert due_post.state == State.APPROVED  # nothing went out, and nothing failed
+    assert not AuditEntry.objects.filter(action="publication.failed").exists()

@@ -62,6 +62,7 @@ class Out(BaseModel):
 class TextReport(Out):
     part: Literal["text", "variant", "title", "alt_text"]
     network: str | None  # for a variant
+    thread_part: int | None = None  # a thread's second, third... part (the first: None)
     media: int | None  # for an image's alt text
     score: int
     findings: list[FindingOut]
@@ -175,7 +176,11 @@ def _text_report(stored: dict[str, object]) -> dict[str, object]:
         return out | {"part": "alt_text", "media": int(key[len(gate.ALT_PREFIX) :])}
     if key in (gate.MASTER, gate.TITLE):
         return out | {"part": "text" if key == gate.MASTER else "title"}
-    return out | {"part": "variant", "network": key}
+    return out | {
+        "part": "variant",
+        "network": gate.network_of(key),
+        "thread_part": gate.thread_part_of(key),
+    }
 
 
 def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object]:

@@ -8,11 +8,30 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from nabz.content import gate
 from nabz.content.limits import MAX_TEXT, variant_error
 from nabz.content.models import Network, Pillar, Post
+
+
+def text_errors(what: str) -> dict[str, str]:
+    """The one true reason a text is refused: too long, or a character no database stores.
+
+    Django's CharField checks both before ``clean()`` runs; these say it in our words.
+    """
+    return {
+        "max_length": gettext(
+            "%(what)s is too long: %%(show_value)s characters; the most is %%(limit_value)s."
+        )
+        % {"what": what},
+        "null_characters_not_allowed": gettext(
+            "%(what)s contains a character that cannot be stored (a null character, U+0000): "
+            "remove it and save again."
+        )
+        % {"what": what},
+    }
 
 
 class PostForm(forms.Form):
@@ -68,6 +87,12 @@ class PostForm(forms.Form):
         from nabz.media.models import MediaItem
 
         self.workspace = workspace
+        self.fields["title"].error_messages.update(text_errors(gettext("The working title")))
+        self.fields["text"].error_messages.update(text_errors(gettext("The text")))
+        zone = getattr(workspace, "timezone", "UTC")
+        self.fields["scheduled_at"].help_text = gettext(
+            "In the workspace's time zone (%(zone)s)."
+        ) % {"zone": zone}
         self.fields["media"].queryset = MediaItem.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
         # Consents in force, plus any the post already relies on (so the gate can say
         # that one expired or was revoked instead of it silently disappearing).
@@ -83,6 +108,9 @@ class PostForm(forms.Form):
                 label=_("Text for %(network)s") % {"network": label},
                 required=False,
                 max_length=MAX_TEXT,
+                error_messages=text_errors(
+                    gettext("The text for %(network)s") % {"network": label}
+                ),
                 widget=forms.Textarea(
                     attrs={
                         "rows": 4,
@@ -92,6 +120,19 @@ class PostForm(forms.Form):
                     }
                 ),
             )
+
+    def refused_texts(self) -> list[str]:
+        """Why texts were refused (too long, a null character), for the live panel."""
+        names = ["title", "text", *(f"variant_{n}" for n, _label in Network.choices)]
+        refused = {"max_length", "null_characters_not_allowed"}  # not "required": a draft
+        found = self.errors.as_data()
+        return [
+            str(message)
+            for name in names
+            for error in found.get(name, [])
+            if error.code in refused
+            for message in error.messages
+        ]
 
     def variant_fields(self) -> list[tuple[str, str, forms.BoundField]]:
         return [(network, label, self[f"variant_{network}"]) for network, label in Network.choices]
@@ -112,6 +153,8 @@ class PostForm(forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         networks = data.get("networks") or []
+        if any(name == "text" or name.startswith("variant_") for name in self.errors):
+            return data  # a text was refused for its own reason: "write the text" would be wrong
         if not (data.get("text") or "").strip() and not any(
             (data.get(f"variant_{n}") or "").strip() for n in networks
         ):

@@ -20,6 +20,7 @@ from typing import Any
 from django.utils import timezone
 
 from nabz import trust
+from nabz.content import adapt
 from nabz.content.models import Override, Pillar, Post
 
 MASTER = ""  # the key of the master text among a post's reports
@@ -31,8 +32,32 @@ def alt_key(item: object) -> str:
     return f"{ALT_PREFIX}{getattr(item, 'pk', '')}"
 
 
+PART_SEP = "/"  # a thread's later parts: "x/2", "x/3"; its first part is "x"
+
+
 def is_network_key(key: str) -> bool:
     return key not in (MASTER, TITLE) and not key.startswith(ALT_PREFIX)
+
+
+def network_of(key: str) -> str:
+    """The network a report's key is about ("x/2", the second part of a thread: "x")."""
+    return key.split(PART_SEP, 1)[0]
+
+
+def thread_part_of(key: str) -> int | None:
+    """The part of a thread a key names (2, 3, ...); None for a first part or any other."""
+    _network, sep, number = key.partition(PART_SEP)
+    return int(number) if sep and number.isdigit() else None
+
+
+def variant_parts(network: str, text: str) -> list[str]:
+    """A variant's text as it goes out: several parts for a thread on a network that has
+    threads (parts separated by a line holding only ``---``), else the text itself."""
+    if network in adapt.THREAD_NETWORKS and text:
+        parts = adapt.thread_parts(text)
+        if len(parts) > 1:
+            return parts
+    return [text]
 
 
 @dataclass(frozen=True)
@@ -121,9 +146,12 @@ def check_parts(
     """
     reports = {MASTER: trust.check(text, language=language, kind="post", context=context)}
     for network, own in variants.items():
-        reports[network] = trust.check(
-            own or text, language=language, network=network, kind="post", context=context
-        )
+        # A thread's parts each go out as a post: each is checked as one (its length too).
+        for i, part in enumerate(variant_parts(network, own or text), 1):
+            key = network if i == 1 else f"{network}{PART_SEP}{i}"
+            reports[key] = trust.check(
+                part, language=language, network=network, kind="post", context=context
+            )
     parts_context = dataclasses.replace(context, media=())
     for item in media:
         alt = getattr(item, "alt_for", lambda _lang: "")(language)
@@ -179,7 +207,11 @@ def part_label(key: str, media: list[object] | None = None) -> str:
             "",
         )
         return str(_("Alt text of “%(image)s”") % {"image": name or f"#{pk}"})
-    return str(dict(Network.choices).get(key, key))
+    network = dict(Network.choices).get(network_of(key), network_of(key))
+    part = thread_part_of(key)
+    if part is not None:
+        return str(_("%(network)s, part %(n)d of the thread") % {"network": network, "n": part})
+    return str(network)
 
 
 def evaluate(

@@ -88,6 +88,12 @@ class Post(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def shown_state(self) -> object:
+        """The state as a page should say it (nabz.content.status.shown_state)."""
+        from nabz.content.status import shown_state
+
+        return shown_state(self)
+
     def fingerprint(self) -> str:
         """A hash of everything an approval vouches for: all that goes out, and what the
         reviewers relied on.

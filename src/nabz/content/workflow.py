@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nabz.audit import record
-from nabz.content import gate
+from nabz.content import gate, reach
 from nabz.content.models import Approval, Comment, Notification, Override, Post, ReviewKind, State
 from nabz.workspaces.models import Membership, User
 from nabz.workspaces.roles import Action, Role, can
@@ -58,6 +58,7 @@ ACTION_RULES: dict[str, tuple[tuple[str, ...], frozenset[str] | None, bool]] = {
     "comment": ((Action.COMMENT_POST,), None, False),
     "takedown": ((Action.TAKEDOWN_POST,), None, False),
     "retry": ((Action.SCHEDULE_POST,), None, False),
+    "drop_network": ((Action.SCHEDULE_POST,), None, False),
 }
 
 
@@ -101,12 +102,14 @@ def allowed_actions(
         if not_author and is_author:
             continue
         allowed.add(name)
-    if allowed & {"takedown", "retry"}:
+    if allowed & {"takedown", "retry", "drop_network"}:
         pubs = list(post.publications.all()) if publications is None else publications
         if not any(p.live for p in pubs):
             allowed.discard("takedown")
         if not any(p.retryable for p in pubs):
             allowed.discard("retry")
+        if not any(p.droppable for p in pubs):
+            allowed.discard("drop_network")
     return frozenset(allowed)
 
 
@@ -370,6 +373,15 @@ def schedule(post: Post, user: User, when: dt.datetime | None = None) -> Post:
         raise WorkflowError(
             _("Approvals are missing: %(kinds)s.")
             % {"kinds": ", ".join(str(ReviewKind(k).label) for k in sorted(missing))}
+        )
+    unconnected = reach.unconnected(post.workspace, [v.network for v in post.variants.all()])
+    if unconnected:
+        raise WorkflowError(
+            _(
+                "No account is connected for %(networks)s. Connect one in Settings → Accounts, "
+                "or untick the network in the editor, then schedule."
+            )
+            % {"networks": reach.labels(unconnected)}
         )
     previous = post.scheduled_at
     post.scheduled_at = when

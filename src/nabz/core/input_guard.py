@@ -4,22 +4,34 @@ No text in Nabz can hold one, PostgreSQL cannot store one, and a fuzzer (or a
 broken client) sends them: the answer is a clear 400 before any view runs, not a
 database error. JSON bodies are checked field by field in the API's schemas
 (``nabz.api.validation.In``), which name the field.
+
+A view whose form names the field and keeps what was typed (the post editor) is marked
+with :func:`form_names_nul`; its form fields refuse the character themselves, so the
+person sees which text holds it instead of a bare page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 
 MESSAGE = "The request holds a NUL character (\\x00), which no field accepts."
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _has_nul(request: HttpRequest) -> bool:
+def form_names_nul(view: F) -> F:
+    """Mark a view whose form refuses NUL per field (Django's CharField does) itself."""
+    view.form_names_nul = True  # type: ignore[attr-defined]
+    return view
+
+
+def _has_nul(request: HttpRequest, *, form: bool = True) -> bool:
     if "\x00" in request.path:
         return True
-    for values in (request.GET, request.POST if request.method == "POST" else None):
+    for values in (request.GET, request.POST if form and request.method == "POST" else None):
         if values is None:
             continue
         for key, items in values.lists():
@@ -33,12 +45,25 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:  # it cannot even be routed
+            return self._refuse(request)
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: Callable[..., HttpResponse],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         try:
-            refused = _has_nul(request)
+            refused = _has_nul(request, form=not getattr(view, "form_names_nul", False))
         except MultiPartParserError:
             refused = False  # a broken form body: the view's own parsing answers it
-        if refused:
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": MESSAGE}, status=400)
-            return HttpResponseBadRequest(MESSAGE, content_type="text/plain; charset=utf-8")
-        return self.get_response(request)
+        return self._refuse(request) if refused else None
+
+    @staticmethod
+    def _refuse(request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": MESSAGE}, status=400)
+        return HttpResponseBadRequest(MESSAGE, content_type="text/plain; charset=utf-8")

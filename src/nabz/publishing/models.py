@@ -101,6 +101,10 @@ class Publication(models.Model):
         DELETING = "deleting", _("Being taken down")
         DELETED = "deleted", _("Taken down")
         DELETE_FAILED = "delete_failed", _("Could not be taken down")
+        # No connected account for the network when the post was due: nothing was sent,
+        # and nothing failed. Retry (after connecting one) or drop the network.
+        HELD = "held", _("Held back: no connected account")
+        DROPPED = "dropped", _("Dropped")
 
     post = models.ForeignKey("content.Post", on_delete=models.CASCADE, related_name="publications")
     variant = models.ForeignKey(
@@ -121,7 +125,7 @@ class Publication(models.Model):
     enqueued_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     error_permanent = models.BooleanField(default=False)
-    remote_id = models.CharField(max_length=300, blank=True)
+    remote_id = models.CharField(max_length=2000, blank=True)  # a thread: its parts' ids
     remote_url = models.URLField(max_length=500, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
@@ -147,9 +151,26 @@ class Publication(models.Model):
         return self.state == self.State.SENT
 
     @property
+    def removed(self) -> bool:
+        """Deleted from the network by a takedown."""
+        return self.state == self.State.DELETED
+
+    @property
+    def being_removed(self) -> bool:
+        return self.state == self.State.DELETING
+
+    @property
     def retryable(self) -> bool:
-        """Failed on a connected account: trying again can help."""
-        return self.state == self.State.FAILED and self.account_id is not None
+        """Failed on a connected account, or held back for want of one: trying again can help
+        (a held one goes out once its network has an account)."""
+        return (
+            self.state == self.State.FAILED and self.account_id is not None
+        ) or self.state == self.State.HELD
+
+    @property
+    def droppable(self) -> bool:
+        """Failed or held back: the post may give up on this network."""
+        return self.state in (self.State.FAILED, self.State.HELD)
 
     @property
     def badge(self) -> str:
@@ -158,6 +179,8 @@ class Publication(models.Model):
             return "published"
         if self.state in (self.State.FAILED, self.State.DELETE_FAILED):
             return "failed"
+        if self.state == self.State.HELD:
+            return "held"
         return "in_review"
 
     @property
@@ -167,6 +190,8 @@ class Publication(models.Model):
             self.State.FAILED,
             self.State.DELETED,
             self.State.DELETE_FAILED,
+            self.State.HELD,
+            self.State.DROPPED,
         )
 
 

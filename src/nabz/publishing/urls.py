@@ -12,4 +12,5 @@ urlpatterns = [
     path("crisis/", views.crisis, name="crisis"),
     path("posts/<int:pk>/takedown/", views.takedown, name="post_takedown"),
     path("posts/<int:pk>/retry/", views.retry, name="post_retry"),
+    path("posts/<int:pk>/drop-network/", views.drop_network, name="post_drop_network"),
 ]

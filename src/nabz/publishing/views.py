@@ -167,24 +167,59 @@ def takedown(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("post_detail", ws=ws.slug, pk=post.pk)
 
 
+def _chosen(request: HttpRequest, post: Post):  # type: ignore[no-untyped-def]
+    """The post's publications, or the one the form names (``publication``)."""
+    pubs = post.publications.all()
+    chosen = request.POST.get("publication", "")
+    if chosen:
+        pubs = pubs.filter(pk=int(chosen)) if chosen.isdigit() else pubs.none()
+    return pubs
+
+
 @workspace_view(Action.SCHEDULE_POST)
 @require_POST
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
-    """Try failed publications again (after reconnecting an account, say)."""
+    """Try failed publications again (after reconnecting an account, say), and send the ones
+    held back for want of an account to the accounts connected since."""
     ws = request.workspace  # type: ignore[attr-defined]
     post = get_object_or_404(Post, pk=pk, workspace=ws)
+    now = timezone.now()
     with transaction.atomic():
+        pubs = _chosen(request, post)
         count = (
-            post.publications.filter(state=P.FAILED)
+            pubs.filter(state=P.FAILED)
             .exclude(account=None)
             .update(
                 state=P.QUEUED,
                 attempts=0,
-                next_attempt_at=timezone.now(),
+                next_attempt_at=now,
                 error_permanent=False,
                 enqueued_at=None,
             )
         )
+        accounts: dict[str, list[Account]] = {}
+        for account in Account.objects.filter(workspace=ws, status=Account.Status.ACTIVE):
+            accounts.setdefault(account.network, []).append(account)
+        still_held = []
+        for held in pubs.filter(state=P.HELD):
+            targets = accounts.get(held.network, [])
+            if not targets:
+                still_held.append(held.get_network_display())
+                continue
+            first, *others = targets
+            held.account, held.state, held.next_attempt_at = first, P.QUEUED, now
+            held.last_error, held.attempts, held.enqueued_at = "", 0, None
+            held.save()
+            for account in others:
+                Publication.objects.create(
+                    post=post,
+                    variant=held.variant,
+                    network=held.network,
+                    account=account,
+                    text=held.text,
+                    next_attempt_at=now,
+                )
+            count += 1 + len(others)
         if count and post.state == State.FAILED:
             post.state = State.SCHEDULED
             post.save(update_fields=["state", "updated_at"])
@@ -193,7 +228,44 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             workspace=ws,
             obj=post,
-            payload={"publications": count},
+            payload={"publications": count, "still_held": len(still_held)},
         )
-    messages.success(request, _("Trying again."))
+    if count:
+        messages.success(request, _("Trying again."))
+    if still_held:
+        messages.error(
+            request,
+            _("Still no connected account for %(networks)s: connect one first.")
+            % {"networks": ", ".join(str(n) for n in still_held)},
+        )
+    return redirect("post_detail", ws=ws.slug, pk=post.pk)
+
+
+@workspace_view(Action.SCHEDULE_POST)
+@require_POST
+def drop_network(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give up on a network a post failed on or was held back from; the rest stands."""
+    ws = request.workspace  # type: ignore[attr-defined]
+    post = get_object_or_404(Post, pk=pk, workspace=ws)
+    with transaction.atomic():
+        dropped = list(_chosen(request, post).filter(state__in=[P.FAILED, P.HELD]))
+        for pub in dropped:
+            Publication.objects.filter(pk=pub.pk).update(state=P.DROPPED)
+            record(
+                "publication.dropped",
+                actor=request.user,
+                workspace=ws,
+                obj=post,
+                payload={"network": pub.network, "was": pub.state},
+            )
+        if dropped:
+            worker.settle(post)
+    if dropped:
+        messages.success(
+            request,
+            _("Dropped %(networks)s from this post.")
+            % {"networks": ", ".join(str(p.get_network_display()) for p in dropped)},
+        )
+    else:
+        messages.error(request, _("Nothing failed or waits on that network."))
     return redirect("post_detail", ws=ws.slug, pk=post.pk)

@@ -172,20 +172,23 @@ def _prepare(post_id: int, now: dt.datetime) -> str:
     accounts: dict[str, list[Account]] = {}
     for account in Account.objects.filter(workspace=post.workspace, status=Account.Status.ACTIVE):
         accounts.setdefault(account.network, []).append(account)
+    held_back = []
     for variant in post.variants.all():
         targets = accounts.get(variant.network, [])
         if not targets:
+            # Not a failure: nothing was tried. Held back with the reason, for a retry once
+            # an account is connected, or for the network to be dropped.
             Publication.objects.create(
                 post=post,
                 variant=variant,
                 network=variant.network,
                 account=None,
                 text=variant.effective_text,
-                state=P.FAILED,
-                error_permanent=True,
+                state=P.HELD,
                 last_error=_("No connected %(network)s account in this workspace.")
                 % {"network": variant.get_network_display()},
             )
+            held_back.append(variant.network)
             continue
         for account in targets:
             Publication.objects.create(
@@ -196,6 +199,13 @@ def _prepare(post_id: int, now: dt.datetime) -> str:
                 text=variant.effective_text,
                 next_attempt_at=now,
             )
+    if held_back:
+        record(
+            "post.networks_held_back",
+            workspace=post.workspace,
+            obj=post,
+            payload={"networks": held_back, "reason": "no connected account"},
+        )
     record(
         "post.publishing_started",
         workspace=post.workspace,
@@ -273,7 +283,24 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
     if paused(post.workspace, post):
         return release(now + PAUSE_RECHECK)
     if account is None or account.status != Account.Status.ACTIVE:
-        return _fail(pub, _("The account is not connected any more; reconnect it and retry."))
+        # Nothing was tried, so nothing failed: held back until an account is connected
+        # (Retry on the post's page) or the network is dropped.
+        Publication.objects.filter(pk=pk).update(
+            state=P.HELD,
+            lease_until=None,
+            attempts=F("attempts") - 1,
+            last_error=_(
+                "The %(network)s account is not connected any more; reconnect it, then retry."
+            )
+            % {"network": pub.get_network_display()},
+        )
+        record(
+            "post.networks_held_back",
+            workspace=post.workspace,
+            obj=post,
+            payload={"networks": [pub.network], "reason": "account not connected"},
+        )
+        return P.HELD
     if account.next_allowed_at and account.next_allowed_at > now:
         return release(account.next_allowed_at)
     if account.network not in ACCOUNT_LIMITS:  # no folder declares it: never guess a limit
@@ -287,11 +314,13 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
         return _fail(
             pub, _("Cannot use the account's credentials: %(e)s") % {"e": type(exc).__name__}
         )
+    first, *replies = gate.variant_parts(pub.network, pub.text)  # a thread: several parts
     outgoing = OutgoingPost(
-        text=pub.text,
+        text=first,
         idempotency_key=pub.idempotency_key,
         language=post.language,
         media=_media(post),
+        replies=tuple(replies),
     )
     try:
         quota = connector.quota()
@@ -561,20 +590,67 @@ def finish_posts() -> int:
     )
     finished = 0
     for post in candidates:
-        failed = post.failed > 0  # type: ignore[attr-defined]
-        with transaction.atomic():
-            changed = Post.objects.filter(pk=post.pk, state=State.SCHEDULED).update(
-                state=State.FAILED if failed else State.PUBLISHED
-            )
-            if changed:
-                record(
-                    "post.failed" if failed else "post.published",
-                    workspace=post.workspace,
-                    obj=post,
-                    payload={"sent": post.sent, "failed": post.failed},  # type: ignore[attr-defined]
-                )
-        finished += changed
+        finished += settle(post)
     return finished
+
+
+def settle(post: Post) -> int:
+    """Give a post whose publications are all done the state that is true of it.
+
+    Published when something went out and nothing failed; failed when any failed; when
+    nothing went out because no network had an account, back to approved (its held rows
+    removed, the audit log keeps why) so it can be scheduled again once one is connected.
+    Returns 1 when the post's state changed.
+    """
+    pubs = list(Publication.objects.filter(post=post).values_list("state", flat=True))
+    if not pubs or any(s in (P.QUEUED, P.SENDING, P.UNKNOWN) for s in pubs):
+        return 0
+    sent, failed = pubs.count(P.SENT), pubs.count(P.FAILED)
+    if failed:
+        target = State.FAILED
+    elif sent:
+        target = State.PUBLISHED
+    else:
+        target = State.APPROVED
+    with transaction.atomic():
+        changed = (
+            Post.objects.filter(pk=post.pk, state__in=[State.SCHEDULED, State.FAILED])
+            .exclude(state=target)
+            .update(state=target)
+        )
+        if not changed:
+            return 0
+        post.state = target
+        held = pubs.count(P.HELD)
+        if target == State.APPROVED:
+            Publication.objects.filter(post=post, state__in=[P.HELD, P.DROPPED]).delete()
+            record(
+                "post.not_published",
+                workspace=post.workspace,
+                obj=post,
+                payload={"held": held, "dropped": pubs.count(P.DROPPED)},
+            )
+            if held:
+                Notification.objects.create(
+                    user_id=post.author_id,
+                    workspace_id=post.workspace_id,
+                    message=(
+                        _(
+                            "“%(title)s” did not go out: none of its networks has a connected "
+                            "account. Connect one, then schedule it again."
+                        )
+                        % {"title": post.title}
+                    )[:300],
+                    url=post_url(post),
+                )
+        else:
+            record(
+                "post.failed" if failed else "post.published",
+                workspace=post.workspace,
+                obj=post,
+                payload={"sent": sent, "failed": failed, "held": held},
+            )
+    return 1
 
 
 def dispatch(now: dt.datetime | None = None) -> DispatchReport:

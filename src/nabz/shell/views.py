@@ -34,14 +34,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """What is scheduled, what waits for review, expiring consents, recent findings."""
     from nabz.audit.models import AuditEntry
     from nabz.consent.services import expiring_consents
-    from nabz.content.models import Post, State
+    from nabz.content.models import Pillar, Post, State
 
     ws = request.workspace  # type: ignore[attr-defined]
     posts = Post.objects.filter(workspace=ws)
     now = timezone.now()
-    upcoming = posts.filter(state=State.SCHEDULED, scheduled_at__gte=now).order_by("scheduled_at")[
-        :5
-    ]
+    scheduled = posts.filter(state=State.SCHEDULED)
+    held = scheduled.none()
+    if ws.crisis_paused_at:  # the pause holds all but crisis updates: they are not "scheduled"
+        held = scheduled.exclude(pillar=Pillar.CRISIS_UPDATE)
+        scheduled = scheduled.filter(pillar=Pillar.CRISIS_UPDATE)
+    upcoming = scheduled.filter(scheduled_at__gte=now).order_by("scheduled_at")[:5]
     recent = (
         AuditEntry.objects.filter(workspace=ws).select_related("actor").order_by("-sequence")[:8]
     )
@@ -51,7 +54,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "member_count": ws.memberships.count(),
             "today": timezone.localdate(),
-            "scheduled_count": posts.filter(state=State.SCHEDULED).count(),
+            "scheduled_count": scheduled.count(),
+            "held_count": held.count(),
+            "held": held.order_by("scheduled_at")[:5],
             "upcoming": upcoming,
             "review_count": posts.filter(state=State.IN_REVIEW).count(),
             "expiring": list(expiring_consents(ws, days=30)[:5]),

@@ -470,3 +470,45 @@ def test_session_expiry_is_read_from_the_token(credentials: Credentials) -> None
     assert credentials.expires_at is not None
     remaining = credentials.expires_at.timestamp() - time.time()
     assert 7000 < remaining <= 7200
+
+
+# --- threads ------------------------------------------------------------------------------
+THREAD = ("Flu season is here. (1/3)", "Shots are free for staff. (2/3)", "Book today. (3/3)")
+
+
+def test_a_thread_is_chained_to_its_root_and_parent_and_idempotent(
+    fake: FakeBluesky, connector: BlueskyConnector
+) -> None:
+    outgoing = OutgoingPost(text=THREAD[0], idempotency_key="nabz-t", replies=THREAD[1:])
+    remote = connector.publish(outgoing)
+    uris = remote.id.split(" ")
+    records = {f"at://{r.did}/app.bsky.feed.post/{r.rkey}": r for r in fake.posts()}
+    assert [records[u].value["text"] for u in uris] == list(THREAD)
+    root = {"uri": uris[0], "cid": records[uris[0]].cid}
+    assert "reply" not in records[uris[0]].value
+    assert records[uris[1]].value["reply"] == {"root": root, "parent": root}
+    assert records[uris[2]].value["reply"] == {
+        "root": root,
+        "parent": {"uri": uris[1], "cid": records[uris[1]].cid},
+    }
+    again = connector.publish(outgoing)  # a retry finds every part: nothing twice
+    assert again.id == remote.id and len(fake.posts()) == 3
+    connector.delete(remote.id)
+    assert fake.posts() == []
+
+
+def test_a_reply_with_a_wrong_cid_is_refused_by_the_fake(
+    fake: FakeBluesky, connector: BlueskyConnector
+) -> None:
+    first = connector.publish(post("First part"))
+    bad = {"uri": first.id, "cid": "bafyreinotthecid"}
+    with pytest.raises(PublishError) as refused:
+        connector._create(
+            fake.account.did,
+            "3kabcdefghij2",
+            "Second",
+            "en",
+            {},
+            reply={"root": bad, "parent": bad},
+        )
+    assert "does not refer to an existing post" in str(refused.value.reason or refused.value)

@@ -503,3 +503,52 @@ def test_tokens_never_appear_in_errors(fake: FakeX, x: XConnector) -> None:
             x.publish(post())
         assert token not in str(caught.value) and token not in caught.value.reason
         fake.tokens[token].expires_at = time.time() + 3600
+
+
+# --- threads ------------------------------------------------------------------------------
+THREAD = ("Flu season is here. (1/3)", "Shots are free for staff. (2/3)", "Book today. (3/3)")
+
+
+def test_a_thread_goes_out_as_replies_chained_to_the_previous_part(
+    fake: FakeX, x: XConnector
+) -> None:
+    remote = x.publish(OutgoingPost(text=THREAD[0], idempotency_key="t", replies=THREAD[1:]))
+    tweets = sorted(fake.live_tweets(), key=lambda t: int(t.id))
+    assert [t.sent_text for t in tweets] == list(THREAD)
+    assert [t.in_reply_to for t in tweets] == ["", tweets[0].id, tweets[1].id]
+    assert remote.id.split(" ") == [t.id for t in tweets]
+    assert remote.url.endswith(f"/status/{tweets[0].id}")
+    x.delete(remote.id)  # a takedown removes every part
+    assert fake.live_tweets() == []
+
+
+def test_a_thread_that_cannot_finish_is_removed_and_retried_whole(
+    fake: FakeX, x: XConnector
+) -> None:
+    fake.daily_post_cap = 1  # the second part meets X's daily limit
+    with pytest.raises(PublishError) as refused:
+        x.publish(OutgoingPost(text=THREAD[0], idempotency_key="t", replies=THREAD[1:]))
+    assert refused.value.status == 429 and not refused.value.ambiguous
+    assert fake.live_tweets() == []  # no half thread left behind
+
+
+def test_a_reply_to_a_deleted_post_is_refused_by_the_fake(fake: FakeX, x: XConnector) -> None:
+    first = x.publish(post("First part"))
+    x.delete(first.id)
+    response = x.client.post(
+        f"{fake.url}/2/tweets",
+        json={"text": "Second part", "reply": {"in_reply_to_tweet_id": first.id}},
+        headers=x.headers(),
+    )
+    assert response.status_code == 403 and "replying to" in response.json()["detail"]
+
+
+def test_a_thread_whose_first_answer_was_lost_goes_on_from_the_part_found(
+    fake: FakeX, x: XConnector
+) -> None:
+    x.publish(post(THREAD[0]))  # the first part went out; its answer never came back
+    remote = x.find(OutgoingPost(text=THREAD[0], idempotency_key="t", replies=THREAD[1:]))
+    assert remote is not None
+    tweets = sorted(fake.live_tweets(), key=lambda t: int(t.id))
+    assert [t.sent_text for t in tweets] == list(THREAD)
+    assert remote.id.split(" ") == [t.id for t in tweets]

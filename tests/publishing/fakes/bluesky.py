@@ -441,9 +441,35 @@ class FakeBluesky(FakeNetwork):
             problem = self.validate_facet(facet, data)
             if problem:
                 return f"Record/facets/{i}/{problem}"
+        reply = record.get("reply")
+        if reply is not None:
+            problem = self.validate_reply(reply)
+            if problem:
+                return problem
         embed = record.get("embed")
         if embed is not None:
             return self.validate_images(embed, did)
+        return ""
+
+    def validate_reply(self, reply: object) -> str:
+        """A reply names its thread's root and its parent, each a strong ref (uri + cid).
+
+        Stricter than a PDS (which checks only the shape; the app view drops a reply to a
+        post that is not there): here the post must exist with that cid, so a test sees a
+        thread chained wrongly."""
+        if not isinstance(reply, dict):
+            return "Record/reply must be an object"
+        for name in ("root", "parent"):
+            ref = reply.get(name)
+            if not isinstance(ref, dict) or not {"uri", "cid"} <= set(ref):
+                return f'Record/reply/{name} must have the properties "uri" and "cid"'
+            uri = str(ref["uri"])
+            if not uri.startswith("at://") or len(uri[5:].split("/")) != 3:
+                return f"Record/reply/{name}/uri must be a valid at-uri"
+            did, collection, rkey = uri[5:].split("/")
+            target = self.records.get((did, collection, rkey))
+            if target is None or target.cid != ref["cid"]:
+                return f"Record/reply/{name} does not refer to an existing post"
         return ""
 
     def validate_facet(self, facet: object, data: bytes) -> str:

@@ -133,6 +133,7 @@ class Tweet:
     urls: list[dict[str, Any]]
     media_keys: list[str]
     created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    in_reply_to: str = ""  # the tweet this one answers (a thread's later part)
     deleted: bool = False
     public_metrics: dict[str, int] = field(
         default_factory=lambda: {
@@ -501,6 +502,15 @@ class FakeX(FakeNetwork):
             )
         if len(media_ids) > 4:
             return invalid_request("media.media_ids", "At most 4 media ids are allowed")
+        reply_to = str((body.get("reply") or {}).get("in_reply_to_tweet_id") or "")
+        if body.get("reply") is not None:
+            parent = self.tweets.get(reply_to)
+            if parent is None or parent.deleted:
+                return problem(
+                    403,
+                    "Forbidden",
+                    "The Tweet you are replying to has been deleted or is not visible to you.",
+                )
         attached = [self.media.get(str(media_id)) for media_id in media_ids]
         if any(media is None or media.owner != token.user for media in attached):
             return invalid_request("media.media_ids", "Your media IDs are invalid.")
@@ -525,6 +535,7 @@ class FakeX(FakeNetwork):
         tweet = self.render(
             str(next(self.ids)), token.user, text, [media.key for media in attached if media]
         )
+        tweet.in_reply_to = reply_to
         self.tweets[tweet.id] = tweet
         return Response(
             201,
@@ -634,11 +645,14 @@ class FakeX(FakeNetwork):
             except ValueError:
                 return invalid_request("start_time", "Invalid start_time")
         fields = set(",".join(request.query.get("tweet.fields", [])).split(","))
+        exclude = set(",".join(request.query.get("exclude", [])).split(","))
         tweets = sorted(
             (
                 t
                 for t in self.live_tweets()
-                if t.author == request.params["id"] and (since is None or t.created_at >= since)
+                if t.author == request.params["id"]
+                and (since is None or t.created_at >= since)
+                and not ("replies" in exclude and t.in_reply_to)
             ),
             key=lambda t: int(t.id),
             reverse=True,

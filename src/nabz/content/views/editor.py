@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from nabz import trust
-from nabz.content import gate, workflow
+from nabz.content import adapt, gate, reach, workflow
 from nabz.content.forms import PostForm
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Post
+from nabz.core.input_guard import form_names_nul
 from nabz.trust.platforms import measure
 from nabz.workspaces.access import workspace_view
-from nabz.workspaces.roles import Action
+from nabz.workspaces.roles import Action, can
 
 
 @dataclass
@@ -33,8 +36,9 @@ class CheckedText:
 
     @property
     def fixable(self) -> bool:
-        """Alt texts are edited in the media library, not in the editor."""
-        return not self.key.startswith(gate.ALT_PREFIX)
+        """Alt texts are edited in the media library, not in the editor; a thread's later
+        parts are checked on their own, so their offsets are not the box's."""
+        return not self.key.startswith(gate.ALT_PREFIX) and gate.thread_part_of(self.key) is None
 
     @property
     def findings(self) -> list[trust.Finding]:
@@ -73,7 +77,9 @@ def check_texts(
     for key, report in reports.items():
         length = None
         if gate.is_network_key(key):
-            length = measure(report.text, key, mastodon_limit=settings.mastodon_limit)
+            length = measure(
+                report.text, gate.network_of(key), mastodon_limit=settings.mastodon_limit
+            )
         label = "" if key == gate.MASTER else gate.part_label(key, media)
         checked.append(CheckedText(key, label, report.text, report, length))
     return checked
@@ -83,11 +89,15 @@ def _ui_language() -> str:
     return (translation.get_language() or "en")[:2]
 
 
+@form_names_nul
 @workspace_view(Action.CHECK_TEXT)
 def live_check(request: HttpRequest) -> HttpResponse:
     """The editor's Trust Gate panel, re-rendered as the author types (htmx)."""
     form = PostForm(request.POST, workspace=request.workspace)  # type: ignore[attr-defined]
     form.is_valid()  # partial data is fine here: check what there is
+    refused = form.refused_texts()
+    if refused:  # never a score for text that was not checked
+        return render(request, "content/partials/trust_panel.html", {"refused": refused})
     data = form.cleaned_data
     networks = data.get("networks") or []
     checked = check_texts(
@@ -104,9 +114,64 @@ def live_check(request: HttpRequest) -> HttpResponse:
     return render(request, "content/partials/trust_panel.html", {"checked": checked})
 
 
+def _adapted(request: HttpRequest, post: Post | None) -> PostForm:
+    """The editor's form with each ticked network's variant box filled from the master text.
+
+    Nothing is saved. A box the author already wrote in is left as it is, unless they
+    asked for a thread on that network; the Trust Gate panel checks what was filled.
+    """
+    ws = request.workspace  # type: ignore[attr-defined]
+    form = PostForm(request.POST, workspace=ws, post=post)
+    form.is_valid()
+    data = form.cleaned_data
+    if "text" in form.errors or not (data.get("text") or "").strip():
+        if "text" not in form.errors:
+            form.add_error("text", _("Write the main text first: the variants are made from it."))
+        return form
+    networks = data.get("networks") or []
+    if not networks:
+        form.add_error("networks", _("Tick the networks to adapt the text for."))
+        return form
+    threads = set(request.POST.getlist("thread")) & adapt.THREAD_NETWORKS
+    adapted = adapt.adapt_all(
+        data["text"],
+        networks,
+        language=data.get("language") or "en",
+        tags=data.get("tags") or [],
+        threads=threads,
+        mastodon_limit=gate.trust_settings(ws).mastodon_limit,
+    )
+    filled = request.POST.copy()
+    kept = []
+    for network, result in adapted.items():
+        field = f"variant_{network}"
+        if (request.POST.get(field) or "").strip() and network not in threads:
+            kept.append(network)
+            continue
+        filled[field] = result.text
+    form = PostForm(filled, workspace=ws, post=post)
+    done = len(adapted) - len(kept)
+    if done:
+        messages.success(
+            request,
+            _("Adapted the text for %(networks)s. Check each box, edit it if you like, then save.")
+            % {"networks": reach.labels(n for n in adapted if n not in kept)},
+        )
+    if kept:
+        messages.info(
+            request,
+            _("Left as you wrote them: %(networks)s (empty a box to adapt it again).")
+            % {"networks": reach.labels(kept)},
+        )
+    return form
+
+
 def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
     ws = request.workspace  # type: ignore[attr-defined]
-    if request.method == "POST":
+    if request.method == "POST" and "adapt" in request.POST:
+        form = _adapted(request, post)
+        status = 200
+    elif request.method == "POST":
         form = PostForm(request.POST, workspace=ws, post=post)
         if form.is_valid():
             changes = form.changes()
@@ -125,9 +190,13 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
                     try:
                         workflow.submit(post, request.user)
                     except workflow.WorkflowError as exc:
-                        from django.contrib import messages
-
                         messages.error(request, str(exc))
+                    else:
+                        messages.success(
+                            request, _("Saved and sent to review. The reviewers have been told.")
+                        )
+                else:
+                    messages.success(request, _("Saved."))
                 return redirect("post_detail", ws=ws.slug, pk=post.pk)
         status = 400
     else:
@@ -137,7 +206,15 @@ def _editor(request: HttpRequest, post: Post | None) -> HttpResponse:
             initial = {"language": ws.default_language, **_from_observance(request)}
         form = PostForm(initial=initial, workspace=ws, post=post)
         status = 200
-    return render(request, "content/editor.html", {"form": form, "post": post}, status=status)
+    context = {
+        "form": form,
+        "post": post,
+        "thread_networks": adapt.THREAD_NETWORKS,
+        "threads": request.POST.getlist("thread") if request.method == "POST" else [],
+        "connected": reach.connected_networks(ws),
+        "can_connect": can(request.role, Action.MANAGE_ACCOUNTS),  # type: ignore[attr-defined]
+    }
+    return render(request, "content/editor.html", context, status=status)
 
 
 def _from_observance(request: HttpRequest) -> dict[str, object]:
@@ -161,11 +238,13 @@ def _from_observance(request: HttpRequest) -> dict[str, object]:
     }
 
 
+@form_names_nul
 @workspace_view(Action.CREATE_POST)
 def new_post(request: HttpRequest) -> HttpResponse:
     return _editor(request, None)
 
 
+@form_names_nul
 @workspace_view(Action.EDIT_POST)
 def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post, pk=pk, workspace=request.workspace)  # type: ignore[attr-defined]

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nabz.content import gate, workflow
+from nabz.content import gate, reach, workflow
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
+from nabz.content.status import held_by_pause, shown_state
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, Role, can
 
@@ -29,7 +30,11 @@ def _posts(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 @workspace_view(Action.VIEW_WORKSPACE)
 def post_list(request: HttpRequest) -> HttpResponse:
-    posts = _posts(request).select_related("author").prefetch_related("variants")
+    posts = (
+        _posts(request)
+        .select_related("author", "workspace")
+        .prefetch_related("variants", "publications")
+    )
     state, pillar, network = (request.GET.get(k, "") for k in ("state", "pillar", "network"))
     query = request.GET.get("q", "").strip()
     if state in State.values:
@@ -121,8 +126,16 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
     ).order_by("-sequence")[:30]
     comments = list(post.comments.select_related("author"))
     publications = list(post.publications.select_related("account"))
+    unconnected = []
+    if post.state in (State.DRAFT, State.IN_REVIEW, State.APPROVED, State.SCHEDULED):
+        unconnected = reach.unconnected(post.workspace, [v.network for v in post.variants.all()])
     return {
         "post": post,
+        "shown": shown_state(post, publications),
+        "held": held_by_pause(post),
+        "unconnected": unconnected,
+        "unconnected_labels": reach.labels(unconnected),
+        "can_connect": can(role, Action.MANAGE_ACCOUNTS),
         "publications": publications,
         "result": result,
         "texts": texts,
@@ -152,18 +165,35 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "content/post_detail.html", _detail_context(request, post))
 
 
-def _after(request: HttpRequest, post: Post, action, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
-    """Run a workflow action; show its error on the post's page without losing anything."""
+def _after(  # type: ignore[no-untyped-def]
+    request: HttpRequest,
+    post: Post,
+    action,
+    *args,
+    done: str = "",
+    keep_typed: bool = False,
+    **kwargs,
+) -> HttpResponse:
+    """Run a workflow action and go back to the post's page with what happened as a message.
+
+    A refusal is said as a message on the post's page (a redirect, as after success), so a
+    reload never repeats the action. ``keep_typed``: the form holds text the person wrote
+    (an override's reason, a comment), so a refusal shows the page again with it kept.
+    """
     try:
         action(post, request.user, *args, **kwargs)
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
         post.refresh_from_db()
-        return render(
-            request, "content/post_detail.html", _detail_context(request, post), status=400
-        )
+        if keep_typed:
+            return render(
+                request, "content/post_detail.html", _detail_context(request, post), status=400
+            )
+        return redirect("post_detail", ws=post.workspace.slug, pk=post.pk)
     post.refresh_from_db()
     gate.record_verdict(post)
+    if done:
+        messages.success(request, done)
     return redirect("post_detail", ws=post.workspace.slug, pk=post.pk)
 
 
@@ -174,7 +204,12 @@ def _post_for_action(request: HttpRequest, pk: int) -> Post:
 @workspace_view(Action.SUBMIT_POST)
 @require_POST
 def submit_post(request: HttpRequest, pk: int) -> HttpResponse:
-    return _after(request, _post_for_action(request, pk), workflow.submit)
+    return _after(
+        request,
+        _post_for_action(request, pk),
+        workflow.submit,
+        done=_("Sent to review. The reviewers have been told."),
+    )
 
 
 @workspace_view(Action.REVIEW_POST)
@@ -183,14 +218,25 @@ def approve_post(request: HttpRequest, pk: int) -> HttpResponse:
     """Which approval a reviewer may give depends on their role: the workflow checks it."""
     post = _post_for_action(request, pk)
     kind = request.POST.get("kind", "")
-    return _after(request, post, workflow.approve, kind)
+    done = (
+        _("Your compliance approval is recorded.")
+        if kind == ReviewKind.COMPLIANCE
+        else _("Your clinical approval is recorded.")
+    )
+    return _after(request, post, workflow.approve, kind, done=done)
 
 
 @workspace_view(Action.REVIEW_POST)
 @require_POST
 def reject_post(request: HttpRequest, pk: int) -> HttpResponse:
     post = _post_for_action(request, pk)
-    return _after(request, post, workflow.reject, request.POST.get("comment", ""))
+    return _after(
+        request,
+        post,
+        workflow.reject,
+        request.POST.get("comment", ""),
+        done=_("Sent back to the author with your comments."),
+    )
 
 
 @workspace_view(Action.OVERRIDE_FINDING)
@@ -205,6 +251,8 @@ def override_finding(request: HttpRequest, pk: int) -> HttpResponse:
         matched_text=request.POST.get("matched_text", ""),
         network=request.POST.get("network", ""),
         reason=request.POST.get("reason", ""),
+        done=_("The finding is overridden; your reason is in the audit log."),
+        keep_typed=True,
     )
 
 
@@ -215,22 +263,22 @@ def schedule_post(request: HttpRequest, pk: int) -> HttpResponse:
     when = parse_local(request.POST.get("scheduled_at", ""), request.workspace.timezone)  # type: ignore[attr-defined]
     if request.POST.get("scheduled_at") and when is None:
         messages.error(request, _("Enter a date and time like 2026-12-01 09:30."))
-        return render(
-            request, "content/post_detail.html", _detail_context(request, post), status=400
-        )
-    return _after(request, post, workflow.schedule, when)
+        return redirect("post_detail", ws=post.workspace.slug, pk=post.pk)
+    return _after(request, post, workflow.schedule, when, done=_("Scheduled."))
 
 
 @workspace_view(Action.SCHEDULE_POST)
 @require_POST
 def unschedule_post(request: HttpRequest, pk: int) -> HttpResponse:
-    return _after(request, _post_for_action(request, pk), workflow.unschedule)
+    return _after(
+        request, _post_for_action(request, pk), workflow.unschedule, done=_("Unscheduled.")
+    )
 
 
 @workspace_view(Action.ARCHIVE_POST)
 @require_POST
 def archive_post(request: HttpRequest, pk: int) -> HttpResponse:
-    return _after(request, _post_for_action(request, pk), workflow.archive)
+    return _after(request, _post_for_action(request, pk), workflow.archive, done=_("Archived."))
 
 
 @workspace_view(Action.COMMENT_POST)
@@ -240,7 +288,9 @@ def comment_post(request: HttpRequest, pk: int) -> HttpResponse:
     parent = None
     if request.POST.get("parent"):
         parent = Comment.objects.filter(pk=request.POST.get("parent"), post=post).first()
-    return _after(request, post, workflow.comment, request.POST.get("body", ""), parent)
+    return _after(
+        request, post, workflow.comment, request.POST.get("body", ""), parent, keep_typed=True
+    )
 
 
 def parse_local(raw: str, zone: str) -> dt.datetime | None:

@@ -74,6 +74,18 @@ class OutgoingPost:
     language: str = "en"
     media: tuple[OutgoingMedia, ...] = ()
     link: str = ""
+    # A thread: these go out after ``text``, each as a reply to the one before it
+    # (only connectors whose network has threads are given any: X, Bluesky).
+    replies: tuple[str, ...] = ()
+
+
+# A thread's remote id holds every part's id, first part first, separated by this (neither
+# tweet ids nor at:// URIs hold a space). Metrics read the first; a takedown deletes all.
+THREAD_ID_SEP = " "
+
+
+def thread_ids(remote_id: str) -> list[str]:
+    return [part for part in remote_id.split(THREAD_ID_SEP) if part]
 
 
 @dataclass(frozen=True, slots=True)

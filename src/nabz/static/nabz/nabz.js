@@ -71,3 +71,63 @@ document.addEventListener("click", (event) => {
     dragged = null;
   });
 })();
+
+// The publish-time picker in the reader's calendar (Jalali; Gregorian with the Hijri date
+// beside it). The server draws each month and gives every day its Gregorian date; this
+// only swaps the browser's own date input for it and copies the chosen date and time into
+// that input, which the form sends. Without JavaScript the browser's input stays.
+(() => {
+  const localDigits = (text, digits) =>
+    digits ? String(text).replace(/[0-9]/g, (d) => digits[Number(d)]) : String(text);
+
+  const setUp = (picker) => {
+    const input = document.getElementById(picker.dataset.pickerFor);
+    if (!input || picker.dataset.ready) return;
+    picker.dataset.ready = "1";
+    const ui = picker.querySelector(".picker-ui");
+    const time = picker.querySelector(".picker-time");
+    const chosen = picker.querySelector(".picker-chosen");
+    const field = input.closest(".field");
+    if (field) field.classList.add("has-picker");
+    input.type = "hidden";
+    const label = field ? field.querySelector("label") : null;
+    if (label) label.htmlFor = time.id;
+    ui.hidden = false;
+
+    const show = () => {
+      const day = picker.querySelector('.picker-day[aria-pressed="true"]');
+      chosen.textContent = day ? `${day.getAttribute("aria-label")} ${localDigits(time.value, picker.dataset.digits)}` : "";
+    };
+    const write = () => {
+      if (!picker.dataset.selected) return;
+      input.value = `${picker.dataset.selected}T${time.value || "09:00"}`;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      show();
+    };
+    picker.addEventListener("click", async (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const day = target ? target.closest(".picker-day") : null;
+      if (day && !day.disabled) {
+        picker.querySelectorAll(".picker-day").forEach((b) => b.setAttribute("aria-pressed", "false"));
+        day.setAttribute("aria-pressed", "true");
+        picker.dataset.selected = day.dataset.date;
+        write();
+        return;
+      }
+      const nav = target ? target.closest(".picker-nav") : null;
+      if (!nav) return;
+      const url = `${picker.dataset.url}?month=${nav.dataset.month}&selected=${picker.dataset.selected || ""}`;
+      const response = await fetch(url, { headers: { "Accept": "text/html" } });
+      if (response.ok) {
+        picker.querySelector(".picker-grid").innerHTML = await response.text();
+        const again = picker.querySelector(".picker-nav");
+        if (again) again.focus();
+      }
+    });
+    time.addEventListener("change", write);
+    show();
+  };
+  const all = () => document.querySelectorAll(".date-picker[data-picker-for]").forEach(setUp);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", all);
+  else all();
+})();

@@ -44,6 +44,7 @@ from urllib.parse import quote
 import httpx
 
 from nabz.publishing.connectors.base import (
+    THREAD_ID_SEP,
     Connector,
     Credentials,
     Metrics,
@@ -53,6 +54,7 @@ from nabz.publishing.connectors.base import (
     RemotePost,
     TokenExpired,
     retry_after_seconds,
+    thread_ids,
 )
 from nabz.publishing.connectors.bluesky.richtext import (
     facets,
@@ -90,23 +92,65 @@ class BlueskyConnector(Connector):
     def publish(self, post: OutgoingPost) -> RemotePost:
         text = compose(post)
         _check_locally(post, text)
+        for reply in post.replies:
+            _check_locally(OutgoingPost(text=reply, idempotency_key=""), reply)
         did = self._did()
-        rkey = record_key(post.idempotency_key)
         handles: dict[str, str | None] = {}
+        embed = None
+        if post.media:
+            embed = {
+                "$type": "app.bsky.embed.images",
+                "images": [self._image(item) for item in post.media],
+            }
+        first = self._create(
+            did, record_key(post.idempotency_key), text, post.language, handles, embed=embed
+        )
+        if not post.replies:
+            return first
+        # A thread: each later part replies to the one before, all under the first (the
+        # root). Every part has its own key derived from the post's, so a retry finds
+        # the parts already there instead of posting them twice.
+        root = {"uri": first.id, "cid": first.extra["cid"]}
+        parent, uris = root, [first.id]
+        for i, reply in enumerate(post.replies, 2):
+            part = self._create(
+                did,
+                record_key(f"{post.idempotency_key}:{i}"),
+                reply,
+                post.language,
+                handles,
+                reply={"root": root, "parent": parent},
+            )
+            parent = {"uri": part.id, "cid": part.extra["cid"]}
+            uris.append(part.id)
+        return RemotePost(
+            id=THREAD_ID_SEP.join(uris), url=first.url, extra={**first.extra, "thread": uris}
+        )
+
+    def _create(
+        self,
+        did: str,
+        rkey: str,
+        text: str,
+        language: str,
+        handles: dict[str, str | None],
+        *,
+        embed: dict[str, Any] | None = None,
+        reply: dict[str, Any] | None = None,
+    ) -> RemotePost:
         record: dict[str, Any] = {
             "$type": POST,
             "text": text,
             "createdAt": _now(),
-            "langs": languages(post.language),
+            "langs": languages(language),
         }
         found = facets(text, lambda handle: self._resolve(handle, handles))
         if found:
             record["facets"] = found
-        if post.media:
-            record["embed"] = {
-                "$type": "app.bsky.embed.images",
-                "images": [self._image(item) for item in post.media],
-            }
+        if embed is not None:
+            record["embed"] = embed
+        if reply is not None:
+            record["reply"] = reply
         try:
             response = self.request(
                 "POST",
@@ -125,17 +169,19 @@ class BlueskyConnector(Connector):
         return self._remote(str(body.get("uri") or _at_uri(did, rkey)), rkey, body.get("cid"))
 
     def delete(self, remote_id: str) -> None:
-        did, rkey = self._locate(remote_id)
-        self.request(
-            "POST",
-            "/xrpc/com.atproto.repo.deleteRecord",
-            headers=self._auth(),
-            json={"repo": did, "collection": POST, "rkey": rkey},
-        )
+        ids = thread_ids(remote_id) or [remote_id]
+        for part in reversed(ids):  # a thread: its replies first
+            did, rkey = self._locate(part)
+            self.request(
+                "POST",
+                "/xrpc/com.atproto.repo.deleteRecord",
+                headers=self._auth(),
+                json={"repo": did, "collection": POST, "rkey": rkey},
+            )
         # deleteRecord succeeds for a record that is already gone: deleted is deleted.
 
     def metrics(self, remote_id: str) -> Metrics:
-        did, rkey = self._locate(remote_id)
+        did, rkey = self._locate((thread_ids(remote_id) or [remote_id])[0])
         body = self.request(
             "GET",
             "/xrpc/app.bsky.feed.getPosts",

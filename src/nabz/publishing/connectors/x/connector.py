@@ -29,6 +29,7 @@ user/app reset when that quota is spent, else until ``x-rate-limit-reset``; 5xx 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -36,6 +37,7 @@ from typing import Any
 import httpx
 
 from nabz.publishing.connectors.base import (
+    THREAD_ID_SEP,
     AppCredentials,
     Connector,
     Credentials,
@@ -45,6 +47,7 @@ from nabz.publishing.connectors.base import (
     PublishError,
     RemotePost,
     retry_after_seconds,
+    thread_ids,
 )
 from nabz.publishing.connectors.x import auth
 from nabz.publishing.connectors.x.text import same_text
@@ -106,13 +109,46 @@ class XConnector(Connector):
                 ambiguous=True,
                 status=response.status_code,
             )
+        ids = [post_id, *self._replies(post_id, post.replies)]
         return RemotePost(
-            id=post_id,
+            id=THREAD_ID_SEP.join(ids),
             url=post_url(self.credentials.handle, post_id),
-            extra={"media_ids": media_ids},
+            extra={"media_ids": media_ids, "thread": ids},
         )
 
+    def _replies(self, first_id: str, replies: Sequence[str]) -> list[str]:
+        """A thread's later parts, each a reply to the one before. X has no idempotency key,
+        so a thread goes out whole or not at all: if a part fails, the parts already posted
+        are deleted and the error stands (the attempt is retried as a whole)."""
+        posted = [first_id]
+        try:
+            for text in replies:
+                response = self.request(
+                    "POST",
+                    "/2/tweets",
+                    json={"text": text, "reply": {"in_reply_to_tweet_id": posted[-1]}},
+                    headers=self.headers(),
+                )
+                reply_id = str((_json(response).get("data") or {}).get("id") or "")
+                if not reply_id:
+                    raise PublishError("x: a reply's id was missing from the answer")
+                posted.append(reply_id)
+        except PublishError as exc:
+            for done in reversed(posted):
+                # best effort: the error that stopped the thread is the one to tell
+                with contextlib.suppress(PublishError):
+                    self.delete(done)
+            exc.ambiguous = False
+            raise
+        return posted[1:]
+
     def delete(self, remote_id: str) -> None:
+        ids = thread_ids(remote_id)
+        for part in reversed(ids[1:]):  # a thread: its replies first, then its first part
+            self._delete_one(part)
+        self._delete_one(ids[0] if ids else remote_id)
+
+    def _delete_one(self, remote_id: str) -> None:
         try:
             response = self.request("DELETE", f"/2/tweets/{remote_id}", headers=self.headers())
         except PublishError as exc:
@@ -128,6 +164,7 @@ class XConnector(Connector):
             )
 
     def metrics(self, remote_id: str) -> Metrics:
+        remote_id = (thread_ids(remote_id) or [remote_id])[0]  # a thread: its first part
         response = self.request(
             "GET",
             f"/2/tweets/{remote_id}",
@@ -175,10 +212,13 @@ class XConnector(Connector):
                 continue
             post_id = str(tweet.get("id") or "")
             if post_id:
+                # A thread whose first part's answer was lost: its replies were never sent
+                # (they wait for that answer), so the thread goes on from the part found.
+                ids = [post_id, *self._replies(post_id, post.replies)]
                 return RemotePost(
-                    id=post_id,
+                    id=THREAD_ID_SEP.join(ids),
                     url=post_url(self.credentials.handle, post_id),
-                    extra={"found": True},
+                    extra={"found": True, "thread": ids},
                 )
         return None
 
