@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "nabz.content",
     "nabz.consent",
     "nabz.publishing",
+    "nabz.inbox",
 ]
 
 MIDDLEWARE = [
