@@ -23,7 +23,12 @@ from django.utils import timezone
 from nabz.inbox.ingest import mark_gone, store
 from nabz.inbox.models import Message, ReadCursor
 from nabz.publishing.connectors import connector_for
-from nabz.publishing.connectors.base import Connector, PublishError, TokenExpired
+from nabz.publishing.connectors.base import (
+    Connector,
+    IncomingMessage,
+    PublishError,
+    TokenExpired,
+)
 from nabz.publishing.connectors.inbox import available, support
 from nabz.publishing.models import Account
 
@@ -113,9 +118,7 @@ def poll_account(
             connector = connector_for(account.network, account.credentials(), client=http_client())
         for _page in range(MAX_PAGES):
             before = cursor.cursor
-            messages, following = _refreshing(
-                connector, account, lambda: connector.fetch_incoming(before)
-            )
+            messages, following = _refreshing(connector, account, before)
             stored = store(account, messages, cursor=cursor, next_cursor=following, now=now)
             report.pages += 1
             report.created += stored.created
@@ -158,10 +161,12 @@ def _follow_deletions(connector: Connector, account: Account, now: dt.datetime) 
     return mark_gone(account, missing, now) if missing else 0
 
 
-def _refreshing(connector: Connector, account: Account, call):  # type: ignore[no-untyped-def]
-    """Run ``call()``; on an expired token refresh once, store it sealed, try again."""
+def _refreshing(
+    connector: Connector, account: Account, cursor: str
+) -> tuple[list[IncomingMessage], str]:
+    """Read a page; on an expired token refresh once, store it sealed, and read again."""
     try:
-        return call()
+        return connector.fetch_incoming(cursor)
     except TokenExpired:
         fresh = connector.refresh()
         if fresh is None:
@@ -169,7 +174,7 @@ def _refreshing(connector: Connector, account: Account, call):  # type: ignore[n
         account.store_credentials(fresh)
         account.save(update_fields=["sealed_secrets", "token_expires_at", "remote_id", "handle"])
         connector.credentials = fresh
-        return call()
+        return connector.fetch_incoming(cursor)
 
 
 def backoff(failures: int) -> float:
