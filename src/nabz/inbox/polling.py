@@ -129,6 +129,10 @@ def poll_account(
         report.deleted += _follow_deletions(connector, account, now)
     except PublishError as exc:
         return _failed(cursor, account, exc, now, report)
+    except Exception as exc:  # a fault while storing: that page's transaction rolled back
+        log.exception("inbox: storing messages of account %s failed", account.pk)
+        failure = PublishError(f"storing failed: {type(exc).__name__}", retry_after=30.0)
+        return _failed(cursor, account, failure, now, report)
     ReadCursor.objects.filter(pk=cursor.pk).update(
         lease_until=None,
         failures=0,

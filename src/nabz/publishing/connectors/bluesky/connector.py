@@ -81,6 +81,7 @@ MAX_LANGS = 3
 NOTIFICATION_PAGE = 100  # listNotifications: at most 100 a page
 MAX_PAGES = 10  # a poll reads back at most this many pages
 GET_POSTS_BATCH = 25  # getPosts takes at most 25 uris
+EPOCH = "1970-01-01T00:00:00.000Z"
 KIND_OF_REASON = {"reply": "comment", "mention": "mention", "quote": "mention"}
 AUTH_ERRORS = frozenset(
     {
@@ -234,6 +235,8 @@ class BlueskyConnector(Connector):
             page_cursor = str(body.get("cursor") or "") if isinstance(body, dict) else ""
             if reached or not cursor or not page_cursor or not notes:
                 break
+        # Nothing yet on a first read: from now on everything is new (read back to the start).
+        newest = newest or EPOCH
         return list(reversed(found.values())), newest  # pages come newest first
 
     def gone(self, remote_ids: list[str]) -> set[str]:

@@ -182,7 +182,8 @@ class MastodonConnector(Connector):
         notes.sort(key=lambda n: _order(str(n.get("id", ""))))
         me = self.credentials.account_id
         messages = [parse_notification(n, me) for n in notes if isinstance(n.get("status"), dict)]
-        newest = str(notes[-1]["id"]) if notes else cursor
+        # Nothing yet on a first read: from now on everything is new, so read from the start.
+        newest = str(notes[-1]["id"]) if notes else (cursor or "0")
         return messages, newest
 
     def gone(self, remote_ids: list[str]) -> set[str]:
