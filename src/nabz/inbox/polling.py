@@ -77,17 +77,25 @@ def due(now: dt.datetime) -> list[int]:
 
 def dispatch(now: dt.datetime | None = None, *, inline: bool = False) -> int:
     """Hand every account that is due to the queue (or poll it here, ``inline``)."""
+    from nabz.inbox import replies
+
     now = now or timezone.now()
     ensure_cursors(now)
     accounts = due(now)
+    replies.recover(now)
+    waiting = replies.due(now)
     if inline:
         for account_id in accounts:
             poll_account(account_id, now=now)
+        for reply_id in waiting:
+            replies.send_one(reply_id, now=now)
         return len(accounts)
-    from nabz.inbox.tasks import poll
+    from nabz.inbox.tasks import poll, send_reply
 
     for account_id in accounts:
         poll.enqueue(account_id)
+    for reply_id in waiting:
+        send_reply.enqueue(reply_id)
     return len(accounts)
 
 

@@ -15,7 +15,7 @@ Emergencies always come first: priority 1, whatever else the message holds.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,7 @@ class Triage:
     reasons: tuple[dict[str, Any], ...]
     language: str
     suggested_text: str = ""  # the emergency guidance RPL606 offers, in the message's language
-    extra: dict[str, Any] = field(default_factory=dict)
+    health_details: bool = False  # their own health details, in public or in private
 
     @property
     def category(self) -> str:
@@ -81,6 +81,7 @@ class Triage:
             "reasons": list(self.reasons),
             "language": self.language,
             "suggested_text": self.suggested_text,
+            "health_details": self.health_details,
         }
 
 
@@ -123,6 +124,7 @@ def triage(
     lang = _language(text, (language or "").split("-")[0].lower())
     found: dict[str, list[dict[str, Any]]] = {}
     suggestion = ""
+    health = False
     if not text.strip():
         return Triage((), int(Priority.LOW), (), lang)
     settings = trust.Settings(emergency_number=emergency_number)
@@ -135,7 +137,10 @@ def triage(
                 {"code": "RPL606", "words": [finding.text], "what": finding.data.get("emergency")}
             )
             suggestion = suggestion or str(finding.data.get("suggested_text") or "")
-        elif finding.code == "RPL607" and kind != "dm":  # said in public, not in private
+        elif finding.code == "RPL607":
+            health = True
+            if kind == "dm":  # said in private: not a disclosure in public
+                continue
             terms = list(finding.data.get("terms") or [finding.text])
             found.setdefault(Category.HEALTH_DETAILS, []).append({"code": "RPL607", "words": terms})
     myths = trust.check(
@@ -159,4 +164,6 @@ def triage(
     categories = tuple(str(c.value) for c in ORDER if c in found)
     priority = min((int(PRIORITY[Category(c)]) for c in categories), default=int(Priority.NORMAL))
     reasons = tuple({"category": c, **reason} for c in categories for reason in found[c])
-    return Triage(categories, priority, reasons, lang, suggestion)
+    return Triage(
+        categories, priority, reasons, lang, suggestion, health or "emergency" in categories
+    )
