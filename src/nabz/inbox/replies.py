@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nabz import trust
 from nabz.audit import record
@@ -79,12 +80,12 @@ def queue(
     """Check and record a reply; raises ReplyRefused when it may not go out."""
     action = "reply_private" if visibility == Reply.Visibility.PRIVATE else "reply_public"
     if not text.strip():
-        raise ReplyRefused("The reply is empty.")
+        raise ReplyRefused(_("The reply is empty."))
     if not available(conversation.network, action):
-        raise ReplyRefused("This network does not let Nabz send this kind of reply.")
+        raise ReplyRefused(_("This network does not let Nabz send this kind of reply."))
     checked = check_reply(text, message, conversation.workspace)
     if checked.blocking:
-        raise ReplyRefused("The Trust Gate blocks this reply.", checked.report)
+        raise ReplyRefused(_("The Trust Gate blocks this reply."), checked.report)
     with transaction.atomic():
         reply = Reply.objects.create(
             conversation=conversation,
@@ -268,7 +269,7 @@ def set_hidden(message: Message, user: object, hidden: bool) -> None:
     action = "hide" if hidden else "unhide"
     account = message.account
     if not available(account.network, action):
-        raise ReplyRefused("This network does not let Nabz hide comments.")
+        raise ReplyRefused(_("This network does not let Nabz hide comments."))
     from nabz.publishing.worker import http_client
 
     connector = connector_for(account.network, account.credentials(), client=http_client())
