@@ -106,3 +106,18 @@ def test_a_reply_threads_under_the_comment_and_never_goes_twice(fake, connector,
     [record] = fake.replies_to(comment)
     assert record.value["reply"]["root"]["uri"] == our_post
     assert record.value["reply"]["parent"]["uri"] == comment
+
+
+def test_a_burst_longer_than_one_walk_is_read_whole_over_several_calls(fake, connector):
+    _, cursor = connector.fetch_incoming("")  # nothing yet
+    for n in range(2500):
+        fake.visitor_posts(f"burst {n}", reason="mention")
+    seen: list[str] = []
+    for _ in range(5):
+        messages, cursor = connector.fetch_incoming(cursor)
+        seen += [m.text.rsplit(" ", 1)[-1] for m in messages]
+        if "|" not in cursor:
+            break
+    assert sorted(seen, key=int) == [str(n) for n in range(2500)]
+    assert len(seen) == len(set(seen))
+    assert cursor == fake.notifications[-1]["indexedAt"]

@@ -27,7 +27,9 @@ it works even when the access token has expired.
 The inbox: ``app.bsky.notification.listNotifications`` lists newest first with a cursor
 to older pages and no "since", so ``fetch_incoming`` walks back from the newest until it
 reaches the stored cursor (the ``indexedAt`` of the newest notification already read;
-equal times are read again and deduplicated by the inbox), at most ``MAX_PAGES`` pages.
+equal times are read again and deduplicated by the inbox), at most ``MAX_PAGES`` pages a
+call; a longer walk keeps its place in the cursor (``stop|page cursor|newest``) and goes
+on from there at the next call, so a burst of thousands is read whole.
 Reasons ``reply`` (a comment), ``mention`` and ``quote`` are kept. A post its author
 deleted drops out of ``app.bsky.feed.getPosts`` (``gone``). A reply is a post record
 with ``reply.root`` and ``reply.parent`` (uri and cid), under a record key derived from
@@ -208,9 +210,9 @@ class BlueskyConnector(Connector):
 
     # --- the inbox ---------------------------------------------------------------------------
     def fetch_incoming(self, cursor: str) -> tuple[list[IncomingMessage], str]:
+        stop, page_cursor, newest = _walk_state(cursor)
         found: dict[str, IncomingMessage] = {}
-        newest = cursor
-        page_cursor = ""
+        reached = False
         for _page in range(MAX_PAGES):
             params: dict[str, str | int] = {"limit": NOTIFICATION_PAGE}
             if page_cursor:
@@ -221,23 +223,29 @@ class BlueskyConnector(Connector):
                 headers=self._auth(),
                 params=params,
             ).json()
-            notes = body.get("notifications") or [] if isinstance(body, dict) else []
-            reached = False
+            notes = (body.get("notifications") or []) if isinstance(body, dict) else []
             for note in notes:
                 indexed = str(note.get("indexedAt") or "")
-                if cursor and indexed < cursor:
+                if stop and indexed < stop:
                     reached = True
                     break
-                if indexed > newest:
-                    newest = indexed
+                newest = max(newest, indexed)
                 if note.get("reason") in KIND_OF_REASON and note.get("uri"):
                     found.setdefault(str(note["uri"]), parse_notification(note))
             page_cursor = str(body.get("cursor") or "") if isinstance(body, dict) else ""
-            if reached or not cursor or not page_cursor or not notes:
+            if reached or not page_cursor or not notes:
+                reached = True
                 break
+            if not stop:  # a first read takes what is shown now: one page
+                reached = True
+                break
+        messages = list(reversed(found.values()))  # pages come newest first
+        if not reached:
+            # More pages before the stored point: come back for them from this page on,
+            # then move on to the newest seen (newer ones wait for the walk after that).
+            return messages, f"{stop}|{page_cursor}|{newest}"
         # Nothing yet on a first read: from now on everything is new (read back to the start).
-        newest = newest or EPOCH
-        return list(reversed(found.values())), newest  # pages come newest first
+        return messages, newest or EPOCH
 
     def gone(self, remote_ids: list[str]) -> set[str]:
         missing: set[str] = set()
@@ -559,6 +567,14 @@ def pds_endpoint(did_doc: object) -> str:
         ):
             return endpoint
     return ""
+
+
+def _walk_state(cursor: str) -> tuple[str, str, str]:
+    """(stop at this indexedAt, resume from this page cursor, the newest seen so far)."""
+    if cursor.count("|") == 2:
+        stop, resume, newest = cursor.split("|")
+        return stop, resume, newest
+    return cursor, "", cursor
 
 
 def parse_notification(note: Mapping[str, Any]) -> IncomingMessage:
