@@ -99,6 +99,7 @@ def main() -> int:
     data_dir = tempfile.mkdtemp(prefix="nabz-ingest-")
     setup_django(data_dir)
 
+    import httpx
     from django.utils import timezone
 
     from nabz.inbox import polling
@@ -110,8 +111,6 @@ def main() -> int:
     from tests.publishing.fakes.bluesky import FakeBluesky
     from tests.publishing.fakes.mastodon import FakeMastodon
     from tests.publishing.fakes.server import Fault
-
-    import httpx
 
     mastodon_fake = FakeMastodon(seed=args.seed).start()
     bluesky_fake = FakeBluesky(seed=args.seed).start()
