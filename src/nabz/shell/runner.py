@@ -140,14 +140,19 @@ def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread
     the task queue every ``interval`` seconds."""
 
     def loop() -> None:
+        from django.conf import settings
         from django.db import close_old_connections
 
         from nabz.inbox.polling import dispatch as read_inboxes
         from nabz.publishing.worker import dispatch
+        from nabz.shell.demo_inbox import trickle
 
+        steps = [("dispatch", dispatch), ("inbox", read_inboxes)]
+        if settings.DEMO:  # the demo's Sandbox gets visitors, so the inbox has life in it
+            steps.insert(0, ("demo visitors", trickle))
         while not stop.is_set():
             close_old_connections()
-            for name, step in (("dispatch", dispatch), ("inbox", read_inboxes)):
+            for name, step in steps:
                 try:
                     step()
                 except Exception as exc:  # one failing step must not stop the other
