@@ -23,9 +23,11 @@ from nabz.api.validation import (
     In,
     IsoDateTime,
     PathId,
+    invalid,
 )
 from nabz.content import gate, workflow
 from nabz.content.gate import record_verdict
+from nabz.content.limits import MAX_TEXT, variant_error
 from nabz.content.models import Network, Pillar, Post, State
 from nabz.trust.platforms import NETWORK_SPECS
 from nabz.workspaces.roles import Action
@@ -37,12 +39,12 @@ PillarName = Literal[tuple(Pillar.values)]  # type: ignore[valid-type]
 
 class VariantIO(In):
     network: NetworkName
-    text: str = Field("", max_length=70_000)
+    text: str = Field("", max_length=MAX_TEXT)
 
 
 class PostIn(In):
     title: str = Field(..., min_length=1, max_length=200, pattern=NONBLANK)
-    text: str = Field(..., max_length=70_000, pattern=NONBLANK, description="The master text")
+    text: str = Field(..., max_length=MAX_TEXT, pattern=NONBLANK, description="The master text")
     language: Literal["en", "ar", "fa"] = "en"
     pillar: PillarName = "education"  # type: ignore[valid-type]
     tags: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list, max_length=30)
@@ -189,6 +191,14 @@ def _changes(request: HttpRequest, ws: object, body: PostIn) -> dict[str, object
     for variant in body.variants:  # the same variant twice is one; two texts conflict
         if texts.setdefault(variant.network, variant.text) != variant.text:
             raise HttpError(409, f"variants: two different texts for {variant.network}")
+    settings = gate.trust_settings(ws)
+    too_long = {
+        f"variants.{network}": error
+        for network, text in texts.items()
+        if (error := variant_error(network, text, settings))
+    }
+    if too_long:
+        raise invalid(too_long)
     return {
         "title": body.title,
         "text": body.text,

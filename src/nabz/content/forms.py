@@ -10,9 +10,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nabz.content import gate
+from nabz.content.limits import MAX_TEXT, variant_error
 from nabz.content.models import Network, Pillar, Post
-
-MAX_TEXT = 70_000
 
 
 class PostForm(forms.Form):
@@ -116,6 +116,11 @@ class PostForm(forms.Form):
             (data.get(f"variant_{n}") or "").strip() for n in networks
         ):
             self.add_error("text", _("Write the text of the post."))
+        settings = gate.trust_settings(self.workspace)
+        for network in networks:
+            error = variant_error(network, data.get(f"variant_{network}") or "", settings)
+            if error:
+                self.add_error(f"variant_{network}", error)
         return data
 
     def changes(self) -> dict[str, object]:
