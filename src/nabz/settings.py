@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "nabz.content",
     "nabz.consent",
     "nabz.publishing",
+    "nabz.inbox",
 ]
 
 MIDDLEWARE = [
@@ -270,6 +271,12 @@ EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "") or ""
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Nabz <nabz@localhost>")
 NABZ_BASE_URL = envstr("NABZ_BASE_URL", "http://127.0.0.1:8000")
+
+# --- the inbox: Meta's webhooks (Facebook Pages, Instagram) --------------------------------
+# Deliveries are signed with our Meta app's secret; the set-up handshake echoes Meta's
+# challenge only for the verify token we gave Meta. Without them the endpoint refuses all.
+NABZ_META_APP_SECRET = envsecret("NABZ_FACEBOOK_APP_SECRET", "") or ""
+NABZ_META_VERIFY_TOKEN = envsecret("NABZ_META_VERIFY_TOKEN", "") or ""
 
 # --- security ------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

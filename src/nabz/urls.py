@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from nabz.content.views import calendar as content_calendar
 from nabz.content.views import posts as content_posts
+from nabz.inbox import webhooks as inbox_webhooks
 from nabz.media.views import signed_media
 from nabz.shell import views as shell
 from nabz.workspaces.forms import SignInForm
@@ -53,6 +54,7 @@ workspace_patterns = [
     path("media/", include("nabz.media.urls")),
     path("consent/", include("nabz.consent.urls")),
     path("posts/", include("nabz.content.urls")),
+    path("inbox/", include("nabz.inbox.urls")),
     path("", include("nabz.publishing.urls")),
     path("notifications/", content_posts.notifications, name="notifications"),
     path("calendar/", content_calendar.calendar_view, name="calendar"),
@@ -65,6 +67,8 @@ urlpatterns = [
     path("account/", include(account_patterns)),
     path("w/<slug:ws>/", include(workspace_patterns)),
     path("api/", include("nabz.api.urls")),
+    # Meta's webhooks (signed deliveries; no session, no CSRF token: the HMAC is the proof).
+    path("hooks/meta/", inbox_webhooks.meta, name="inbox_meta_webhook"),
     # Uploaded images have no public URL: members load them under /w/<ws>/media/<id>/file/,
     # networks that fetch one get this short-lived signed link (nabz.media.delivery).
     path("signed-media/<str:token>/", signed_media, name="media_signed"),

@@ -83,7 +83,7 @@ def test_healthz_reports_database_and_worker(db):  # type: ignore[no-untyped-def
 
 
 def test_sections_for_later_releases_say_so_plainly(people, workspace):  # type: ignore[no-untyped-def]
-    page = signed_in(people[Role.AUTHOR]).get(f"/w/{workspace.slug}/inbox/").content.decode()
+    page = signed_in(people[Role.AUTHOR]).get(f"/w/{workspace.slug}/reports/").content.decode()
     assert "arrives in a coming release" in page
 
 

@@ -207,3 +207,36 @@ class SandboxPost(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class SandboxComment(models.Model):
+    """A comment, mention or message on the Sandbox network: what the inbox reads from it,
+    and our replies to them (``from_us``). The demo's trickle of visitors writes here."""
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("comment")
+        MENTION = "mention", _("mention")
+        DM = "dm", _("message")
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="sandbox_comments")
+    post = models.ForeignKey(
+        SandboxPost, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMENT)
+    author_id = models.CharField(max_length=100)
+    author_handle = models.CharField(max_length=100)
+    author_name = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    language = models.CharField(max_length=8, blank=True)
+    from_us = models.BooleanField(default=False)
+    idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    hidden = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]

@@ -136,22 +136,30 @@ def start_heartbeat(name: str, interval: float, stop: threading.Event) -> thread
 
 
 def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread:
-    """Hand due posts and publications to the task queue every ``interval`` seconds."""
+    """Hand due posts and publications, and accounts whose inbox is due to be read, to
+    the task queue every ``interval`` seconds."""
 
     def loop() -> None:
+        from django.conf import settings
         from django.db import close_old_connections
 
+        from nabz.inbox.polling import dispatch as read_inboxes
         from nabz.publishing.worker import dispatch
+        from nabz.shell.demo_inbox import trickle
 
+        steps = [("dispatch", dispatch), ("inbox", read_inboxes)]
+        if settings.DEMO:  # the demo's Sandbox gets visitors, so the inbox has life in it
+            steps.insert(0, ("demo visitors", trickle))
         while not stop.is_set():
             close_old_connections()
-            try:
-                dispatch()
-            except Exception as exc:
-                print(
-                    f"nabz worker: dispatch failed: {exc.__class__.__name__}: {exc}",
-                    file=sys.stderr,
-                )
+            for name, step in steps:
+                try:
+                    step()
+                except Exception as exc:  # one failing step must not stop the other
+                    print(
+                        f"nabz worker: {name} failed: {exc.__class__.__name__}: {exc}",
+                        file=sys.stderr,
+                    )
             stop.wait(interval)
 
     thread = threading.Thread(target=loop, name="dispatcher", daemon=True)

@@ -70,13 +70,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 # Sections whose capabilities arrive in later releases: each page says so plainly.
 SECTIONS = {
-    "inbox": (
-        _("Inbox"),
-        _(
-            "Comments, mentions and messages from every network in one place, "
-            "triaged in English, Arabic and Persian."
-        ),
-    ),
     "reports": (
         _("Reports"),
         _(

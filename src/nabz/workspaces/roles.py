@@ -53,6 +53,12 @@ class Action:
     COMMENT_POST = "post.comment"
     ARCHIVE_POST = "post.archive"
     VIEW_SIGNED_FORM = "consent.view_signed_form"
+    VIEW_INBOX = "inbox.view"
+    REPLY_INBOX = "inbox.reply"  # answer in public or in private
+    TRIAGE_INBOX = "inbox.triage"  # assign, change state
+    HIDE_MESSAGE = "inbox.hide"  # hide or unhide a comment on the network
+    # A private message holding health details is opened by those who may answer or review.
+    VIEW_HEALTH_MESSAGE = "inbox.view_health_message"
 
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -87,6 +93,15 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     ),
     # The signed form is the only place a consent's real identity lives.
     Action.VIEW_SIGNED_FORM: frozenset({Role.COMPLIANCE_OFFICER}),
+    Action.VIEW_INBOX: ALL,
+    Action.REPLY_INBOX: EDITORS,
+    Action.TRIAGE_INBOX: frozenset(
+        {Role.ADMIN, Role.AUTHOR, Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER}
+    ),
+    Action.HIDE_MESSAGE: frozenset({Role.ADMIN, Role.AUTHOR, Role.COMPLIANCE_OFFICER}),
+    Action.VIEW_HEALTH_MESSAGE: frozenset(
+        {Role.ADMIN, Role.AUTHOR, Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER}
+    ),
 }
 
 

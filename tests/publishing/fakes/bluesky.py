@@ -17,9 +17,15 @@ what a PDS refuses, as ``{"error": "<Name>", "message": "..."}``:
 - writes cost points (createRecord 3, deleteRecord 1) against an hourly budget; over
   it: 429 ``RateLimitExceeded`` with ``ratelimit-*`` headers (reset in epoch seconds).
 
+Reading (the inbox): :meth:`FakeBluesky.visitor_posts` has another account reply to,
+mention or quote ours (a record in their repository and a notification for us);
+:meth:`delete_by_author` removes the record and, as the AppView does, its notification.
+``app.bsky.notification.listNotifications`` answers newest first, ``limit`` 1–100
+(default 50), with an opaque ``cursor`` to the next, older page.
+
 Route names for fault injection: ``create_session``, ``refresh_session``,
 ``resolve_handle``, ``upload_blob``, ``create_post``, ``get_record``,
-``delete_record``, ``get_posts``.
+``delete_record``, ``get_posts``, ``list_notifications``.
 """
 
 from __future__ import annotations
@@ -101,6 +107,8 @@ class FakeBluesky(FakeNetwork):
         self.blobs: dict[str, Blob] = {}
         self.records: dict[tuple[str, str, str], Record] = {}
         self.points: dict[str, list[tuple[float, int]]] = {}
+        self.notifications: list[dict[str, Any]] = []  # for self.account, oldest first
+        self._indexed = 0
         self._clock = 0
         super().__init__(seed=seed)
         self.account = self.add_account("sunrisehospital.bsky.social", "abcd-efgh-ijkl-mnop")
@@ -136,6 +144,73 @@ class FakeBluesky(FakeNetwork):
     def posts(self, account: Account | None = None) -> list[Record]:
         did = (account or self.account).did
         return [r for (d, c, _k), r in self.records.items() if d == did and c == POST]
+
+    def visitor_posts(
+        self,
+        text: str,
+        *,
+        handle: str = "noor.bsky.social",
+        reply_to: str | None = None,
+        reason: str = "reply",
+        langs: tuple[str, ...] = ("en",),
+    ) -> str:
+        """Another account replies to ``reply_to`` (an at:// uri), mentions or quotes us."""
+        author = self._account_for(handle) or self.add_account(handle)
+        record: dict[str, Any] = {
+            "$type": POST,
+            "text": text if reason != "mention" else f"@{self.account.handle} {text}",
+            "createdAt": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")[:-6] + "Z",
+            "langs": list(langs),
+        }
+        if reply_to:
+            parent = self._by_uri(reply_to)
+            assert parent is not None, reply_to
+            root = (parent.value.get("reply") or {}).get("root") or {
+                "uri": reply_to,
+                "cid": parent.cid,
+            }
+            record["reply"] = {"root": root, "parent": {"uri": reply_to, "cid": parent.cid}}
+        rkey = self._next_tid()
+        cid = cid_for(json.dumps(record, sort_keys=True).encode(), codec=0x71)
+        self.records[(author.did, POST, rkey)] = Record(author.did, rkey, cid, record)
+        uri = f"at://{author.did}/{POST}/{rkey}"
+        self._indexed += 1
+        indexed = dt.datetime.now(dt.UTC) + dt.timedelta(microseconds=self._indexed * 1000)
+        self.notifications.append(
+            {
+                "uri": uri,
+                "cid": cid,
+                "author": {
+                    "did": author.did,
+                    "handle": author.handle,
+                    "displayName": author.handle.split(".")[0].title(),
+                    "labels": [],
+                },
+                "reason": reason,
+                "reasonSubject": reply_to or "",
+                "record": record,
+                "isRead": False,
+                "indexedAt": indexed.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                "labels": [],
+            }
+        )
+        return uri
+
+    def delete_by_author(self, uri: str) -> None:
+        parts = uri.removeprefix("at://").split("/")
+        self.records.pop((parts[0], parts[1], parts[2]), None)
+        self.notifications = [n for n in self.notifications if n["uri"] != uri]
+
+    def replies_to(self, uri: str) -> list[Record]:
+        return [
+            r
+            for r in self.records.values()
+            if ((r.value.get("reply") or {}).get("parent") or {}).get("uri") == uri
+        ]
+
+    def _by_uri(self, uri: str) -> Record | None:
+        parts = uri.removeprefix("at://").split("/")
+        return self.records.get((parts[0], parts[1], parts[2])) if len(parts) == 3 else None
 
     # --- shapes --------------------------------------------------------------------------
     @staticmethod
@@ -213,6 +288,12 @@ class FakeBluesky(FakeNetwork):
         self.route("GET", x + "com.atproto.repo.getRecord", "get_record", self.get_record)
         self.route("POST", x + "com.atproto.repo.deleteRecord", "delete_record", self.delete_record)
         self.route("GET", x + "app.bsky.feed.getPosts", "get_posts", self.get_posts)
+        self.route(
+            "GET",
+            x + "app.bsky.notification.listNotifications",
+            "list_notifications",
+            self.list_notifications,
+        )
 
     def _jwt(self, did: str, scope: str, expires: float) -> str:
         def part(data: dict[str, Any]) -> str:
@@ -596,3 +677,29 @@ class FakeBluesky(FakeNetwork):
                 }
             )
         return Response(200, {"posts": posts})
+
+    def list_notifications(self, request: Request) -> Response:
+        session, refused = self._session(request)
+        if refused:
+            return refused
+        assert session is not None
+        query = {k: v[-1] for k, v in request.query.items()}
+        try:
+            limit = int(query.get("limit") or 50)
+        except ValueError:
+            return self.xrpc(400, "InvalidRequest", "limit must be an integer")
+        if not 1 <= limit <= 100:
+            return self.xrpc(400, "InvalidRequest", "limit must be between 1 and 100")
+        mine = [] if session.did != self.account.did else list(reversed(self.notifications))
+        cursor = query.get("cursor") or ""
+        if cursor:
+            try:
+                before = base64.urlsafe_b64decode(cursor.encode()).decode()
+            except ValueError:
+                return self.xrpc(400, "InvalidRequest", "Malformed cursor")
+            mine = [n for n in mine if n["indexedAt"] < before]
+        page = mine[:limit]
+        body: dict[str, Any] = {"notifications": page, "priority": False}
+        if len(mine) > limit:
+            body["cursor"] = base64.urlsafe_b64encode(page[-1]["indexedAt"].encode()).decode()
+        return Response(200, body)

@@ -8,9 +8,17 @@ headers and an ISO 8601 reset, no ``Retry-After``). ``Idempotency-Key`` is
 remembered per account for an hour and looked up *before* the status is validated,
 as ``PostStatusService`` does.
 
+Reading (the inbox): other accounts write with :meth:`FakeMastodon.visitor_says` (a
+reply, a mention or a ``direct`` status), :meth:`edit_status` and
+:meth:`delete_by_author`; our account gets a ``mention`` (or ``update``) notification
+for each, and a deleted status takes its notifications with it, as Mastodon does.
+``GET /api/v1/notifications`` pages with ``max_id`` / ``since_id`` / ``min_id`` and a
+``Link`` header (``limit`` 40 by default, at most 80), filtered by ``types[]``.
+
 Route names for fault injection: ``register_app``, ``authorize``, ``token``,
 ``verify_credentials``, ``instance``, ``upload_media``, ``get_media``, ``create_post``,
-``get_status``, ``status_source``, ``delete_status``, ``account_statuses``.
+``get_status``, ``status_source``, ``delete_status``, ``account_statuses``,
+``notifications``.
 """
 
 from __future__ import annotations
@@ -78,7 +86,19 @@ class Status:
     replies_count: int = 0
     reblogs_count: int = 0
     favourites_count: int = 0
+    in_reply_to_id: str | None = None
+    edited_at: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Notification:
+    id: str
+    type: str
+    account_id: str  # whose notification it is
+    from_account_id: str
+    status_id: str
+    created_at: str
 
 
 class FakeMastodon(FakeNetwork):
@@ -108,6 +128,7 @@ class FakeMastodon(FakeNetwork):
         self.deleted: set[str] = set()
         self.idempotency: dict[tuple[str, str], tuple[str, float]] = {}
         self.posted_at: dict[str, list[float]] = {}
+        self.notifications: dict[str, Notification] = {}
         self._ids = itertools.count(110_000_000_000_000_001)
         super().__init__(seed=seed)
         self.account = self.add_account("sunrise_hospital")
@@ -136,6 +157,53 @@ class FakeMastodon(FakeNetwork):
     def live_statuses(self, account: Account | None = None) -> list[Status]:
         owner = (account or self.account).id
         return [s for s in self.statuses.values() if s.account_id == owner]
+
+    def visitor_says(
+        self,
+        text: str,
+        *,
+        username: str = "layla",
+        in_reply_to: str | None = None,
+        visibility: str = "public",
+        language: str = "en",
+    ) -> Status:
+        """Another account writes, mentioning our account: we get a notification."""
+        author = next((a for a in self.accounts.values() if a.username == username), None)
+        author = author or self.add_account(username)
+        status = Status(
+            self._next_id(),
+            author.id,
+            f"@{self.account.username} {text}",
+            language,
+            visibility,
+            [],
+            _now(),
+            "Web",
+            in_reply_to_id=in_reply_to,
+        )
+        self.statuses[status.id] = status
+        self._notify("mention", author.id, status.id)
+        return status
+
+    def edit_status(self, status_id: str, text: str) -> None:
+        status = self.statuses[status_id]
+        status.text = f"@{self.account.username} {text}"
+        status.edited_at = _now()
+        self._notify("update", status.account_id, status_id)
+
+    def delete_by_author(self, status_id: str) -> None:
+        """The author deletes their status: it and its notifications are gone."""
+        self.statuses.pop(status_id, None)
+        self.deleted.add(status_id)
+        for key in [k for k, n in self.notifications.items() if n.status_id == status_id]:
+            del self.notifications[key]
+
+    def replies_to(self, status_id: str) -> list[Status]:
+        return [s for s in self.statuses.values() if s.in_reply_to_id == status_id]
+
+    def _notify(self, kind: str, from_account: str, status_id: str) -> None:
+        note = Notification(self._next_id(), kind, self.account.id, from_account, status_id, _now())
+        self.notifications[note.id] = note
 
     @property
     def host(self) -> str:
@@ -185,7 +253,9 @@ class FakeMastodon(FakeNetwork):
             "id": account.id,
             "username": account.username,
             "acct": account.username,
-            "display_name": "Sunrise Hospital",
+            "display_name": "Sunrise Hospital"
+            if account is self.account
+            else account.username.title(),
             "url": f"{self.url}/@{account.username}",
             "locked": False,
             "bot": False,
@@ -212,8 +282,12 @@ class FakeMastodon(FakeNetwork):
         return {
             "id": status.id,
             "created_at": status.created_at,
-            "in_reply_to_id": None,
-            "in_reply_to_account_id": None,
+            "in_reply_to_id": status.in_reply_to_id,
+            "in_reply_to_account_id": (
+                self.statuses[status.in_reply_to_id].account_id
+                if status.in_reply_to_id in self.statuses
+                else None
+            ),
             "sensitive": False,
             "spoiler_text": "",
             "visibility": status.visibility,
@@ -223,7 +297,7 @@ class FakeMastodon(FakeNetwork):
             "replies_count": status.replies_count,
             "reblogs_count": status.reblogs_count,
             "favourites_count": status.favourites_count,
-            "edited_at": None,
+            "edited_at": status.edited_at,
             "content": render(status.text, self.url),
             "reblog": None,
             "application": {"name": status.application, "website": None},
@@ -262,6 +336,7 @@ class FakeMastodon(FakeNetwork):
             "account_statuses",
             self.account_statuses,
         )
+        self.route("GET", "/api/v1/notifications", "notifications", self.list_notifications)
 
     def _next_id(self) -> str:
         return str(next(self._ids))
@@ -576,6 +651,9 @@ class FakeMastodon(FakeNetwork):
         language = str(params.get("language") or "")
         if language and not _LANGUAGE.fullmatch(language):
             language = ""
+        in_reply_to = str(params.get("in_reply_to_id") or "") or None
+        if in_reply_to and in_reply_to not in self.statuses:
+            return Response(404, {"error": "Record not found"})
         recent = [
             t for t in self.posted_at.get(token.account_id, []) if now - t < self.status_window
         ]
@@ -592,6 +670,7 @@ class FakeMastodon(FakeNetwork):
             media_ids,
             dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             app,
+            in_reply_to_id=in_reply_to,
         )
         for media in attached:
             assert media is not None
@@ -650,8 +729,68 @@ class FakeMastodon(FakeNetwork):
         )
         return Response(200, [self.status_json(s) for s in mine[:limit]])
 
+    def list_notifications(self, request: Request) -> Response:
+        token, refused = self._auth(request, "read:notifications")
+        if refused:
+            return refused
+        assert token is not None
+        query = request.query
+        try:
+            limit = max(1, min(int((query.get("limit") or ["40"])[-1]), 80))
+        except ValueError:
+            limit = 40
+        types = set(query.get("types[]") or [])
+        excluded = set(query.get("exclude_types[]") or [])
+        mine = [
+            n
+            for n in self.notifications.values()
+            if n.account_id == token.account_id
+            and (not types or n.type in types)
+            and n.type not in excluded
+        ]
+        mine.sort(key=lambda n: int(n.id), reverse=True)  # newest first, always
+        max_id = (query.get("max_id") or [""])[-1]
+        since_id = (query.get("since_id") or [""])[-1]
+        min_id = (query.get("min_id") or [""])[-1]
+        if max_id:
+            mine = [n for n in mine if int(n.id) < int(max_id)]
+        if min_id:  # the page immediately newer than min_id, still sent newest first
+            newer = sorted((n for n in mine if int(n.id) > int(min_id)), key=lambda n: int(n.id))
+            page = list(reversed(newer[:limit]))
+        else:
+            if since_id:
+                mine = [n for n in mine if int(n.id) > int(since_id)]
+            page = mine[:limit]
+        body = []
+        for note in page:
+            status = self.statuses.get(note.status_id)
+            if status is None:
+                continue
+            body.append(
+                {
+                    "id": note.id,
+                    "type": note.type,
+                    "created_at": note.created_at,
+                    "group_key": f"ungrouped-{note.id}",
+                    "account": self.account_json(self.accounts[note.from_account_id]),
+                    "status": self.status_json(status),
+                }
+            )
+        headers = {}
+        if page:
+            base = f"{self.url}/api/v1/notifications"
+            headers["link"] = (
+                f'<{base}?{urlencode({"max_id": page[-1].id})}>; rel="next", '
+                f'<{base}?{urlencode({"min_id": page[0].id})}>; rel="prev"'
+            )
+        return Response(200, body, headers)
+
 
 # --- helpers ------------------------------------------------------------------------------
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 @dataclass
 class UploadedFile:
     filename: str

@@ -6,6 +6,14 @@ reads its numbers, and ``find`` looks a post up by the idempotency key it was
 published with (to reconcile an attempt whose outcome is unknown). Anything that
 goes wrong is a :class:`PublishError` that says whether trying again can help.
 
+Reading (the inbox): ``fetch_incoming(cursor)`` returns one page of comments,
+mentions and messages newer than ``cursor`` and the cursor to store with them;
+``gone(ids)`` says which of them the network no longer shows (deleted there).
+Answering: ``reply_public``, ``reply_private``, ``find_reply`` (the reply sent with
+an idempotency key, to reconcile), ``hide``/``unhide`` and ``delete_reply``. A network
+that does not allow one raises :class:`NotSupported`; each folder's ``network.toml``
+declares what its network allows (``[inbox]``, read by ``connectors.inbox``).
+
 Retries, backoff, rate limits and idempotency live once, in the publishing
 worker — never in a connector.
 """
@@ -56,6 +64,66 @@ class TokenExpired(PublishError):
     def __init__(self, message: str = "the access token expired", **kwargs: Any) -> None:
         kwargs.setdefault("permanent", False)
         super().__init__(message, **kwargs)
+
+
+class NotSupported(PublishError):
+    """The network (or this connector, so far) does not offer this call."""
+
+    def __init__(self, network: str, action: str) -> None:
+        super().__init__(
+            f"{network}: {action} is not available",
+            permanent=True,
+            reason=f"{network} does not allow {action.replace('_', ' ')} through its API.",
+        )
+        self.action = action
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingAuthor:
+    """Who wrote an incoming message, as the network names them."""
+
+    id: str  # the network's stable id (account id, DID, PSID...)
+    handle: str = ""
+    display_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingMessage:
+    """One comment, mention or direct message as read from the network.
+
+    ``thread_id`` groups messages the network itself groups (a DM conversation);
+    empty means "the thread of ``parent_id`` if we know it, else a new one".
+    ``extra`` keeps what a reply needs later (Bluesky's cid and root reference).
+    """
+
+    id: str
+    kind: str  # "comment", "mention" or "dm"
+    text: str
+    author: IncomingAuthor
+    created_at: dt.datetime
+    thread_id: str = ""
+    parent_id: str = ""
+    url: str = ""
+    language: str = ""
+    edited_at: dt.datetime | None = None
+    deleted: bool = False
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingReply:
+    """Our answer to an incoming message (public under it, or private to its author)."""
+
+    text: str
+    idempotency_key: str  # fixed when the attempt is recorded; the same on every retry
+    in_reply_to: str  # the network id of the message answered
+    author: IncomingAuthor | None = None
+    thread_id: str = ""
+    language: str = "en"
+    extra: Mapping[str, Any] = field(default_factory=dict)  # the answered message's extra
+
+
+INCOMING_KINDS = ("comment", "mention", "dm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +231,35 @@ class Connector(abc.ABC):
     def refresh(self) -> Credentials | None:
         """New credentials from the refresh token, or None if the network has no refresh."""
         return None
+
+    # --- reading and answering (the inbox); NotSupported unless a connector offers it ---
+    def fetch_incoming(self, cursor: str) -> tuple[list[IncomingMessage], str]:
+        """Messages newer than ``cursor`` (oldest first, at most one page) and the cursor
+        that follows them. An empty ``cursor`` starts from what the network shows now."""
+        raise NotSupported(self.network, "reading")
+
+    def gone(self, remote_ids: list[str]) -> set[str]:
+        """Which of these incoming messages the network no longer shows (deleted)."""
+        raise NotSupported(self.network, "following deletions")
+
+    def reply_public(self, reply: OutgoingReply) -> RemotePost:
+        raise NotSupported(self.network, "reply_public")
+
+    def reply_private(self, reply: OutgoingReply) -> RemotePost:
+        raise NotSupported(self.network, "reply_private")
+
+    def find_reply(self, reply: OutgoingReply) -> RemotePost | None:
+        """The reply sent with ``reply.idempotency_key``, or None (to reconcile)."""
+        raise NotSupported(self.network, "find_reply")
+
+    def hide(self, remote_id: str) -> None:
+        raise NotSupported(self.network, "hide")
+
+    def unhide(self, remote_id: str) -> None:
+        raise NotSupported(self.network, "unhide")
+
+    def delete_reply(self, remote_id: str) -> None:
+        raise NotSupported(self.network, "delete_reply")
 
     # --- shared HTTP handling -------------------------------------------------------
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:

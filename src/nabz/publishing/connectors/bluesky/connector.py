@@ -24,6 +24,17 @@ taken key with a 500 rather than a named error, so any failure is checked).
 ``find`` is the same ``getRecord`` look-up, without a token (the call is public), so
 it works even when the access token has expired.
 
+The inbox: ``app.bsky.notification.listNotifications`` lists newest first with a cursor
+to older pages and no "since", so ``fetch_incoming`` walks back from the newest until it
+reaches the stored cursor (the ``indexedAt`` of the newest notification already read;
+equal times are read again and deduplicated by the inbox), at most ``MAX_PAGES`` pages a
+call; a longer walk keeps its place in the cursor (``stop|page cursor|newest``) and goes
+on from there at the next call, so a burst of thousands is read whole.
+Reasons ``reply`` (a comment), ``mention`` and ``quote`` are kept. A post its author
+deleted drops out of ``app.bsky.feed.getPosts`` (``gone``). A reply is a post record
+with ``reply.root`` and ``reply.parent`` (uri and cid), under a record key derived from
+the reply's idempotency key: never twice, and ``find_reply`` is a ``getRecord``.
+
 Tokens: the access JWT lives about two hours; an ``ExpiredToken`` error (400) →
 ``TokenExpired``; ``refresh()`` calls ``com.atproto.server.refreshSession`` with the
 refresh JWT (the refresh JWT rotates). A refresh that is refused (app password
@@ -47,9 +58,12 @@ from nabz.publishing.connectors.base import (
     THREAD_ID_SEP,
     Connector,
     Credentials,
+    IncomingAuthor,
+    IncomingMessage,
     Metrics,
     OutgoingMedia,
     OutgoingPost,
+    OutgoingReply,
     PublishError,
     RemotePost,
     TokenExpired,
@@ -68,6 +82,11 @@ POST = "app.bsky.feed.post"
 MAX_IMAGES = NETWORK_SPECS["bluesky"].max_images or 4
 MAX_IMAGE_BYTES = 1_000_000
 MAX_LANGS = 3
+NOTIFICATION_PAGE = 100  # listNotifications: at most 100 a page
+MAX_PAGES = 10  # a poll reads back at most this many pages
+GET_POSTS_BATCH = 25  # getPosts takes at most 25 uris
+EPOCH = "1970-01-01T00:00:00.000Z"
+KIND_OF_REASON = {"reply": "comment", "mention": "mention", "quote": "mention"}
 AUTH_ERRORS = frozenset(
     {
         "InvalidToken",
@@ -234,6 +253,111 @@ class BlueskyConnector(Connector):
                 ) from None
             raise
         return session_credentials(body, api_base=self.api_base, extra=self.credentials.extra)
+
+    # --- the inbox ---------------------------------------------------------------------------
+    def fetch_incoming(self, cursor: str) -> tuple[list[IncomingMessage], str]:
+        stop, page_cursor, newest = _walk_state(cursor)
+        found: dict[str, IncomingMessage] = {}
+        reached = False
+        for _page in range(MAX_PAGES):
+            params: dict[str, str | int] = {"limit": NOTIFICATION_PAGE}
+            if page_cursor:
+                params["cursor"] = page_cursor
+            body = self.request(
+                "GET",
+                "/xrpc/app.bsky.notification.listNotifications",
+                headers=self._auth(),
+                params=params,
+            ).json()
+            notes = (body.get("notifications") or []) if isinstance(body, dict) else []
+            for note in notes:
+                indexed = str(note.get("indexedAt") or "")
+                if stop and indexed < stop:
+                    reached = True
+                    break
+                newest = max(newest, indexed)
+                if note.get("reason") in KIND_OF_REASON and note.get("uri"):
+                    found.setdefault(str(note["uri"]), parse_notification(note))
+            page_cursor = str(body.get("cursor") or "") if isinstance(body, dict) else ""
+            if reached or not page_cursor or not notes:
+                reached = True
+                break
+            if not stop:  # a first read takes what is shown now: one page
+                reached = True
+                break
+        messages = list(reversed(found.values()))  # pages come newest first
+        if not reached:
+            # More pages before the stored point: come back for them from this page on,
+            # then move on to the newest seen (newer ones wait for the walk after that).
+            return messages, f"{stop}|{page_cursor}|{newest}"
+        # Nothing yet on a first read: from now on everything is new (read back to the start).
+        return messages, newest or EPOCH
+
+    def gone(self, remote_ids: list[str]) -> set[str]:
+        missing: set[str] = set()
+        for start in range(0, len(remote_ids), GET_POSTS_BATCH):
+            batch = remote_ids[start : start + GET_POSTS_BATCH]
+            body = self.request(
+                "GET",
+                "/xrpc/app.bsky.feed.getPosts",
+                headers=self._auth(),
+                params={"uris": batch},
+            ).json()
+            seen = {str(p.get("uri")) for p in (body.get("posts") or [])}
+            missing |= {uri for uri in batch if uri not in seen}
+        return missing
+
+    def reply_public(self, reply: OutgoingReply) -> RemotePost:
+        if not reply.text.strip():
+            raise PublishError("bluesky: empty reply", permanent=True, reason="The reply is empty.")
+        why = too_long(reply.text)
+        if why:
+            raise PublishError(f"bluesky: {why}", permanent=True, reason=why)
+        parent_cid = str(reply.extra.get("cid") or "")
+        if not reply.in_reply_to.startswith("at://") or not parent_cid:
+            raise PublishError(
+                "bluesky: the message has no record reference",
+                permanent=True,
+                reason="Nabz cannot answer this Bluesky post (its reference is missing).",
+            )
+        did = self._did()
+        rkey = record_key(reply.idempotency_key)
+        parent = {"uri": reply.in_reply_to, "cid": parent_cid}
+        root = reply.extra.get("root") or parent
+        record: dict[str, Any] = {
+            "$type": POST,
+            "text": reply.text,
+            "createdAt": _now(),
+            "langs": languages(reply.language),
+            "reply": {"root": dict(root), "parent": parent},
+        }
+        try:
+            response = self.request(
+                "POST",
+                "/xrpc/com.atproto.repo.createRecord",
+                headers=self._auth(),
+                json={"repo": did, "collection": POST, "rkey": rkey, "record": record},
+            )
+        except PublishError as exc:
+            if exc.ambiguous or isinstance(exc, TokenExpired) or exc.status in (401, 429):
+                raise
+            existing = self._existing(did, rkey, reply.text)
+            if existing is not None:
+                return existing
+            raise
+        body = response.json()
+        return self._remote(str(body.get("uri") or _at_uri(did, rkey)), rkey, body.get("cid"))
+
+    def find_reply(self, reply: OutgoingReply) -> RemotePost | None:
+        did = self._did()
+        rkey = record_key(reply.idempotency_key)
+        record = self._get_record(did, rkey)
+        if record is None or record.get("value", {}).get("text") != reply.text:
+            return None
+        return self._remote(str(record.get("uri") or _at_uri(did, rkey)), rkey, record.get("cid"))
+
+    def delete_reply(self, remote_id: str) -> None:
+        self.delete(remote_id)
 
     # --- errors ------------------------------------------------------------------------------
     def error_for(self, response: httpx.Response) -> PublishError:
@@ -489,6 +613,55 @@ def pds_endpoint(did_doc: object) -> str:
         ):
             return endpoint
     return ""
+
+
+def _walk_state(cursor: str) -> tuple[str, str, str]:
+    """(stop at this indexedAt, resume from this page cursor, the newest seen so far)."""
+    if cursor.count("|") == 2:
+        stop, resume, newest = cursor.split("|")
+        return stop, resume, newest
+    return cursor, "", cursor
+
+
+def parse_notification(note: Mapping[str, Any]) -> IncomingMessage:
+    """A reply, mention or quote notification as an incoming message."""
+    record = note.get("record") or {}
+    author = note.get("author") or {}
+    uri = str(note["uri"])
+    reply = record.get("reply") or {}
+    parent = reply.get("parent") or {}
+    root = reply.get("root") or {"uri": uri, "cid": str(note.get("cid") or "")}
+    langs = record.get("langs") or []
+    handle = str(author.get("handle") or "")
+    created = _time(record.get("createdAt")) or _time(note.get("indexedAt"))
+    return IncomingMessage(
+        id=uri,
+        kind=KIND_OF_REASON.get(str(note.get("reason")), "mention"),
+        text=str(record.get("text") or ""),
+        author=IncomingAuthor(
+            id=str(author.get("did") or ""),
+            handle=handle,
+            display_name=str(author.get("displayName") or ""),
+        ),
+        created_at=created or dt.datetime.now(dt.UTC),
+        parent_id=str(parent.get("uri") or ""),
+        url=f"https://bsky.app/profile/{handle}/post/{uri.rsplit('/', 1)[-1]}" if handle else "",
+        language=str(langs[0]) if langs else "",
+        extra={
+            "cid": str(note.get("cid") or ""),
+            "root": {"uri": str(root.get("uri") or uri), "cid": str(root.get("cid") or "")},
+        },
+    )
+
+
+def _time(value: object) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _at_uri(did: str, rkey: str) -> str:

@@ -33,6 +33,15 @@ Reconciling an ambiguous attempt (``find``):
    source text (``GET /api/v1/statuses/:id/source``). Older than the last 40
    statuses counts as not found.
 
+The inbox: ``GET /api/v1/notifications`` with ``types[]=mention`` (and ``update``, an
+edit of a status we were mentioned in) read forward from the stored cursor with
+``min_id`` (the page just after it, which Mastodon sends newest first), so a page
+never skips one. A mention with visibility ``direct`` is a private message; one that
+answers a status of ours is a comment. A status its author deleted answers 404 to
+``GET /api/v1/statuses/:id`` (``gone``). Replies are statuses with ``in_reply_to_id``,
+addressed to the author (``@acct``), with an ``Idempotency-Key`` and the same probe
+as ``find``; a private reply has visibility ``direct``.
+
 No retries, backoff or rate limiting here (the worker does that). The only waiting
 is a few short polls while an uploaded image is processed; when it is still not
 ready the attempt fails as transient, before the status is sent.
@@ -53,9 +62,12 @@ import httpx
 from nabz.publishing.connectors.base import (
     Connector,
     Credentials,
+    IncomingAuthor,
+    IncomingMessage,
     Metrics,
     OutgoingMedia,
     OutgoingPost,
+    OutgoingReply,
     PublishError,
     RemotePost,
     retry_after_seconds,
@@ -65,6 +77,7 @@ DEFAULT_MAX_MEDIA = 4
 DESCRIPTION_LIMIT = 1500  # MediaAttachment::MAX_DESCRIPTION_LENGTH
 NOT_PROCESSED = "not finished processing"
 RECENT_STATUSES = 40  # the most GET /api/v1/accounts/:id/statuses returns at once
+NOTIFICATION_PAGE = 40  # GET /api/v1/notifications: default 40, at most 80
 
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
@@ -152,6 +165,89 @@ class MastodonConnector(Connector):
 
     def refresh(self) -> Credentials | None:
         return None  # Mastodon tokens do not expire; a 401 means revoked
+
+    # --- the inbox ---------------------------------------------------------------------
+    def fetch_incoming(self, cursor: str) -> tuple[list[IncomingMessage], str]:
+        params: list[tuple[str, str | int]] = [
+            ("types[]", "mention"),
+            ("types[]", "update"),
+            ("limit", NOTIFICATION_PAGE),
+        ]
+        if cursor:
+            params.append(("min_id", _status_id(cursor)))
+        body = self.request(
+            "GET", "/api/v1/notifications", headers=self._headers(), params=params
+        ).json()
+        notes = [n for n in body if isinstance(n, dict)] if isinstance(body, list) else []
+        notes.sort(key=lambda n: _order(str(n.get("id", ""))))
+        me = self.credentials.account_id
+        messages = [parse_notification(n, me) for n in notes if isinstance(n.get("status"), dict)]
+        # Nothing yet on a first read: from now on everything is new, so read from the start.
+        newest = str(notes[-1]["id"]) if notes else (cursor or "0")
+        return messages, newest
+
+    def gone(self, remote_ids: list[str]) -> set[str]:
+        missing: set[str] = set()
+        for remote_id in remote_ids:
+            try:
+                self.request(
+                    "GET", f"/api/v1/statuses/{_status_id(remote_id)}", headers=self._headers()
+                )
+            except PublishError as exc:
+                if exc.status != 404:
+                    raise
+                missing.add(remote_id)
+        return missing
+
+    def reply_public(self, reply: OutgoingReply) -> RemotePost:
+        return self._reply(reply, "public")
+
+    def reply_private(self, reply: OutgoingReply) -> RemotePost:
+        return self._reply(reply, "direct")
+
+    def find_reply(self, reply: OutgoingReply) -> RemotePost | None:
+        probe = OutgoingPost(text="", idempotency_key=reply.idempotency_key)
+        found = self._probe_idempotency_key(probe)
+        if found is not None:
+            return found
+        # Past the key's hour: one of our latest statuses answering that message with our text.
+        account_id = self.credentials.account_id or str(self.verify_credentials()["id"])
+        statuses = self.request(
+            "GET",
+            f"/api/v1/accounts/{account_id}/statuses",
+            headers=self._headers(),
+            params={"limit": RECENT_STATUSES, "exclude_reblogs": "true"},
+        ).json()
+        wanted = _squeeze(_REMOTE_MENTION.sub(r"\1", reply_text(reply)))
+        for status in statuses if isinstance(statuses, list) else []:
+            if str(status.get("in_reply_to_id") or "") != reply.in_reply_to:
+                continue
+            shown = _squeeze(_REMOTE_MENTION.sub(r"\1", visible_text(str(status.get("content")))))
+            if shown == wanted:
+                return self._remote(status)
+        return None
+
+    def delete_reply(self, remote_id: str) -> None:
+        self.delete(remote_id)
+
+    def _reply(self, reply: OutgoingReply, visibility: str) -> RemotePost:
+        text = reply_text(reply)
+        if not reply.text.strip():
+            raise PublishError(
+                "mastodon: empty reply", permanent=True, reason="The reply is empty."
+            )
+        response = self.request(
+            "POST",
+            "/api/v1/statuses",
+            headers=self._headers(reply.idempotency_key),
+            json={
+                "status": text,
+                "in_reply_to_id": _status_id(reply.in_reply_to),
+                "language": _language(reply.language),
+                "visibility": visibility,
+            },
+        )
+        return self._remote(response.json())
 
     # --- connecting --------------------------------------------------------------------
     def verify_credentials(self) -> dict[str, Any]:
@@ -344,6 +440,58 @@ class MastodonConnector(Connector):
                 return None
             raise
         return str(body.get("text", ""))
+
+
+def reply_text(reply: OutgoingReply) -> str:
+    """The reply addressed to its reader: Mastodon delivers a status to whom it mentions."""
+    acct = str(reply.extra.get("acct") or (reply.author.handle if reply.author else ""))
+    if acct and f"@{acct}" not in reply.text:
+        return f"@{acct} {reply.text}"
+    return reply.text
+
+
+def parse_notification(note: Mapping[str, Any], me: str) -> IncomingMessage:
+    """A ``mention`` or ``update`` notification as an incoming message."""
+    status = note["status"]
+    account = status.get("account") or note.get("account") or {}
+    visibility = str(status.get("visibility") or "public")
+    if visibility == "direct":
+        kind = "dm"
+    elif me and str(status.get("in_reply_to_account_id") or "") == me:
+        kind = "comment"
+    else:
+        kind = "mention"
+    return IncomingMessage(
+        id=str(status["id"]),
+        kind=kind,
+        text=visible_text(str(status.get("content") or "")).strip(),
+        author=IncomingAuthor(
+            id=str(account.get("id", "")),
+            handle=str(account.get("acct", "")),
+            display_name=str(account.get("display_name") or ""),
+        ),
+        created_at=_time(status.get("created_at")) or dt.datetime.now(dt.UTC),
+        parent_id=str(status.get("in_reply_to_id") or ""),
+        url=str(status.get("url") or status.get("uri") or ""),
+        language=str(status.get("language") or ""),
+        edited_at=_time(status.get("edited_at")),
+        extra={"acct": str(account.get("acct", ""))},
+    )
+
+
+def _time(value: object) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _order(notification_id: str) -> tuple[int, str]:
+    """Mastodon ids are numbers as strings; other servers' ids sort as text."""
+    return (int(notification_id), "") if notification_id.isdigit() else (0, notification_id)
 
 
 def compose(post: OutgoingPost) -> str:

@@ -12,7 +12,7 @@ What differs from Mastodon, and so is all this module holds:
 
 from __future__ import annotations
 
-from nabz.publishing.connectors.base import OutgoingPost, PublishError, RemotePost
+from nabz.publishing.connectors.base import Connector, OutgoingPost, PublishError, RemotePost
 from nabz.publishing.connectors.mastodon.connector import MastodonConnector, compose
 from nabz.trust.platforms import NETWORK_SPECS
 
@@ -24,6 +24,12 @@ ALT_TEXT_LIMIT = SPEC.alt_text_limit or 1000
 class PixelfedConnector(MastodonConnector):
     network = "pixelfed"
     media_path = "/api/v1/media"
+
+    # The inbox reads Mastodon's notifications; replies wait: without an Idempotency-Key a
+    # reply whose outcome was not seen could go out twice, and Pixelfed has no direct posts.
+    reply_public = Connector.reply_public
+    reply_private = Connector.reply_private
+    find_reply = Connector.find_reply
 
     def find(self, post: OutgoingPost) -> RemotePost | None:
         return self._find_in_recent_statuses(post)

@@ -46,10 +46,12 @@ class Command(BaseCommand):
         stop = threading.Event()
         name = f"{socket.gethostname()}-worker"
         if options["batch"]:  # one round in this thread: due posts, then the queued tasks
+            from nabz.inbox.polling import dispatch as read_inboxes
             from nabz.publishing.worker import dispatch
 
             beat(name)
             dispatch()
+            read_inboxes()
             self._run_tasks(batch=True)
             return
         children: list[subprocess.Popen[bytes]] = []
