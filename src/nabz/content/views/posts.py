@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nabz.content import gate, workflow
+from nabz.content import findings, gate, workflow
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
 from nabz.workspaces.access import workspace_view
@@ -97,19 +97,20 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
     result = gate.run(post, message_language=(translation.get_language() or "en")[:2])
     role = request.role  # type: ignore[attr-defined]
     media = list(post.media.all())
+    shown = findings.for_display(result.reports, lambda k: gate.part_label(k, media))
     texts = []
     for key, report in result.reports.items():
         text = report.text
+        own = shown.get(key, [])
         texts.append(
             {
                 "key": key,
                 "label": gate.part_label(key, media) if key else "",
                 "text": text,
-                "html": highlight(text, report.findings),
+                "html": highlight(text, [g.finding for g in own]),
                 "report": report,
-                "findings": sorted(
-                    report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start)
-                ),
+                "inherits": findings.inherits(result.reports, key),
+                "findings": sorted(own, key=lambda f: (SEVERITY_ORDER[f.severity], f.start)),
             }
         )
     unresolved = {(key, f.code, f.text) for key, f in result.unresolved}
