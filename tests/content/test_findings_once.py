@@ -26,8 +26,11 @@ def _photo(workspace, people):  # type: ignore[no-untyped-def]
 
 
 def _codes(html: str) -> list[str]:
-    return re.findall(r'<li class="finding-item [a-z]+">\s*<p><span class="badge[^>]*>[^<]*</span>\s*'
-                      r"<code>([A-Z]+[0-9]+)</code>", html)
+    return re.findall(
+        r'<li class="finding-item [a-z]+">\s*<p><span class="badge[^>]*>[^<]*</span>\s*'
+        r"<code>([A-Z]+[0-9]+)</code>",
+        html,
+    )
 
 
 def _post(workspace, people, photo):  # type: ignore[no-untyped-def]
@@ -53,7 +56,10 @@ def test_photo_findings_once_on_the_post_page(people, workspace):  # type: ignor
     codes = _codes(html)
     assert codes.count("PHI114") == 1, codes
     assert codes.count("CON201") == 1, codes
-    assert "Concerns" in html and "<bdi>Main text</bdi>, <bdi>Facebook</bdi>, <bdi>Instagram</bdi>" in html
+    assert (
+        "Concerns" in html
+        and "<bdi>Main text</bdi>, <bdi>Facebook</bdi>, <bdi>Instagram</bdi>" in html
+    )
     # one blocking finding (CON201), not one per part
     assert "1 blocking finding must be fixed or overridden." in html
 
@@ -106,7 +112,11 @@ def test_the_api_groups_and_keeps_every_report_complete(people, workspace):  # t
     photo = _photo(workspace, people)
     post = _post(workspace, people, photo)
     gate.record_verdict(post)
-    body = signed_in(people[Role.AUTHOR]).get(f"/api/workspaces/{workspace.slug}/posts/{post.pk}").json()
+    body = (
+        signed_in(people[Role.AUTHOR])
+        .get(f"/api/workspaces/{workspace.slug}/posts/{post.pk}")
+        .json()
+    )
     per_part = [f["code"] for r in body["reports"] for f in r["findings"]]
     assert per_part.count("PHI114") == 3  # the main text, Instagram and Facebook: complete
     grouped = [f for f in body["findings"] if f["code"] == "PHI114"]

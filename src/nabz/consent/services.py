@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import ngettext
+from django.utils import timezone
 
 from nabz.audit import record
 from nabz.consent.files import CheckedForm, decrypt, encrypt
@@ -137,14 +136,16 @@ def _notify(users: list[Any], consent: Consent, takedowns: int) -> None:
     url = reverse("consent_detail", kwargs={"ws": consent.workspace.slug, "pk": consent.pk})
     notes = []
     for user in users:
-        with translation.override(user.language or "en"):
-            message = ngettext(
-                "Consent “%(subject)s” was revoked: %(count)d published post needs a takedown.",
-                "Consent “%(subject)s” was revoked: %(count)d published posts need a takedown.",
-                takedowns,
-            ) % {"subject": consent.subject, "count": takedowns}
         notes.append(
-            Notification(user=user, workspace=consent.workspace, message=message[:300], url=url)
+            Notification.saying(
+                "Consent “%(subject)s” was revoked: %(count)d published post needs a takedown.",
+                {"subject": consent.subject, "count": takedowns},
+                plural="Consent “%(subject)s” was revoked: %(count)d published posts need a "
+                "takedown.",
+                user=user,
+                workspace=consent.workspace,
+                url=url,
+            )
         )
     Notification.objects.bulk_create(notes)
 

@@ -98,7 +98,9 @@ def inherits(reports: Mapping[str, trust.Report], key: str) -> bool:
     )
 
 
-def distinct(pairs: Iterable[tuple[str, trust.Finding]], reports: Mapping[str, trust.Report]) -> int:
+def distinct(
+    pairs: Iterable[tuple[str, trust.Finding]], reports: Mapping[str, trust.Report]
+) -> int:
     """How many different findings a list of (part, finding) holds."""
     return len({identity(f, reports[k].text if k in reports else "") for k, f in pairs})
 

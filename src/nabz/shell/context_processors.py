@@ -44,9 +44,9 @@ def _last_workspace(request: HttpRequest) -> tuple[object | None, str | None]:
     slug = session.get("last_workspace")
     membership = None
     if slug:
-        membership = user.memberships.select_related("workspace").filter(
-            workspace__slug=slug
-        ).first()
+        membership = (
+            user.memberships.select_related("workspace").filter(workspace__slug=slug).first()
+        )
     if membership is None:  # as the home page chooses
         membership = user.memberships.select_related("workspace").first()
     if membership is None:

@@ -42,9 +42,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     upcoming = posts.filter(state=State.SCHEDULED, scheduled_at__gte=now).order_by("scheduled_at")[
         :5
     ]
-    recent = (
+    recent = list(
         AuditEntry.objects.filter(workspace=ws).select_related("actor").order_by("-sequence")[:8]
     )
+    from django.utils import translation
+
+    from nabz.audit.sentences import describe
+
+    for entry, said in describe(recent, (translation.get_language() or "en")[:2]):
+        entry.sentence_html = said  # type: ignore[attr-defined]
     return render(
         request,
         "shell/dashboard.html",

@@ -120,6 +120,11 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
     history = AuditEntry.objects.filter(
         object_type="content.post", object_id=str(post.pk)
     ).order_by("-sequence")[:30]
+    from nabz.audit.sentences import describe
+
+    history = list(history)
+    for entry, said in describe(history, (translation.get_language() or "en")[:2]):
+        entry.sentence_html = said  # type: ignore[attr-defined]
     comments = list(post.comments.select_related("author"))
     publications = list(post.publications.select_related("account"))
     return {
