@@ -37,7 +37,9 @@ def test_recent_activity_is_a_sentence_with_its_code(people, workspace):  # type
 def test_the_audit_log_shows_sentences_and_codes(people, workspace):  # type: ignore[no-untyped-def]
     post = _post(workspace, people)
     record("post.scheduled", actor=people[Role.AUTHOR], workspace=workspace, obj=post)
-    html = signed_in(people[Role.ADMIN]).get(f"/w/{workspace.slug}/settings/audit/").content.decode()
+    html = (
+        signed_in(people[Role.ADMIN]).get(f"/w/{workspace.slug}/settings/audit/").content.decode()
+    )
     assert f"<bdi>bob</bdi> scheduled “<bdi>{TITLE}</bdi>”" in html
     assert "post.scheduled" in html
 
@@ -45,7 +47,9 @@ def test_the_audit_log_shows_sentences_and_codes(people, workspace):  # type: ig
 def test_a_post_history_is_sentences(people, workspace):  # type: ignore[no-untyped-def]
     post = _post(workspace, people)
     record("post.edited", actor=people[Role.AUTHOR], workspace=workspace, obj=post)
-    html = signed_in(people[Role.AUTHOR]).get(f"/w/{workspace.slug}/posts/{post.pk}/").content.decode()
+    html = (
+        signed_in(people[Role.AUTHOR]).get(f"/w/{workspace.slug}/posts/{post.pk}/").content.decode()
+    )
     assert f"<bdi>bob</bdi> edited “<bdi>{TITLE}</bdi>”" in html
 
 

@@ -250,7 +250,9 @@ class Notification(models.Model):
             said = ngettext(self.text_id, str(plural), int(values.get(self.NUMBER, 0) or 0))
         else:
             said = gettext(self.text_id)
+        from nabz.core.words import interpolate
+
         try:
-            return said % values
+            return interpolate(said, values)
         except (KeyError, TypeError, ValueError):  # a catalogue entry that does not fit
             return self.message

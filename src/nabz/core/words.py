@@ -3,9 +3,10 @@ marks, file sizes, each in the interface language's own way (and its digits)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from django.utils.translation import gettext, override
+from django.utils.translation import get_language, gettext, override
 
 from nabz.core.calendars import local_digits
 
@@ -50,3 +51,17 @@ def file_size(size: int, language: str) -> str:
     shown = str(size) if step == 0 else f"{value:.1f}".removesuffix(".0")
     shown = shown.replace(".", DECIMAL_SIGN.get(language, "."))
     return local_digits(units[step] % {"size": shown}, language)
+
+
+_INTEGER_FIELD = re.compile(r"%\((\w+)\)d")
+
+
+def interpolate(template: str, values: dict[str, object], language: str | None = None) -> str:
+    """``template % values`` with every whole number in the language's digits (a "%(n)d"
+    field included); text values are left as they are (a title keeps its own digits)."""
+    language = language or (get_language() or "en")[:2]
+    shown = {
+        key: local_digits(value, language) if isinstance(value, int) else value
+        for key, value in values.items()
+    }
+    return _INTEGER_FIELD.sub(r"%(\1)s", template) % shown

@@ -85,3 +85,9 @@ def bdi(value: object) -> SafeString:
 def localsize(value: int | None) -> str:
     """A file size in the language's digits, decimal sign and unit: 5.8 KB, ٥٫٨ ك.ب."""
     return words.file_size(int(value or 0), _language())
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """Between the items of a list written out in a template: ", " or "، "."""
+    return words.list_separator(_language())
