@@ -248,3 +248,15 @@ def test_dates_are_jalali_in_persian(workspace, people):  # type: ignore[no-unty
     client.post("/account/language/", {"language": "fa"})
     page = client.get(f"/w/{workspace.slug}/consent/").content.decode()
     assert "۱۴۰۴" in page  # 21 March 2025 is 1 Farvardin 1404
+
+
+def test_each_choose_at_least_one_error_shows_once(people, workspace):  # type: ignore[no-untyped-def]
+    client = signed_in(people[Role.COMPLIANCE_OFFICER])
+    response = client.post(
+        f"/w/{workspace.slug}/consent/new/",
+        {"subject": "Heart patient story 2026-12", "expires_on": "2027-12-01"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 or response.status_code == 200
+    assert html.count("Choose at least one network.") == 1
+    assert html.count("Choose at least one kind of content.") == 1

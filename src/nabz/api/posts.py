@@ -68,6 +68,19 @@ class TextReport(Out):
     findings: list[FindingOut]
 
 
+class GroupedFindingOut(FindingOut):
+    """A finding once, however many parts repeat it (a variant that inherits the main
+    text, or an image checked with every part): ``part`` (and ``network`` or ``media``)
+    is where it is listed; ``found_in`` names every part it was found on ("text",
+    "title", a network, or "alt_text:<media id>"), ``networks`` the networks among them."""
+
+    part: Literal["text", "variant", "title", "alt_text"]
+    network: str | None
+    media: int | None
+    found_in: list[str]
+    networks: list[str]
+
+
 class PublicationOut(Out):
     network: str
     account: str | None
@@ -97,7 +110,8 @@ class PostOut(Out):
     trust_score: int | None
     required_reviews: list[str]
     missing_reviews: list[str]
-    reports: list[TextReport]
+    reports: list[TextReport]  # every part's findings, complete, as the engine gave them
+    findings: list[GroupedFindingOut]  # the same findings, each distinct one once
     publications: list[PublicationOut]
     allowed_actions: list[str]  # what the caller may do with the post now (workflow's answer)
 
@@ -152,6 +166,7 @@ def _out(post: Post, user: object, role: str | None = None) -> dict[str, object]
         required_reviews=sorted(workflow.required_reviews(verdict)),
         missing_reviews=sorted(workflow.missing_reviews(post, verdict, fingerprint)),
         reports=[_text_report(r) for r in verdict.reports],
+        findings=[_grouped(g) for g in verdict.groups],
         publications=[
             dict(
                 network=p.network,
@@ -180,6 +195,27 @@ def _text_report(stored: dict[str, object]) -> dict[str, object]:
         "part": "variant",
         "network": gate.network_of(key),
         "thread_part": gate.thread_part_of(key),
+    }
+
+
+def _part_name(key: str) -> str:
+    if key == gate.MASTER:
+        return "text"
+    if key.startswith(gate.ALT_PREFIX):
+        return f"alt_text:{key[len(gate.ALT_PREFIX) :]}"
+    return key
+
+
+def _grouped(stored: dict[str, object]) -> dict[str, object]:
+    finding = dict(stored["finding"])  # type: ignore[call-overload]
+    keys = [str(k) for k in stored["keys"]]  # type: ignore[attr-defined]
+    where = _text_report({"key": stored["key"], "score": 0, "findings": []})
+    return finding | {
+        "part": where["part"],
+        "network": where["network"],
+        "media": where["media"],
+        "found_in": [_part_name(k) for k in keys],
+        "networks": [k for k in keys if gate.is_network_key(k)],
     }
 
 

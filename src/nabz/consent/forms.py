@@ -15,10 +15,12 @@ from nabz.workspaces.choices import Network
 
 class MediaChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: MediaItem) -> str:  # type: ignore[override]
+        from django.utils.html import format_html
+
         label = obj.title or obj.file.name.rsplit("/", 1)[-1]
         if obj.identifiable_person:
-            return f"{label} ({_('shows an identifiable person')})"
-        return label
+            return format_html("<bdi>{}</bdi> ({})", label, _("shows an identifiable person"))
+        return format_html("<bdi>{}</bdi>", label)
 
 
 class ConsentForm(forms.ModelForm):
@@ -112,6 +114,21 @@ class ConsentForm(forms.ModelForm):
         except SignedFormError as exc:
             raise forms.ValidationError(str(exc)) from exc
         return upload
+
+    def _post_clean(self) -> None:
+        """The record's own checks (Consent.clean) repeat what the fields already said
+        ("Choose at least one network."): each message is kept once per field."""
+        super()._post_clean()  # type: ignore[misc]
+        for name, found in list(self._errors.items()):  # type: ignore[union-attr]
+            seen: set[str] = set()
+            kept = []
+            for error in found.as_data():
+                said = " ".join(error.messages)
+                if said not in seen:
+                    seen.add(said)
+                    kept.append(error)
+            if len(kept) != len(found):
+                self._errors[name] = self.error_class(kept, renderer=self.renderer)  # type: ignore[index]
 
     @property
     def file_needs_choosing_again(self) -> bool:

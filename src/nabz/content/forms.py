@@ -103,6 +103,10 @@ class PostForm(forms.Form):
             .filter(Q(pk__in=live.values("pk")) | linked)
             .distinct()
         )
+        # A consent's subject or an image's title is user text inside the form's own words:
+        # isolated, so "قصة مريضة القلب 2026-12" does not show as "12-2026 قصة مريضة القلب".
+        for name in ("media", "consents"):
+            self.fields[name].label_from_instance = _isolated  # type: ignore[attr-defined]
         for network, label in Network.choices:
             self.fields[f"variant_{network}"] = forms.CharField(
                 label=_("Text for %(network)s") % {"network": label},
@@ -198,3 +202,9 @@ class PostForm(forms.Form):
             "consents": list(post.consents.all()),
             **{f"variant_{n}": t for n, t in variants.items()},
         }
+
+
+def _isolated(obj: object) -> str:
+    from django.utils.html import format_html
+
+    return format_html("<bdi>{}</bdi>", obj)

@@ -20,7 +20,7 @@ from typing import Any
 from django.utils import timezone
 
 from nabz import trust
-from nabz.content import adapt
+from nabz.content import adapt, findings
 from nabz.content.models import Override, Pillar, Post
 
 MASTER = ""  # the key of the master text among a post's reports
@@ -77,6 +77,11 @@ class GateResult:
     @property
     def blocked(self) -> bool:
         return bool(self.unresolved)
+
+    @property
+    def blocking_count(self) -> int:
+        """Unresolved blocking findings, each counted once however many parts repeat it."""
+        return findings.distinct(self.unresolved, self.reports)
 
 
 def trust_settings(workspace: object) -> trust.Settings:
@@ -265,13 +270,20 @@ class Verdict:
     needs_clinical: bool
     needs_compliance: bool
     reports: tuple[dict[str, object], ...]  # {"key", "score", "findings": [Finding.to_dict()]}
+    # Each distinct finding once: {"key": the part it is shown with, "keys": every part it
+    # was found on, "finding": Finding.to_dict()} (nabz.content.findings).
+    groups: tuple[dict[str, object], ...] = ()
 
     @classmethod
     def of(cls, key: str, result: GateResult) -> Verdict:
         return cls(
+            groups=tuple(
+                {"key": g.key, "keys": list(g.keys), "finding": g.finding.to_dict()}
+                for g in findings.group(result.reports)
+            ),
             key=key,
             score=result.score,
-            blocking=len(result.unresolved),
+            blocking=result.blocking_count,
             needs_clinical=result.needs_clinical,
             needs_compliance=result.needs_compliance,
             reports=tuple(
@@ -281,7 +293,10 @@ class Verdict:
         )
 
     def to_json(self) -> dict[str, object]:
-        return dataclasses.asdict(self) | {"reports": list(self.reports)}
+        return dataclasses.asdict(self) | {
+            "reports": list(self.reports),
+            "groups": list(self.groups),
+        }
 
     @classmethod
     def from_json(cls, raw: object) -> Verdict | None:
@@ -295,12 +310,16 @@ class Verdict:
                 needs_clinical=bool(raw["needs_clinical"]),
                 needs_compliance=bool(raw["needs_compliance"]),
                 reports=tuple(raw["reports"]),
+                groups=tuple(raw["groups"]),
             )
         except (KeyError, TypeError, ValueError):
             return None  # an old or damaged verdict is simply computed again
 
 
 _ENGINE_KEY: list[str] = []
+# Raised when what a verdict holds changes meaning, so stored verdicts are computed again
+# (2: ``blocking`` counts a finding repeated on variants once).
+VERDICT_FORMAT = 2
 
 
 def _engine_key() -> str:
@@ -334,6 +353,7 @@ def verdict_key(post: Post, fingerprint: str | None = None) -> str:
         (o.code, o.matched_text, o.network) for o in post.overrides.all() if o.active
     )
     data = [
+        VERDICT_FORMAT,
         fingerprint or post.fingerprint(),
         getattr(post.workspace, "trust_settings", None) or {},
         sorted(consents),

@@ -201,7 +201,12 @@ class Notification(models.Model):
     workspace = models.ForeignKey(
         "workspaces.Workspace", on_delete=models.CASCADE, related_name="+"
     )
-    message = models.CharField(max_length=300)
+    message = models.CharField(max_length=300)  # in English, as written (and for old notices)
+    # What to say, said in the reader's language when shown: the English message id (and
+    # its plural) with its values. User text among them (a title, a consent's subject) is
+    # isolated, so an Arabic title keeps its direction inside an English sentence.
+    text_id = models.CharField(max_length=300, blank=True, default="")
+    params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -209,3 +214,47 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    NUMBER = "count"  # the parameter that chooses the plural
+    PLURAL = "_plural"  # the plural message id, kept among the parameters
+
+    @classmethod
+    def saying(
+        cls, text_id: str, params: dict[str, object], *, plural: str = "", **fields: object
+    ) -> Notification:
+        """An unsaved notice that says ``text_id`` % ``params`` in its reader's language."""
+        from django.utils import translation
+
+        stored = dict(params) | ({cls.PLURAL: plural} if plural else {})
+        note = cls(text_id=text_id, params=stored, **fields)
+        with translation.override("en"):
+            note.message = note.shown[:300]
+        return note
+
+    @property
+    def shown(self) -> str:
+        """The notice in the active language (a notice from before ``text_id``: as stored)."""
+        from django.utils.translation import gettext, ngettext
+
+        from nabz.core.words import isolate
+
+        if not self.text_id:
+            return self.message
+        values: dict[str, object] = {}
+        for key, value in (self.params or {}).items():
+            if key == self.PLURAL:
+                continue
+            if key == "network":
+                value = dict(Network.choices).get(str(value), value)
+            values[key] = value if isinstance(value, int) else isolate(str(value))
+        plural = (self.params or {}).get(self.PLURAL)
+        if plural:
+            said = ngettext(self.text_id, str(plural), int(values.get(self.NUMBER, 0) or 0))
+        else:
+            said = gettext(self.text_id)
+        from nabz.core.words import interpolate
+
+        try:
+            return interpolate(said, values)
+        except (KeyError, TypeError, ValueError):  # a catalogue entry that does not fit
+            return self.message

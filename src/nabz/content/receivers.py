@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import ngettext
 
 from nabz.content.models import Notification
 
@@ -16,15 +14,15 @@ def consent_revoked(consent: Any, officers: list[Any], takedowns: int, **_signal
     down. Connected to ``nabz.consent.signals.consent_revoked``; runs in the revocation's
     transaction."""
     url = reverse("consent_detail", kwargs={"ws": consent.workspace.slug, "pk": consent.pk})
-    notes = []
-    for user in officers:
-        with translation.override(user.language or "en"):
-            message = ngettext(
-                "Consent “%(subject)s” was revoked: %(count)d published post needs a takedown.",
-                "Consent “%(subject)s” was revoked: %(count)d published posts need a takedown.",
-                takedowns,
-            ) % {"subject": consent.subject, "count": takedowns}
-        notes.append(
-            Notification(user=user, workspace=consent.workspace, message=message[:300], url=url)
+    notes = [
+        Notification.saying(
+            "Consent “%(subject)s” was revoked: %(count)d published post needs a takedown.",
+            {"subject": consent.subject, "count": takedowns},
+            plural="Consent “%(subject)s” was revoked: %(count)d published posts need a takedown.",
+            user=user,
+            workspace=consent.workspace,
+            url=url,
         )
+        for user in officers
+    ]
     Notification.objects.bulk_create(notes)

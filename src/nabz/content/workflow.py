@@ -19,6 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from nabz.audit import record
 from nabz.content import gate, reach
@@ -229,12 +230,13 @@ def approve(post: Post, user: User, kind: str) -> Post:
         post.state = State.APPROVED
         post.save(update_fields=["state", "updated_at"])
         _log("fully_approved", user, post, reviews=sorted(current_approvals(post, fingerprint)))
-        Notification.objects.create(
+        Notification.saying(
+            gettext_noop("“%(title)s” is approved and can be scheduled."),
+            {"title": post.title},
             user_id=post.author_id,
             workspace_id=post.workspace_id,
-            message=_("“%(title)s” is approved and can be scheduled.") % {"title": post.title},
             url=post_url(post),
-        )
+        ).save()
     return post
 
 
@@ -253,12 +255,13 @@ def reject(post: Post, user: User, comment: str) -> Post:
     post.state = State.DRAFT
     post.save(update_fields=["state", "updated_at"])
     _log("rejected", user, post)
-    Notification.objects.create(
+    Notification.saying(
+        gettext_noop("“%(title)s” was sent back with comments."),
+        {"title": post.title},
         user_id=post.author_id,
         workspace_id=post.workspace_id,
-        message=_("“%(title)s” was sent back with comments.") % {"title": post.title},
         url=post_url(post),
-    )
+    ).save()
     return post
 
 

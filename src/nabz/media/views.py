@@ -9,10 +9,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from nabz.core.calendars import local_digits
 from nabz.media import delivery, services
 from nabz.media.forms import LANGUAGE_NAMES, LibraryFilterForm, MediaDetailsForm, UploadForm
 from nabz.media.models import MediaItem
@@ -179,7 +181,7 @@ def media_delete(request: HttpRequest, pk: int) -> HttpResponse:
         context["delete_error"] = _(
             "This image is used by %(count)s post(s), so it cannot be deleted. Remove it from "
             "those posts first."
-        ) % {"count": in_use.post_count}
+        ) % {"count": local_digits(in_use.post_count, translation.get_language() or "en")}
         return render(request, "media/detail.html", context, status=409)
     messages.success(request, _("Image deleted."))
     return redirect("media_library", ws=request.workspace.slug)  # type: ignore[attr-defined]

@@ -31,6 +31,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from nabz.audit import record
 from nabz.content import gate, workflow
@@ -426,15 +427,13 @@ def _fail(pub: Publication, reason: str) -> str:
             obj=pub.post,
             payload={"network": pub.network, "reason": reason[:300]},
         )
-        Notification.objects.create(
+        Notification.saying(
+            gettext_noop("“%(title)s” could not be published on %(network)s: %(reason)s"),
+            {"title": pub.post.title, "network": pub.network, "reason": reason[:200]},
             user_id=pub.post.author_id,
             workspace_id=pub.post.workspace_id,
-            message=(
-                _("“%(title)s” could not be published on %(network)s: %(reason)s")
-                % {"title": pub.post.title, "network": pub.get_network_display(), "reason": reason}
-            )[:300],
             url=post_url(pub.post),
-        )
+        ).save()
     return P.FAILED
 
 

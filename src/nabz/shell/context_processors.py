@@ -35,9 +35,30 @@ NAVIGATION = (
 )
 
 
+def _last_workspace(request: HttpRequest) -> tuple[object | None, str | None]:
+    """On pages outside a workspace (the account, errors), the one the member was last in."""
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    if user is None or not user.is_authenticated or session is None:
+        return None, None
+    slug = session.get("last_workspace")
+    membership = None
+    if slug:
+        membership = (
+            user.memberships.select_related("workspace").filter(workspace__slug=slug).first()
+        )
+    if membership is None:  # as the home page chooses
+        membership = user.memberships.select_related("workspace").first()
+    if membership is None:
+        return None, None
+    return membership.workspace, membership.role
+
+
 def shell(request: HttpRequest) -> dict[str, object]:
     workspace = getattr(request, "workspace", None)
     role = getattr(request, "role", None)
+    if workspace is None:
+        workspace, role = _last_workspace(request)
     nav = []
     if workspace is not None:
         current = request.resolver_match.url_name if request.resolver_match else ""

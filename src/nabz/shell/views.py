@@ -45,9 +45,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         held = scheduled.exclude(pillar=Pillar.CRISIS_UPDATE)
         scheduled = scheduled.filter(pillar=Pillar.CRISIS_UPDATE)
     upcoming = scheduled.filter(scheduled_at__gte=now).order_by("scheduled_at")[:5]
-    recent = (
+    recent = list(
         AuditEntry.objects.filter(workspace=ws).select_related("actor").order_by("-sequence")[:8]
     )
+    from django.utils import translation
+
+    from nabz.audit.sentences import describe
+
+    for entry, said in describe(recent, (translation.get_language() or "en")[:2]):
+        entry.sentence_html = said  # type: ignore[attr-defined]
     return render(
         request,
         "shell/dashboard.html",

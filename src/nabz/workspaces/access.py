@@ -42,11 +42,13 @@ def workspace_view(action: str) -> Callable[[View], View]:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = membership_for(request.user, ws)
-            if not can(membership.role, action):
-                raise PermissionDenied(action)
+            # Known before the permission check, so a 403 page still shows the member
+            # which workspace they are in.
             request.workspace = membership.workspace  # type: ignore[attr-defined]
             request.role = membership.role  # type: ignore[attr-defined]
             request.session["last_workspace"] = ws
+            if not can(membership.role, action):
+                raise PermissionDenied(action)
             timezone.activate(ZoneInfo(membership.workspace.timezone))
             return view(request, *args, **kwargs)
 

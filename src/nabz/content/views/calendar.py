@@ -80,15 +80,23 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
 
     calendar.place(period, posts, local_date, per_day=None if mode == "list" else PER_DAY[mode])
     observed = _observances(grid_start, grid_end, language)
-    # Months and seasons are listed once above the grid; days and weeks sit in the
-    # cell of their first visible day.
-    long_ones = [o for o in observed if (o["end"] - o["start"]).days >= 7]
+    # Months and seasons are listed once above the grid, when they overlap the period
+    # itself (a December grid that opens on 30 November does not make Movember part of
+    # December); days and weeks sit in the cell of their first visible day.
+    long_ones = [
+        o
+        for o in observed
+        if (o["end"] - o["start"]).days >= 7
+        and o["start"] <= period.end
+        and o["end"] >= period.start
+    ]
+    long_ids = {id(o) for o in observed if (o["end"] - o["start"]).days >= 7}
     for row in period.weeks:
         for day in row:
             day.observances = [
                 o
                 for o in observed
-                if o not in long_ones and max(o["start"], grid_start) == day.date
+                if id(o) not in long_ids and max(o["start"], grid_start) == day.date
             ]
     in_range = [p for p in posts if period.start <= local_date(p) <= period.end]
     mix = calendar.content_mix(in_range, dict(Pillar.choices), ws.target_mix or {})

@@ -12,7 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from nabz import trust
-from nabz.content import adapt, gate, reach, workflow
+from nabz.content import adapt, findings, gate, reach, workflow
+from nabz.content.findings import Grouped
 from nabz.content.forms import PostForm
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Post
@@ -29,10 +30,20 @@ class CheckedText:
     text: str
     report: trust.Report
     length: object | None  # nabz.trust.platforms.Length
+    # The findings shown with this part: each finding once (nabz.content.findings), with
+    # the parts it was found on; a variant that inherits the main text shows only its own.
+    shown: list[Grouped] | None = None
+    inherits: bool = False
 
     @property
     def html(self) -> str:
-        return highlight(self.text, self.report.findings)
+        return highlight(self.text, [g.finding for g in self._shown])
+
+    @property
+    def _shown(self) -> list[Grouped]:
+        if self.shown is None:
+            return [Grouped(f, self.key, [self.key]) for f in self.report.findings]
+        return self.shown
 
     @property
     def fixable(self) -> bool:
@@ -41,10 +52,8 @@ class CheckedText:
         return not self.key.startswith(gate.ALT_PREFIX) and gate.thread_part_of(self.key) is None
 
     @property
-    def findings(self) -> list[trust.Finding]:
-        return sorted(
-            self.report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start, f.code)
-        )
+    def findings(self) -> list[Grouped]:
+        return sorted(self._shown, key=lambda f: (SEVERITY_ORDER[f.severity], f.start, f.code))
 
 
 def check_texts(
@@ -73,6 +82,7 @@ def check_texts(
         media=media,
         context=context,
     )
+    shown = findings.for_display(reports, lambda k: gate.part_label(k, media))
     checked = []
     for key, report in reports.items():
         length = None
@@ -81,7 +91,17 @@ def check_texts(
                 report.text, gate.network_of(key), mastodon_limit=settings.mastodon_limit
             )
         label = "" if key == gate.MASTER else gate.part_label(key, media)
-        checked.append(CheckedText(key, label, report.text, report, length))
+        checked.append(
+            CheckedText(
+                key,
+                label,
+                report.text,
+                report,
+                length,
+                shown=shown.get(key, []),
+                inherits=findings.inherits(reports, key),
+            )
+        )
     return checked
 
 

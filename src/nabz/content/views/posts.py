@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nabz.content import gate, reach, workflow
+from nabz.content import findings, gate, reach, workflow
 from nabz.content.highlight import SEVERITY_ORDER, highlight
 from nabz.content.models import Comment, Network, Notification, Pillar, Post, ReviewKind, State
 from nabz.content.status import held_by_pause, shown_state
@@ -102,19 +102,20 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
     result = gate.run(post, message_language=(translation.get_language() or "en")[:2])
     role = request.role  # type: ignore[attr-defined]
     media = list(post.media.all())
+    shown = findings.for_display(result.reports, lambda k: gate.part_label(k, media))
     texts = []
     for key, report in result.reports.items():
         text = report.text
+        own = shown.get(key, [])
         texts.append(
             {
                 "key": key,
                 "label": gate.part_label(key, media) if key else "",
                 "text": text,
-                "html": highlight(text, report.findings),
+                "html": highlight(text, [g.finding for g in own]),
                 "report": report,
-                "findings": sorted(
-                    report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.start)
-                ),
+                "inherits": findings.inherits(result.reports, key),
+                "findings": sorted(own, key=lambda f: (SEVERITY_ORDER[f.severity], f.start)),
             }
         )
     unresolved = {(key, f.code, f.text) for key, f in result.unresolved}
@@ -124,6 +125,11 @@ def _detail_context(request: HttpRequest, post: Post) -> dict[str, object]:
     history = AuditEntry.objects.filter(
         object_type="content.post", object_id=str(post.pk)
     ).order_by("-sequence")[:30]
+    from nabz.audit.sentences import describe
+
+    history = list(history)
+    for entry, said in describe(history, (translation.get_language() or "en")[:2]):
+        entry.sentence_html = said  # type: ignore[attr-defined]
     comments = list(post.comments.select_related("author"))
     publications = list(post.publications.select_related("account"))
     unconnected = []

@@ -62,6 +62,12 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     base = params.urlencode()
+    from django.utils import translation
+
+    from nabz.audit.sentences import describe
+
+    for entry, said in describe(page.object_list, (translation.get_language() or "en")[:2]):
+        entry.sentence_html = said  # type: ignore[attr-defined]
     return render(
         request,
         "audit/audit_log.html",
