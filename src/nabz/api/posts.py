@@ -301,7 +301,7 @@ def list_posts(  # type: ignore[no-untyped-def]
     return PostListOut(count=posts.count(), items=[_out(p, request.auth, role) for p in page])
 
 
-@router.post("", response={201: PostOut, **ERRORS})
+@router.post("", response={201: PostOut, **CONFLICT})
 def create_post(request: HttpRequest, body: PostIn, slug: str = Path(...)):  # type: ignore[no-untyped-def]
     from ninja import Status
 
