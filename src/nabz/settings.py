@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "nabz.consent",
     "nabz.publishing",
     "nabz.inbox",
+    "nabz.listening",  # D4: listening queries, results, alerts
 ]
 
 MIDDLEWARE = [

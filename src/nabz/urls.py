@@ -55,6 +55,7 @@ workspace_patterns = [
     path("consent/", include("nabz.consent.urls")),
     path("posts/", include("nabz.content.urls")),
     path("inbox/", include("nabz.inbox.urls")),
+    path("listening/", include("nabz.listening.urls")),
     path("", include("nabz.publishing.urls")),
     path("notifications/", content_posts.notifications, name="notifications"),
     path("calendar/", content_calendar.calendar_view, name="calendar"),

@@ -240,3 +240,20 @@ class SandboxComment(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+
+# --- the Sandbox's public timeline (listening searches it) -------------------------------
+class SandboxPublicPost(models.Model):
+    """A public post anyone wrote on the Sandbox network (not addressed to one account):
+    what listening's search reads there. The demo's trickle of public chatter writes here."""
+
+    author_id = models.CharField(max_length=100)
+    author_handle = models.CharField(max_length=100)
+    author_name = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    language = models.CharField(max_length=8, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]

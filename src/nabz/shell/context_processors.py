@@ -16,6 +16,7 @@ NAVIGATION = (
     ("posts", _("Posts"), Action.VIEW_WORKSPACE, ("posts", "post_", "review_queue")),
     ("media_library", _("Media"), Action.VIEW_WORKSPACE, ("media_",)),
     ("inbox", _("Inbox"), Action.VIEW_WORKSPACE, ("inbox",)),
+    ("listening", _("Listening"), Action.VIEW_LISTENING, ("listening",)),
     ("consent", _("Consent"), Action.VIEW_CONSENT, ("consent",)),
     ("reports", _("Reports"), Action.VIEW_WORKSPACE, ("reports",)),
     (

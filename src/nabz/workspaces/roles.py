@@ -59,6 +59,9 @@ class Action:
     HIDE_MESSAGE = "inbox.hide"  # hide or unhide a comment on the network
     # A private message holding health details is opened by those who may answer or review.
     VIEW_HEALTH_MESSAGE = "inbox.view_health_message"
+    # Listening (D4): everyone reads the public results and alerts; editors change queries.
+    VIEW_LISTENING = "listening.view"
+    MANAGE_LISTENING = "listening.manage"
 
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -102,6 +105,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     Action.VIEW_HEALTH_MESSAGE: frozenset(
         {Role.ADMIN, Role.AUTHOR, Role.CLINICAL_REVIEWER, Role.COMPLIANCE_OFFICER}
     ),
+    Action.VIEW_LISTENING: ALL,
+    Action.MANAGE_LISTENING: EDITORS,
 }
 
 
