@@ -41,14 +41,13 @@ PAGE_SIZE = 50
 TOP_SAMPLE = 500  # top authors, terms and hashtags are counted over the latest results
 VOLUME_HOURS = 48
 # Words too common to be a "top term" (the three languages' most frequent function words).
-STOP = frozenset(
-    (
-        "the a an and or of to in on for is are was be it this that with at by from as not we "
-        "you i my our your they he she have has do does can will just so but if about all no yes rt "
-        "في من على الى الي عن ان هذا هذه التي الذي مع لا ما هل او و يا كل قد "
-        "در به از که این را با است برای آن یک تا هم ها می ای نه شد هر "
-    ).split()
-)
+STOP_WORDS = """
+the a an and or of to in on for is are was be it this that with at by from as not we
+you i my our your they he she have has do does can will just so but if about all no yes rt
+في من على الى الي عن ان هذا هذه التي الذي مع لا ما هل او و يا كل قد
+در به از که این را با است برای آن یک تا هم ها می ای نه شد هر
+"""
+STOP = frozenset(STOP_WORDS.split())
 AUDITED = ("name", "query", "networks", "languages", "excluded_authors", "is_brand", "active")
 
 
