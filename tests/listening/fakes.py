@@ -18,6 +18,7 @@ from typing import Any
 from tests.publishing.fakes.bluesky import POST, FakeBluesky, Record, cid_for
 from tests.publishing.fakes.mastodon import FakeMastodon, Status, _now
 from tests.publishing.fakes.server import Request, Response
+from tests.publishing.fakes.x import PROBLEM, FakeX, invalid_request
 
 
 class FakeMastodonSearch(FakeMastodon):
@@ -213,3 +214,85 @@ class FakeBlueskySearch(FakeBluesky):
         if offset + limit < len(hits):
             body["cursor"] = base64.urlsafe_b64encode(str(offset + limit).encode()).decode()
         return Response(200, body)
+
+
+class FakeXSearch(FakeX):
+    """X with ``GET /2/tweets/search/recent``; ``search_tier=False`` is a tier without it."""
+
+    search_tier = True
+
+    def public_tweet(self, text: str, *, username: str = "noor", lang: str = "en") -> str:
+        user_id = str(abs(hash(username)) % 10**12 + 10**12)
+        if user_id not in self.users:
+            self.add_user(user_id, username, username.title())
+        tweet_id = str(next(self.ids))
+        tweet = self.render(tweet_id, user_id, text, [])
+        tweet.extra_lang = lang  # type: ignore[attr-defined]
+        self.tweets[tweet_id] = tweet
+        return tweet_id
+
+    def setup_routes(self) -> None:
+        super().setup_routes()
+        self.route(
+            "GET", "/2/tweets/search/recent", "search", self.limited(self.search_recent, 450)
+        )
+
+    def search_recent(self, request: Request) -> Response:
+        token = self.guard(request, "tweet.read", "users.read")
+        if isinstance(token, Response):
+            return token
+        if not self.search_tier:
+            return Response(
+                403,
+                {
+                    "title": "Client Forbidden",
+                    "type": "https://api.twitter.com/2/problems/client-forbidden",
+                    "reason": "client-not-enrolled",
+                    "detail": "This endpoint is not included in your API access tier.",
+                },
+                PROBLEM,
+            )
+        q = (request.query.get("query") or [""])[0]
+        words = q.replace("-is:retweet", "").strip()
+        if not words:
+            return invalid_request("query", "The `query` parameter can not be empty")
+        max_results = int((request.query.get("max_results") or ["10"])[0])
+        if not 10 <= max_results <= 100:
+            return invalid_request("max_results", "max_results must be between 10 and 100")
+        since = (request.query.get("since_id") or [""])[0]
+        wanted = words.strip('"').casefold()
+        hits = sorted(
+            (
+                t
+                for t in self.live_tweets()
+                if (not since or int(t.id) > int(since)) and wanted in t.text.casefold()
+            ),
+            key=lambda t: int(t.id),
+            reverse=True,
+        )
+        offset = 0
+        token_in = (request.query.get("next_token") or [""])[0]
+        if token_in:
+            offset = int(base64.urlsafe_b64decode(token_in.encode()).decode())
+        page = hits[offset : offset + max_results]
+        if not page:
+            return Response(200, {"meta": {"result_count": 0}})
+        meta: dict[str, Any] = {
+            "result_count": len(page),
+            "newest_id": page[0].id,
+            "oldest_id": page[-1].id,
+        }
+        if offset + max_results < len(hits):
+            meta["next_token"] = base64.urlsafe_b64encode(
+                str(offset + max_results).encode()
+            ).decode()
+        data = []
+        for t in page:
+            view = self.view(t, {"created_at", "author_id"})
+            view["lang"] = getattr(t, "extra_lang", "en")
+            tags = [w[1:] for w in t.text.split() if w.startswith("#")]
+            if tags:
+                view["entities"] = {"hashtags": [{"tag": tag} for tag in tags]}
+            data.append(view)
+        users = [self.users[a] for a in {t.author for t in page}]
+        return Response(200, {"data": data, "includes": {"users": users}, "meta": meta})

@@ -149,3 +149,61 @@ def test_bluesky_faults(workspace, bluesky, fake_bluesky):
     fake_bluesky.inject("search", Fault.status_code(200, body={"feed": []}))
     assert "no list of posts" in run(query).errors[0]
     assert run(query).stored == 1  # nothing lost on the way
+
+
+# --- X ------------------------------------------------------------------------------------
+@pytest.fixture
+def fake_x():  # type: ignore[no-untyped-def]
+    from tests.listening.fakes import FakeXSearch
+
+    with FakeXSearch() as server:
+        yield server
+
+
+@pytest.fixture
+def x_account(workspace, fake_x):  # type: ignore[no-untyped-def]
+    from nabz.publishing.connectors.base import Credentials
+    from tests.publishing.fakes.x import USER_ID, USERNAME
+
+    access, refresh = fake_x.issue_token()
+    account = Account(workspace=workspace, network="x", name="Sunrise on X", api_base=fake_x.url)
+    account.store_credentials(
+        Credentials(access_token=access, refresh_token=refresh, account_id=USER_ID, handle=USERNAME)
+    )
+    account.save()
+    return account
+
+
+def test_x_recent_search_pages_with_since_id(workspace, x_account, fake_x, monkeypatch):
+    from nabz.publishing.connectors.x import search
+
+    query = make_query(workspace, "measles", networks=["x"])
+    fake_x.public_tweet("measles outbreak #health", username="amal")
+    assert run(query).stored == 1
+    monkeypatch.setattr(search, "PAGE", 10)
+    for i in range(25):
+        fake_x.public_tweet(f"measles note {i}", username=f"u{i}")
+    report = run(query)
+    assert report.stored == 25 and report.pages >= 3
+    assert run(query).stored == 0
+    assert fake_x.calls("search")[-1].query["since_id"]
+    first = Result.objects.get(query=query, author_handle="amal")
+    assert first.hashtags == ["health"] and first.url.endswith(first.remote_id)
+
+
+def test_x_tier_without_search_is_said_on_the_page(workspace, x_account, fake_x):
+    fake_x.search_tier = False
+    query = make_query(workspace, "measles", networks=["x"])
+    run(query)
+    cursor = SearchCursor.objects.get(query=query, network="x")
+    assert cursor.state == "unsupported" and "tier" in cursor.last_error
+
+
+def test_x_rate_limit_and_malformed_page(workspace, x_account, fake_x):
+    query = make_query(workspace, "measles", networks=["x"])
+    fake_x.inject("search", Fault.rate_limited(retry_after=120))
+    now = timezone.now()
+    run(query, now)
+    assert SearchCursor.objects.get(query=query).next_run_at >= now + dt.timedelta(seconds=100)
+    fake_x.inject("search", Fault.status_code(200, body=["not", "an", "object"]))
+    assert "no meta" in run(query).errors[0]

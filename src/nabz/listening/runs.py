@@ -243,6 +243,9 @@ def _run_network(
                     break
         except PublishError as exc:
             report.errors.append(f"{network}: {exc.reason or exc}")
+            if exc.permanent and exc.status == 403:  # e.g. X: the API tier has no search
+                _refused(cursor, exc, now)
+                return
             _failed(cursor, account, exc, now)
             if isinstance(exc, TokenExpired) or exc.status == 401:
                 return
@@ -273,6 +276,16 @@ def _refreshing(connector, account: Account, search, term: SearchTerm, cursor: s
         account.save(update_fields=["sealed_secrets", "token_expires_at", "remote_id", "handle"])
         connector.credentials = fresh
         return search(connector, term, cursor)
+
+
+def _refused(cursor: SearchCursor, exc: PublishError, now: dt.datetime) -> None:
+    """The network refuses this account search (its plan does not include it): said on
+    the page, asked again a day later in case the plan changed."""
+    SearchCursor.objects.filter(pk=cursor.pk).update(
+        state=SearchCursor.State.UNSUPPORTED,
+        last_error=(exc.reason or str(exc))[:500],
+        next_run_at=now + dt.timedelta(days=1),
+    )
 
 
 def _failed(cursor: SearchCursor, account: Account, exc: PublishError, now: dt.datetime) -> None:
