@@ -144,10 +144,9 @@ def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread
         from django.db import close_old_connections
 
         from nabz.inbox.polling import dispatch as read_inboxes
+        from nabz.listening.runs import dispatch as run_listening
         from nabz.publishing.worker import dispatch
         from nabz.shell.demo_inbox import trickle
-
-        from nabz.listening.runs import dispatch as run_listening
 
         steps = [("dispatch", dispatch), ("inbox", read_inboxes), ("listening", run_listening)]
         if settings.DEMO:  # the demo's Sandbox gets visitors, so the inbox has life in it
