@@ -86,9 +86,7 @@ def test_spikes_of_many_queries_are_read_at_once(workspace, django_assert_max_nu
     assert set(found) == {q.pk for q in queries[:3]}
 
 
-def test_a_myth_appearing_then_rising_alerts_in_the_app_and_by_email(
-    workspace, sandbox, people
-):
+def test_a_myth_appearing_then_rising_alerts_in_the_app_and_by_email(workspace, sandbox, people):
     query = make_query(workspace, "لقاح OR اللقاحات", networks=["sandbox"], cooldown_minutes=5)
     says("اللقاحات تسبب التوحد، انشروا", who="samir", language="ar")
     now = timezone.now()

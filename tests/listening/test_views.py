@@ -46,9 +46,7 @@ def test_other_workspaces_queries_are_not_found(client_for, workspace, other_wor
 
 def test_a_bad_query_is_shown_with_its_place_and_kept(client_for, workspace):
     client = client_for(Role.AUTHOR)
-    response = client.post(
-        f"/w/{workspace.slug}/listening/new/", {**FORM, "query": "(corona OR"}
-    )
+    response = client.post(f"/w/{workspace.slug}/listening/new/", {**FORM, "query": "(corona OR"})
     assert response.status_code == 400
     body = response.content.decode()
     assert "Character" in body and "(corona OR" in body

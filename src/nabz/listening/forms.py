@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nabz.listening.models import ListeningQuery
-from nabz.listening.query import QueryError, parse
+from nabz.listening.query import QueryError, parse, probes
 from nabz.publishing.connectors import NETWORKS
 
 LANGUAGE_CHOICES = [("en", "English"), ("ar", "العربية"), ("fa", "فارسی")]
@@ -61,9 +61,20 @@ class QueryForm(forms.ModelForm):  # type: ignore[type-arg]
         if "\x00" in text:
             raise forms.ValidationError(_("The query holds a NUL character."))
         try:
-            parse(text, NETWORKS)
+            tree = parse(text, NETWORKS)
         except QueryError as exc:
             raise forms.ValidationError(exc.message()) from exc
+        from nabz.listening.runs import MAX_PROBES
+
+        asked = len(probes(tree) or [])
+        if asked > MAX_PROBES:
+            raise forms.ValidationError(
+                _(
+                    "The networks would be asked for %(count)s different terms; at most "
+                    "%(limit)s are asked. Join fewer alternatives with OR, or split the query."
+                )
+                % {"count": asked, "limit": MAX_PROBES}
+            )
         return text
 
     def clean_cooldown_minutes(self) -> int:

@@ -47,7 +47,7 @@ from nabz.publishing.worker import backoff
 log = logging.getLogger("nabz.listening")
 
 MAX_PAGES = 5  # pages per term per run; the rest waits for the next run
-MAX_PROBES = 6  # terms asked of one network per query
+MAX_PROBES = 12  # terms asked of one network per query (the editor refuses more)
 LEASE = dt.timedelta(minutes=5)
 BACKOFF_CAP = 30 * 60.0
 

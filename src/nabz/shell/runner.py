@@ -151,6 +151,9 @@ def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread
         steps = [("dispatch", dispatch), ("inbox", read_inboxes), ("listening", run_listening)]
         if settings.DEMO:  # the demo's Sandbox gets visitors, so the inbox has life in it
             steps.insert(0, ("demo visitors", trickle))
+            from nabz.shell.demo_listening import chatter
+
+            steps.insert(0, ("demo public chatter", chatter))
         while not stop.is_set():
             close_old_connections()
             for name, step in steps:

@@ -75,6 +75,10 @@ class Command(BaseCommand):
 
             for ws in workspaces:
                 demo_content.load(ws)
+            from nabz.shell import demo_listening
+
+            for ws in workspaces:  # one running listening query per workspace
+                demo_listening.load(ws)
         self.stdout.write(
             self.style.SUCCESS("Demo workspaces: " + ", ".join(w.name for w in workspaces))
         )
