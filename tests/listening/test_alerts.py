@@ -78,7 +78,7 @@ def test_cool_down_keeps_a_long_spike_to_one_alert(workspace):
 def test_spikes_of_many_queries_are_read_at_once(workspace, django_assert_max_num_queries):
     now = timezone.now()
     queries = [make_query(workspace, f"q{i}") for i in range(30)]
-    current, past = alerts.hours(now)
+    current, _past = alerts.hours(now)
     for q in queries[:3]:
         Volume.objects.create(query=q, hour=current, count=500)
     with django_assert_max_num_queries(1):
