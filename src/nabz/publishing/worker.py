@@ -298,10 +298,9 @@ def _hand_back_lost_tasks(now: dt.datetime) -> int:
             break
         if status in (TaskResultStatus.READY, TaskResultStatus.RUNNING):
             continue
-        handed_back += (
-            Publication.objects.filter(pk=pk, task_id=task_id, enqueued_at=enqueued_at)
-            .update(enqueued_at=None, task_id="")
-        )
+        handed_back += Publication.objects.filter(
+            pk=pk, task_id=task_id, enqueued_at=enqueued_at
+        ).update(enqueued_at=None, task_id="")
     if handed_back:
         log.info("%d publication(s) whose task ended unrun are handed over again", handed_back)
     return handed_back
@@ -559,9 +558,7 @@ def takedown_one(pk: int, *, now: dt.datetime | None = None) -> str:
     claimed = (
         Publication.objects.filter(pk=pk, state=P.DELETING, next_attempt_at__lte=now)
         .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
-        .update(
-            lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None, task_id=""
-        )
+        .update(lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None, task_id="")
     )
     if not claimed:
         return str(Publication.objects.filter(pk=pk).values_list("state", flat=True).first())
