@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0004_merge_threads_and_sandbox_comments'),
+        ('publishing', '0005_publication_task_id'),
     ]
 
     operations = [
