@@ -19,7 +19,8 @@ It prints one JSON line with the figures and the machine's load average before a
 
     .venv/bin/python bench/listening_load.py
     .venv/bin/python bench/listening_load.py --stored 1000000
-    DATABASE_URL=postgres://nabz:nabz@127.0.0.1:5432/nabz_bench .venv/bin/python bench/listening_load.py
+    DATABASE_URL=postgres://nabz:nabz@127.0.0.1:5432/nabz_bench \\
+        .venv/bin/python bench/listening_load.py
 """
 
 from __future__ import annotations

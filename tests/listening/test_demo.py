@@ -32,9 +32,9 @@ def test_demo_chatter_arrives_and_the_query_finds_myths(workspace, sandbox):
 
 
 def test_the_demo_loads_one_query_per_workspace(db):
-    from django.core.management import call_command
-
     import io
+
+    from django.core.management import call_command
 
     call_command("load_demo", address="127.0.0.1:8000", stdout=io.StringIO())
     assert ListeningQuery.objects.count() == 2
