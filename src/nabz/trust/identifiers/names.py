@@ -661,7 +661,7 @@ def _name_at(
     shaped = toks[j][2] not in lex.first
     while k + 1 < n and k - j < 6 and _joined(text, toks, k, k + 1):
         nxt = toks[k + 1][2]
-        if nxt in stop or nxt in _BLOCK_BEFORE:
+        if nxt in stop or nxt in _BLOCK_BEFORE or nxt in AR_PERSON_VERBS:
             break
         if toks[k][2] in _KUNYA or (nxt in _KUNYA and nxt != "ام"):
             shaped = shaped or toks[k][2] in _KUNYA  # the word after بن/آل is a name
@@ -689,8 +689,21 @@ def _name_at(
 # because the tagger's gazetteer features read the lexicons and the shipped model was
 # trained with them as they are.
 _ORDINARY = _terms(
-    "مفيد أصغر اكبر أكبر إيمان ايمان تمام زیاد زمانی کرم جادویی فيلر سازمان وزارت انجمن "
+    "مفيد أصغر اكبر أكبر إيمان ايمان تمام زیاد زمانی کرم جادویی گلی فيلر سازمان وزارت انجمن "
     "هیئت اداره شرکت دانشکده جمعیت منظمة منظمه هيئة وزارة جمعية"
+)
+
+
+def ordinary_word(word: str) -> bool:
+    return word in _ORDINARY
+
+
+# Arabic verbs of what happens to a patient, right after the subject ("ريم خرجت"): never
+# part of a name, and they make a lone given name before them a person (lone_names).
+AR_PERSON_VERBS = _terms(
+    "خرج خرجت عاد عادت غادر غادرت يتعافى تتعافى تعافى تعافت بدأ بدأت أجرى أجرت دخل دخلت "
+    "استيقظ استيقظت ولد ولدت توفي توفيت يرقد ترقد أنهى أنهت احتفل احتفلت رجع رجعت يعود "
+    "تعود وصل وصلت شفي شفيت تماثل تماثلت يبدأ تبدأ نجح نجحت خضع خضعت"
 )
 
 
@@ -723,6 +736,9 @@ def detect(scan: Scan) -> None:
         lang = scan.language if scan.language in ("ar", "fa") else "fa"
         stop = stopwords_for(lang)
         name_cues.detect(scan, lexicons()[lang], stop)
+        from nabz.trust.identifiers import lone_names
+
+        lone_names.detect(scan, lexicons()[lang], stop)
         _tagged(scan)
         name_cues.propagate(scan, lexicons()[lang].common, stop)
     else:
