@@ -83,7 +83,8 @@ def main() -> int:
         tagger = pycrfsuite.Tagger()
         tagger.open(path)
         size = os.path.getsize(path)
-        print(f"[{lang}] CRF: {len(train_data)} training sentences, {took:.0f} s, {size / 1e6:.1f} MB")
+        count = len(train_data)
+        print(f"[{lang}] CRF: {count} training sentences, {took:.0f} s, {size / 1e6:.1f} MB")
         model = model_for(lang)
         for name, (_train, _dev, test) in sorted(sets.items()):
             if not test:
