@@ -53,3 +53,7 @@ def test_a_lone_given_name_at_a_sentence_start_is_found(lang: str, text: str, na
 )
 def test_the_same_words_in_other_sentences_are_not_names(lang: str, text: str) -> None:
     assert _names(text, lang) == []
+
+
+def test_a_greeting_at_a_sentence_start_is_not_a_name() -> None:
+    assert _names("سلام سارا، بخش شیمی‌درمانی از ساعت هشت باز است.", "fa") == ["سارا"]

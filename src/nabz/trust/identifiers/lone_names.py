@@ -18,6 +18,7 @@ import re
 
 from nabz.trust.identifiers import IdentifierKind
 from nabz.trust.identifiers._scan import Scan
+from nabz.trust.identifiers.name_cues import _GREETINGS
 from nabz.trust.identifiers.names import AR_PERSON_VERBS, Lexicon, ordinary_word
 from nabz.trust.text import normalize_term
 
@@ -31,8 +32,8 @@ _FA_EVENTS = re.compile(
         for p in (
             "مرخص شد", "ترخیص شد", "بستری شد", "جراحی شد", "عمل شد", "به خانه برگشت",
             "به خانه رفت", "به خانه بازگشت", "به هوش آمد", "حالش", "بهبود یافت", "درگذشت",
-            "فوت کرد", "متولد شد", "به دنیا آمد", "شیمی‌درمانی", "را برداشت", "راه رفت",
-            "پیوند", "زایمان کرد", "از بخش", "از بیمارستان",
+            "فوت کرد", "متولد شد", "به دنیا آمد", "را برداشت", "راه رفت",
+            "زایمان کرد",
         )
     )
     + ")(?![^\\W\\d_])"
@@ -41,7 +42,7 @@ _FA_EVENTS = re.compile(
 _FA_KEYS = frozenset(
     normalize_term(w)
     for w in ("شد", "برگشت", "رفت", "بازگشت", "آمد", "حالش", "یافت", "درگذشت", "کرد",
-              "شیمی‌درمانی", "برداشت", "پیوند", "بخش", "بیمارستان")
+              "برداشت")
 )  # fmt: skip
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟\n]+)[\s\"'«»()\-–—]*([^\W\d_]+)")
 
@@ -60,7 +61,7 @@ def detect(scan: Scan, lex: Lexicon, stop: frozenset[str]) -> None:
         word = m.group(1)
         if word[:1] in ("و", "ف") and word not in lex.first and word[1:] in lex.first:
             word, start = word[1:], start + 1
-        if word not in lex.first or word in stop or ordinary_word(word):
+        if word not in lex.first or word in stop or ordinary_word(word) or word in _GREETINGS:
             continue
         if any(start < b and a < end for a, b in taken) or scan.is_claimed(start, end):
             continue
