@@ -77,3 +77,22 @@ def test_the_attempt_clears_the_task_and_a_finished_task_is_left_alone(pub):  # 
     DBTaskResult.objects.filter(id=pub.task_id).update(status=TaskResultStatus.SUCCESSFUL)
     assert worker.enqueue_due(_later()) == (0, 0)
     assert SandboxPost.objects.count() == 1
+
+
+def test_a_task_running_a_lease_without_its_claim_is_handed_over_again(pub):  # type: ignore[no-untyped-def]
+    """Its worker was killed between taking the task and claiming the attempt."""
+    started = timezone.now() - worker.lease() - dt.timedelta(seconds=1)
+    DBTaskResult.objects.filter(id=pub.task_id).update(
+        status=TaskResultStatus.RUNNING, started_at=started
+    )
+    enqueued, _ = worker.enqueue_due(_later())
+    assert enqueued == 1
+    assert Publication.objects.get().task_id != pub.task_id
+
+
+def test_a_task_that_just_started_is_left_to_claim(pub):  # type: ignore[no-untyped-def]
+    DBTaskResult.objects.filter(id=pub.task_id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now()
+    )
+    assert worker.enqueue_due(_later()) == (0, 0)
+    assert Publication.objects.get().task_id == pub.task_id

@@ -260,20 +260,58 @@ def enqueue_due(now: dt.datetime) -> tuple[int, int]:
     return enqueued, recovered
 
 
+def _waiting_in_queue(result: object) -> bool:
+    """False when RQ says "queued" of a job no queue holds.
+
+    RQ's worker pops a job's id off the queue before it marks the job started, so a
+    worker killed in between leaves a job that reads "queued" and will never run. The
+    database queue takes a task in a transaction, so its "ready" is always true.
+    """
+    from nabz.publishing.tasks import run_publication
+
+    backend = run_publication.get_backend()
+    if backend.__class__.__name__ != "RQBackend":
+        return True
+    import django_rq
+
+    queue = django_rq.get_queue(result.task.queue_name)  # type: ignore[attr-defined]
+    task_id = str(result.id)  # type: ignore[attr-defined]
+    return queue.get_job_position(task_id) is not None or task_id in (
+        queue.scheduled_job_registry.get_job_ids()
+    )
+
+
+def _ended_unclaimed(task: object, task_id: str, now: dt.datetime) -> bool:
+    """True when the queue will not run this task's attempt (see below)."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks.exceptions import TaskResultDoesNotExist
+
+    try:
+        result = task.get_result(task_id)  # type: ignore[attr-defined]
+    except TaskResultDoesNotExist:
+        return True  # the queue lost it
+    if result.status == TaskResultStatus.READY:
+        return not _waiting_in_queue(result)
+    if result.status == TaskResultStatus.RUNNING:
+        # The claim is a task's first step. Running a lease long without it, the task is
+        # waiting for the database or its worker died (killed, or its queue went away);
+        # a second task is safe, since only one of them can claim.
+        return result.started_at is not None and result.started_at <= now - lease()
+    return True  # finished or failed, and never claimed
+
+
 def _hand_back_lost_tasks(now: dt.datetime) -> int:
     """Hand over again the publications whose task ended without running the attempt.
 
     A task that starts the attempt clears ``enqueued_at`` in its claim. So a task the
     queue reports finished, failed or unknown while ``enqueued_at`` is still set never
-    claimed: its worker lost the queue (Redis restarted under it), or the database stayed
-    away longer than the task waits. Waiting out ``requeue_after()`` would hold such a
-    post for ten minutes; asking the queue hands it over in the next round. Tasks the
-    queue still holds (ready or running) are left alone. A queue that cannot say
+    claimed: its worker lost the queue (Redis restarted under it), or the database
+    stayed away longer than the task waits. So did one still running a lease after it
+    started. Waiting out ``requeue_after()`` would hold such a post for ten minutes;
+    asking the queue hands it over in the next round. Tasks the queue still holds (ready,
+    or running for less than a lease) are left alone. A queue that cannot say
     (``supports_get_result`` false) leaves the publication to ``requeue_after()``.
     """
-    from django_tasks.base import TaskResultStatus
-    from django_tasks.exceptions import TaskResultDoesNotExist
-
     from nabz.publishing.tasks import run_publication, run_takedown
 
     if not run_publication.get_backend().supports_get_result:
@@ -290,14 +328,11 @@ def _hand_back_lost_tasks(now: dt.datetime) -> int:
     for pk, state, task_id, enqueued_at in list(waiting):
         task = run_takedown if state == P.DELETING else run_publication
         try:
-            status = task.get_result(task_id).status
-        except TaskResultDoesNotExist:
-            status = None  # the queue lost it
+            if not _ended_unclaimed(task, task_id, now):
+                continue
         except Exception as exc:  # the queue is away: ask again next round
             log.warning("the task queue cannot be asked about tasks: %s", exc.__class__.__name__)
             break
-        if status in (TaskResultStatus.READY, TaskResultStatus.RUNNING):
-            continue
         handed_back += Publication.objects.filter(
             pk=pk, task_id=task_id, enqueued_at=enqueued_at
         ).update(enqueued_at=None, task_id="")
