@@ -17,9 +17,9 @@ from tests.e2e.conftest import screenshot, wait_until
 
 PASSWORD = "a long demo passphrase 1"
 TEXT = {
-    "en": "Visiting hours on our heart ward change soon. For a lift, our patient in "
+    "en": "Visiting hours on our heart ward change on Monday. For a lift, our patient in "
     "bed 4 says call her son on +1 202 555 0143.",
-    "ar": "تتغير مواعيد الزيارة في قسم القلب قريبًا. مريضتنا في السرير ٤ تطلب منكم "
+    "ar": "تتغير مواعيد الزيارة في قسم القلب يوم الاثنين. مريضتنا في السرير ٤ تطلب منكم "
     "الاتصال بابنها على ‎+966 50 123 4567.",
 }
 PHONE_DIGITS = {"en": "0143", "ar": "4567"}

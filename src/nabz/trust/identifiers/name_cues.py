@@ -32,6 +32,10 @@ def _terms(words: str) -> frozenset[str]:
 _GREETINGS = _terms("اهلا أهلا مرحبا مرحبًا هلا عزيزي عزيزتي سلام درود")
 # Introductions and thanks: the name follows, 1-3 words.
 _INTRO = _terms("اسمي اسمه اسمها اسمم شكرا نشكر ممنون مبروك")
+# Thanks ("شكرًا", "ممنون"): mostly followed by ordinary words ("شكرًا يا دكتور", "ممنون
+# بابت صبر شما"), so the words after them are a name only when they look like one.
+_THANKS = _terms("شكرا نشكر ممنون")
+_VOCATIVE = normalize_term("يا")
 _INTRO_PHRASES = tuple(
     normalize_term(p)
     for p in (
@@ -154,6 +158,23 @@ class _Frames:
     def surname(self, w: str) -> bool:
         return w in self.last_names or bool(_SURNAME_END.match(w))
 
+    def name_like(self, i: int, k: int) -> bool:
+        """The k words at i look like a name: a known given name or family name first,
+        or a family-name shape second."""
+        first = self.words[i][2]
+        if first in self.common:
+            return False
+        if first in self.first_names or first in self.last_names:
+            return True
+        if k < 2 or first[0] in "لب":
+            return False  # "شكرا لممرضات المناوبة": thanks to someone, not a name
+        second = self.words[i + 1][2]
+        # An article-led second word is a family name only as a nisba (القحطاني), not as
+        # an adjective (المناوبة، الجميلة).
+        return second in self.last_names or (
+            bool(_SURNAME_END.match(second)) and (not second.startswith("ال") or second[-1] == "ی")
+        )
+
     def run(self, i: int, most: int) -> int:
         """How many name-like words start at i (joined, not stop words), at most ``most``."""
         words, first_names = self.words, self.first_names
@@ -193,9 +214,11 @@ class _Frames:
             phrase = f"{w} {words[nxt][2]}"
             if w in _INTRO or phrase in _INTRO_PHRASES:
                 start = nxt + (1 if phrase in _INTRO_PHRASES else 0)
+                if w in _THANKS and start < n and words[start][2] == _VOCATIVE:
+                    start += 1
                 if start < n and self.joined(start):
                     k = self.run(start, 3)
-                    if k:
+                    if k and (w not in _THANKS or self.name_like(start, k)):
                         self.add(start, k, "named:" + w)
                 continue
             if w in _RELATIVES:

@@ -559,7 +559,7 @@ def _arabic_script(scan: Scan) -> None:
         needs_surname = (
             core not in _CUES
             and core not in _KUNYA
-            and (core in lex.common or core not in lex.core)
+            and (core in lex.common or core not in lex.core or core in _ORDINARY)
         )
         for pos in _occurrences(text, word):
             if needs_surname:
@@ -629,7 +629,7 @@ def _name_at(
         if core in _STRONG_CUES:
             ok = _surname_like(first, lex, stop) or first in _KUNYA
         else:
-            ok = first in lex.first or first in _KUNYA
+            ok = (first in lex.first and first not in _ORDINARY) or first in _KUNYA
         if not ok:
             return None
     else:
@@ -642,7 +642,7 @@ def _name_at(
                 return None
         elif first not in lex.first:
             return None
-        elif first in lex.common or first not in lex.core:
+        elif first in lex.common or first not in lex.core or first in _ORDINARY:
             # An ordinary word, or a rarer name: only with a surname beside it.
             if not nxt or nxt in lex.common or nxt in stop or nxt in _BLOCK_BEFORE:
                 return None
@@ -661,7 +661,7 @@ def _name_at(
     shaped = toks[j][2] not in lex.first
     while k + 1 < n and k - j < 6 and _joined(text, toks, k, k + 1):
         nxt = toks[k + 1][2]
-        if nxt in stop or nxt in _BLOCK_BEFORE:
+        if nxt in stop or nxt in _BLOCK_BEFORE or nxt in AR_PERSON_VERBS:
             break
         if toks[k][2] in _KUNYA or (nxt in _KUNYA and nxt != "ام"):
             shaped = shaped or toks[k][2] in _KUNYA  # the word after بن/آل is a name
@@ -683,6 +683,30 @@ def _name_at(
     return name_start, toks[k][1], cue or "lexicon"
 
 
+# Ordinary words that are also given names, and institution words, that the tagger and the
+# patient-noun cue read as names in health prose ("المشي مفيد لقلبك", "قلة إيمان", "آب
+# زیاد", "سازمان جهانی بهداشت", "جان بیمار تمام شود"). Kept here, not in the lexicons,
+# because the tagger's gazetteer features read the lexicons and the shipped model was
+# trained with them as they are.
+_ORDINARY = _terms(
+    "مفيد أصغر اكبر أكبر إيمان ايمان تمام زیاد زمانی کرم جادویی گلی فيلر سازمان وزارت انجمن "
+    "هیئت اداره شرکت دانشکده جمعیت منظمة منظمه هيئة وزارة جمعية"
+)
+
+
+def ordinary_word(word: str) -> bool:
+    return word in _ORDINARY
+
+
+# Arabic verbs of what happens to a patient, right after the subject ("ريم خرجت"): never
+# part of a name, and they make a lone given name before them a person (lone_names).
+AR_PERSON_VERBS = _terms(
+    "خرج خرجت عاد عادت غادر غادرت يتعافى تتعافى تعافى تعافت بدأ بدأت أجرى أجرت دخل دخلت "
+    "استيقظ استيقظت ولد ولدت توفي توفيت يرقد ترقد أنهى أنهت احتفل احتفلت رجع رجعت يعود "
+    "تعود وصل وصلت شفي شفيت تماثل تماثلت يبدأ تبدأ نجح نجحت خضع خضعت"
+)
+
+
 def _tagged(scan: Scan) -> None:
     """Names the statistical tagger finds that no lexicon or cue detector found."""
     from nabz.trust.tagger import find_names, worth_tagging
@@ -694,8 +718,11 @@ def _tagged(scan: Scan) -> None:
     if not spans:
         return
     known = [(f.start, f.end) for f in scan.found if f.kind is IdentifierKind.PERSON_NAME]
+    text = scan.text
     for start, end in spans:
         if any(start < b and a < end for a, b in known) or scan.is_claimed(start, end):
+            continue
+        if lang != "en" and text[start:end].split(" ", 1)[0] in _ORDINARY:
             continue
         scan.add(IdentifierKind.PERSON_NAME, start, end, False, "tagger")
 
@@ -709,6 +736,9 @@ def detect(scan: Scan) -> None:
         lang = scan.language if scan.language in ("ar", "fa") else "fa"
         stop = stopwords_for(lang)
         name_cues.detect(scan, lexicons()[lang], stop)
+        from nabz.trust.identifiers import lone_names
+
+        lone_names.detect(scan, lexicons()[lang], stop)
         _tagged(scan)
         name_cues.propagate(scan, lexicons()[lang].common, stop)
     else:

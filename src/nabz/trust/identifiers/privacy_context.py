@@ -222,7 +222,8 @@ def quasi_identifiers(doc: Document) -> list[tuple[int, int, str]]:
         if ident.kind is IdentifierKind.AGE:
             out.append((ident.start, ident.end, "exact age"))
         elif ident.kind is IdentifierKind.DATE:
-            out.append((ident.start, ident.end, "exact date"))
+            if date_tied_to_person(doc, ident):
+                out.append((ident.start, ident.end, "exact date"))
         elif ident.kind in (
             IdentifierKind.PLACE,
             IdentifierKind.STREET_ADDRESS,
@@ -230,6 +231,52 @@ def quasi_identifiers(doc: Document) -> list[tuple[int, int, str]]:
             out.append((ident.start, ident.end, "small place"))
     out.sort()
     return out
+
+
+# Events of a person's own: a date a cue word ties to one of these is the person's date.
+PERSON_EVENTS = frozenset(
+    {
+        "date of birth", "admission date", "discharge date", "date of death",
+        "surgery or procedure date",
+    }
+)  # fmt: skip
+# Words that stand for a person in the sentence of a date ("she", «او», «هي»).
+_PERSON_WORDS = re.compile(
+    r"\b(?:he|she|his|her|him|hers)\b"
+    r"|(?<![^\W\d_])(?:او|وی|ایشان|هو|هي|له|لها)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def date_tied_to_person(doc: Document, ident: Identifier) -> bool:
+    """A date is a person's when a cue word ties it to their own event (birth,
+    admission, discharge, death, surgery), or when its sentence is about the person: a
+    patient word, a name or a personal pronoun in it. "Visiting hours change on Monday"
+    beside a sentence about the patient in bed 4 is the hospital's date, not theirs."""
+    if ident.detail.split(",")[0] in PERSON_EVENTS:
+        return True
+    start, end = _sentence_of(doc, ident.start, ident.end)
+    _breaks, words, starts = _staff_index(doc)
+    for k in range(bisect_left(starts, start), len(words)):
+        os, oe, label = words[k]
+        if os >= end:
+            break
+        if label == "patient" and oe <= end:
+            return True
+    for other in doc.identifiers:
+        if other.kind is IdentifierKind.PERSON_NAME and start <= other.start < end:
+            return True
+    return _PERSON_WORDS.search(doc.text, start, end) is not None
+
+
+def _sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """ORIGINAL offsets of the sentence that holds ``start``..``end``."""
+    breaks = _staff_index(doc)[0]
+    i = bisect_left(breaks, start)
+    first = breaks[i - 1] + 1 if i else 0
+    j = bisect_left(breaks, end)
+    last = breaks[j] if j < len(breaks) else len(doc.text)
+    return first, last
 
 
 def patient_cue_spans(doc: Document) -> list[tuple[int, int]]:

@@ -29,6 +29,10 @@ _EN = re.compile(
     r"|this\s+(?:morning|afternoon)|earlier\s+this\s+week"
     rf"|(?:last|next|this\s+past|this\s+coming|past)\s+{_EN_WEEKDAY}{_EN_PART}"
     rf"|(?<=\bon\s){_EN_WEEKDAY}{_EN_PART}"
+    # "arrived Monday morning", "since Tuesday evening": a weekday with a part of the day
+    # names one day without "on"; a bare weekday ("open Monday to Friday") does not.
+    rf"|{_EN_WEEKDAY}\s+(?:morning|afternoon|evening|night)"
+    rf"|(?<=\b(?:since|until)\s){_EN_WEEKDAY}"
     rf"|{_EN_COUNT}\s+(?:days?|weeks?|months?)\s+ago"
     r")(?![\w])",
     re.IGNORECASE,
@@ -41,6 +45,8 @@ _WEEKDAYS_EN = frozenset(
 _EN_ALONE = frozenset({"yesterday", "ago"})
 _EN_LEADS = frozenset({"last", "this", "next", "past", "earlier"})
 _EN_AFTER_LEAD = _WEEKDAYS_EN | {"night", "week", "weekend", "morning", "afternoon"}
+# Words that make a weekday one day: "on Monday", "Monday morning", "since Tuesday".
+_EN_WEEKDAY_WITH = frozenset({"on", "since", "until", "morning", "afternoon", "evening", "night"})
 
 
 def _english_words(tokens: frozenset[str]) -> bool:
@@ -48,7 +54,9 @@ def _english_words(tokens: frozenset[str]) -> bool:
         return True
     if _WEEKDAYS_EN.isdisjoint(tokens) and _EN_AFTER_LEAD.isdisjoint(tokens):
         return False
-    return not _EN_LEADS.isdisjoint(tokens) or "on" in tokens
+    if _WEEKDAYS_EN.isdisjoint(tokens):
+        return not _EN_LEADS.isdisjoint(tokens)
+    return not _EN_LEADS.isdisjoint(tokens) or not _EN_WEEKDAY_WITH.isdisjoint(tokens)
 
 
 # Arabic: normalised as the text is (أ→ا, ة→ه, ي→ی).

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from nabz.trust.document import Document
 from nabz.trust.identifiers.ages import age_value
 from nabz.trust.identifiers.privacy_context import (
+    date_tied_to_person,
     is_patient_context,
 )
 from nabz.trust.model import Severity
@@ -139,8 +140,8 @@ def person_date(doc: Document) -> Iterator[Hit]:
     named = any(i.kind is K.PERSON_NAME for i in doc.identifiers)
     for ident in dates:
         event = ident.detail.split(",")[0]
-        if event == "visit date" and not patient:
-            continue
+        if event == "visit date" and not (patient and date_tied_to_person(doc, ident)):
+            continue  # "Visiting hours change on Monday" is the hospital's date
         if "relative date" in ident.detail:
             # "discharged yesterday" pins the day as surely as a written date, but only
             # says whose day it is when the post names the person.
