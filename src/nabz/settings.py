@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "nabz.consent",
     "nabz.publishing",
     "nabz.inbox",
+    # analytics and reports (E1, E2)
+    "nabz.analytics",
 ]
 
 MIDDLEWARE = [

@@ -147,7 +147,9 @@ def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread
         from nabz.publishing.worker import dispatch
         from nabz.shell.demo_inbox import trickle
 
-        steps = [("dispatch", dispatch), ("inbox", read_inboxes)]
+        from nabz.analytics.reader import dispatch as read_metrics
+
+        steps = [("dispatch", dispatch), ("inbox", read_inboxes), ("metrics", read_metrics)]
         if settings.DEMO:  # the demo's Sandbox gets visitors, so the inbox has life in it
             steps.insert(0, ("demo visitors", trickle))
         while not stop.is_set():

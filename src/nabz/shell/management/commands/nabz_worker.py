@@ -49,9 +49,12 @@ class Command(BaseCommand):
             from nabz.inbox.polling import dispatch as read_inboxes
             from nabz.publishing.worker import dispatch
 
+            from nabz.analytics.reader import dispatch as read_metrics
+
             beat(name)
             dispatch()
             read_inboxes()
+            read_metrics()
             self._run_tasks(batch=True)
             return
         children: list[subprocess.Popen[bytes]] = []
