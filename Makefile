@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml package.json
 	npm ci --silent --no-audit --no-fund
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	# reports: Chart.js for the page's charts; Vazirmatn (OFL) for the monthly PDF
+	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
+	mkdir -p $(VENDOR)/vazirmatn
+	cp node_modules/vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf \
+	  node_modules/vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf node_modules/vazirmatn/OFL.txt \
+	  $(VENDOR)/vazirmatn/
 	touch $(STAMP)
 
 ## The trust engine compiled with mypyc beside its source (only when the source changed;

@@ -128,8 +128,11 @@ class ReportRun(models.Model):
 
 
 class ReportSchedule(models.Model):
-    """Who gets the monthly PDF by email (sent by the worker after each month ends)."""
+    """A workspace's report settings: who gets the monthly PDF by email (sent by the worker
+    after each month ends) and the weekly posting plan per network."""
 
     workspace = models.OneToOneField("workspaces.Workspace", on_delete=models.CASCADE)
     recipients = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True)
     last_sent_month = models.DateField(null=True, blank=True)
+    # The plan the cadence section compares with: posts per week, per network.
+    weekly_targets = models.JSONField(default=dict, blank=True)

@@ -74,16 +74,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-# Sections whose capabilities arrive in later releases: each page says so plainly.
-SECTIONS = {
-    "reports": (
-        _("Reports"),
-        _(
-            "Reach, engagement, response times and trust-score trends, with "
-            "CSV export and a monthly PDF report."
-        ),
-    ),
-}
+# Sections still to come (each a placeholder page); Reports moved to nabz.analytics.
+SECTIONS: dict[str, tuple[str, str]] = {}
 
 
 def section(key: str):  # type: ignore[no-untyped-def]
