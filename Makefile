@@ -42,8 +42,8 @@ test: $(STAMP) system-deps compile
 
 # What the suite needs from Debian: chromium for the end-to-end tests (browsers
 # cannot be downloaded here), redis-server for the RQ backend test and nginx for the
-# TLS proxy test.
-SYSTEM_DEPS := chromium:chromium redis-server:redis-server nginx:nginx
+# TLS proxy test; poppler-utils (pdftotext) reads the monthly PDF back in its test.
+SYSTEM_DEPS := chromium:chromium redis-server:redis-server nginx:nginx pdftotext:poppler-utils
 system-deps:
 	@missing=""; for pair in $(SYSTEM_DEPS); do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; done; \

@@ -164,7 +164,7 @@ def test_filters_narrow_the_figures_and_persian_shows_persian_digits(
     client.post("/account/language/", {"language": "fa"})
     fa = client.get(f"/w/{workspace.slug}/reports/?network=x", HTTP_ACCEPT_LANGUAGE="fa")
     rows = tables_of(fa.content.decode()).tables["networks"]
-    assert "۱,۶۰۰" in rows[1]
+    assert "۱٬۶۰۰" in rows[1]
 
 
 def test_bad_filters_are_named_with_the_reason_never_a_500(workspace, people) -> None:  # type: ignore[no-untyped-def]

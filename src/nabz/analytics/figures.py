@@ -68,27 +68,27 @@ class Formatter:
     def int(self, value: int | float | None) -> str:
         if value is None:
             return "—"
-        return local_digits(f"{round(value):,}", self.language)
+        text = f"{round(value):,}"
+        if self.language in ("fa", "ar"):
+            text = text.replace(",", "٬")  # the Arabic thousands separator
+        return local_digits(text, self.language)
 
     def pct(self, value: float | None) -> str:
         if value is None:
             return "—"
-        return (
-            local_digits(f"{value:.1f}", self.language) + "٪"
-            if self.language
-            in (
-                "fa",
-                "ar",
-            )
-            else f"{value:.1f}%"
-        )
+        if self.language in ("fa", "ar"):  # the Arabic decimal separator and percent sign
+            return local_digits(f"{value:.1f}".replace(".", "٫"), self.language) + "٪"
+        return f"{value:.1f}%"
 
     def minutes(self, value: float | None) -> str:
         if value is None:
             return "—"
         if value < 120:
-            return local_digits(_("%(n)s min") % {"n": f"{value:.0f}"}, self.language)
-        return local_digits(_("%(n)s h") % {"n": f"{value / 60:.1f}"}, self.language)
+            return _("%(n)s min") % {"n": self.int(value)}
+        hours = f"{value / 60:.1f}"
+        if self.language in ("fa", "ar"):
+            hours = hours.replace(".", "٫")
+        return _("%(n)s h") % {"n": local_digits(hours, self.language)}
 
     def date(self, day: dt.date) -> str:
         return format_date(day, self.language)

@@ -66,6 +66,7 @@ def due_accounts(now: dt.datetime) -> list[int]:
 def dispatch(now: dt.datetime | None = None, *, inline: bool = False) -> int:
     """Read (``inline``) or hand to the queue every publication and account that is due."""
     now = now or timezone.now()
+    _monthly_reports(now, inline=inline)
     publications = due_publications(now)
     accounts = due_accounts(now)
     if inline:
@@ -206,3 +207,26 @@ def read_account(
     schedule.next_read_at = now + ACCOUNT_EVERY
     schedule.save()
     return "read"
+
+
+def _monthly_reports(now: dt.datetime, *, inline: bool) -> None:
+    """In the first days of a month, the last month's PDFs are made and mailed (once per
+    workspace and month: ``pdf.send_due_reports`` remembers the month it sent)."""
+    from nabz.analytics.models import ReportSchedule
+
+    month = (now.date().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    waiting = (
+        ReportSchedule.objects.filter(recipients__isnull=False)
+        .filter(Q(last_sent_month__isnull=True) | Q(last_sent_month__lt=month))
+        .exists()
+    )
+    if not waiting:
+        return
+    if inline:
+        from nabz.analytics.pdf import send_due_reports
+
+        send_due_reports(now)
+    else:
+        from nabz.analytics.tasks import monthly_reports_task
+
+        monthly_reports_task.enqueue()

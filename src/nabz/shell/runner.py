@@ -143,11 +143,10 @@ def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread
         from django.conf import settings
         from django.db import close_old_connections
 
+        from nabz.analytics.reader import dispatch as read_metrics
         from nabz.inbox.polling import dispatch as read_inboxes
         from nabz.publishing.worker import dispatch
         from nabz.shell.demo_inbox import trickle
-
-        from nabz.analytics.reader import dispatch as read_metrics
 
         steps = [("dispatch", dispatch), ("inbox", read_inboxes), ("metrics", read_metrics)]
         if settings.DEMO:  # the demo's Sandbox gets visitors, so the inbox has life in it
