@@ -26,7 +26,6 @@ import concurrent.futures
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,15 +37,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from calendar_speed import populate, setup_django  # noqa: E402
+from services import free_port  # noqa: E402
 
 PASSWORD = "a bench passphrase"
 TARGET_MS = 100
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _prepare(posts: int) -> tuple[str, str, float]:
@@ -151,7 +145,7 @@ def main() -> int:
         nabz = str(Path(sys.executable).with_name("nabz"))
         bases, servers = [], []
         for _n in range(args.web):
-            port = _free_port()
+            port = free_port()
             bases.append(f"http://127.0.0.1:{port}")
             servers.append(
                 subprocess.Popen(

@@ -42,7 +42,11 @@ def network_limit(network: str, settings: Settings | None = None) -> int:
 
 def variant_cap(network: str, settings: Settings | None = None) -> int:
     """The most a variant for ``network`` may hold, in the network's unit."""
-    return min(MAX_TEXT, max(DRAFT_FLOOR, DRAFT_FACTOR * network_limit(network, settings)))
+    return _cap(network_limit(network, settings))
+
+
+def _cap(limit: int) -> int:
+    return min(MAX_TEXT, max(DRAFT_FLOOR, DRAFT_FACTOR * limit))
 
 
 def variant_error(network: str, text: str, settings: Settings | None = None) -> str | None:
@@ -58,12 +62,11 @@ def variant_error(network: str, text: str, settings: Settings | None = None) -> 
 
 
 def _one_error(network: str, text: str, settings: Settings | None) -> str | None:
-    if len(text) > MAX_TEXT:  # over the cap in any unit; no need to measure
-        used = len(text)
-    else:
-        limit = network_limit(network, settings)
-        used = measure(text, network, mastodon_limit=limit).used
-    cap = variant_cap(network, settings)
+    limit = network_limit(network, settings)
+    # Over the master text's cap is over the cap in any unit: no need to measure.
+    too_big = len(text) > MAX_TEXT
+    used = len(text) if too_big else measure(text, network, mastodon_limit=limit).used
+    cap = _cap(limit)
     if used <= cap:
         return None
     language = (translation.get_language() or "en")[:2]
@@ -81,5 +84,5 @@ def _one_error(network: str, text: str, settings: Settings | None) -> str | None
         "used": number(used),
         "unit": UNITS.get(unit, unit),
         "cap": number(cap),
-        "limit": number(network_limit(network, settings)),
+        "limit": number(limit),
     }
