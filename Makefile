@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml package.json
 	npm ci --silent --no-audit --no-fund
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	# reports: Chart.js for the page's charts; Vazirmatn (OFL) for the monthly PDF
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map $(VENDOR)/
+	mkdir -p $(VENDOR)/vazirmatn
+	cp node_modules/vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf \
+	  node_modules/vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf node_modules/vazirmatn/OFL.txt \
+	  $(VENDOR)/vazirmatn/
 	touch $(STAMP)
 
 ## The trust engine compiled with mypyc beside its source (only when the source changed;
@@ -36,8 +42,8 @@ test: $(STAMP) system-deps compile
 
 # What the suite needs from Debian: chromium for the end-to-end tests (browsers
 # cannot be downloaded here), redis-server for the RQ backend test and nginx for the
-# TLS proxy test.
-SYSTEM_DEPS := chromium:chromium redis-server:redis-server nginx:nginx
+# TLS proxy test; poppler-utils (pdftotext) reads the monthly PDF back in its test.
+SYSTEM_DEPS := chromium:chromium redis-server:redis-server nginx:nginx pdftotext:poppler-utils
 system-deps:
 	@missing=""; for pair in $(SYSTEM_DEPS); do \
 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; done; \

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "nabz.publishing",
     "nabz.inbox",
     "nabz.listening",  # D4: listening queries, results, alerts
+    # analytics and reports (E1, E2)
+    "nabz.analytics",
 ]
 
 MIDDLEWARE = [

@@ -60,6 +60,8 @@ workspace_patterns = [
     path("notifications/", content_posts.notifications, name="notifications"),
     path("calendar/", content_calendar.calendar_view, name="calendar"),
     path("calendar/move/", content_calendar.move_post, name="calendar_move"),
+    # analytics and reports (E1, E2)
+    path("reports/", include("nabz.analytics.urls")),
 ]
 
 urlpatterns = [

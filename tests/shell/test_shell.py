@@ -82,9 +82,10 @@ def test_healthz_reports_database_and_worker(db):  # type: ignore[no-untyped-def
     assert client.get("/healthz").json()["worker"]["status"] == "stale"
 
 
-def test_sections_for_later_releases_say_so_plainly(people, workspace):  # type: ignore[no-untyped-def]
+def test_reports_is_no_longer_a_placeholder(people, workspace):  # type: ignore[no-untyped-def]
     page = signed_in(people[Role.AUTHOR]).get(f"/w/{workspace.slug}/reports/").content.decode()
-    assert "arrives in a coming release" in page
+    assert "arrives in a coming release" not in page
+    assert 'data-table="networks"' in page or "No figures read yet" in page
 
 
 def test_pages_are_accessible_landmarks(people, workspace):  # type: ignore[no-untyped-def]

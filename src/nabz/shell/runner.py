@@ -143,12 +143,18 @@ def start_dispatcher(interval: float, stop: threading.Event) -> threading.Thread
         from django.conf import settings
         from django.db import close_old_connections
 
+        from nabz.analytics.reader import dispatch as read_metrics
         from nabz.inbox.polling import dispatch as read_inboxes
         from nabz.listening.runs import dispatch as run_listening
         from nabz.publishing.worker import dispatch
         from nabz.shell.demo_inbox import trickle
 
-        steps = [("dispatch", dispatch), ("inbox", read_inboxes), ("listening", run_listening)]
+        steps = [
+            ("dispatch", dispatch),
+            ("inbox", read_inboxes),
+            ("listening", run_listening),
+            ("metrics", read_metrics),
+        ]
         if settings.DEMO:  # the demo's Sandbox gets visitors, so the inbox has life in it
             steps.insert(0, ("demo visitors", trickle))
             from nabz.shell.demo_listening import chatter

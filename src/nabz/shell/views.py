@@ -10,7 +10,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from nabz.core.models import WorkerHeartbeat
@@ -74,16 +73,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-# Sections whose capabilities arrive in later releases: each page says so plainly.
-SECTIONS = {
-    "reports": (
-        _("Reports"),
-        _(
-            "Reach, engagement, response times and trust-score trends, with "
-            "CSV export and a monthly PDF report."
-        ),
-    ),
-}
+# Sections still to come (each a placeholder page); Reports moved to nabz.analytics.
+SECTIONS: dict[str, tuple[str, str]] = {}
 
 
 def section(key: str):  # type: ignore[no-untyped-def]

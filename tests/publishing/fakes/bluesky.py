@@ -294,6 +294,7 @@ class FakeBluesky(FakeNetwork):
             "list_notifications",
             self.list_notifications,
         )
+        self.setup_metrics_routes()
 
     def _jwt(self, did: str, scope: str, expires: float) -> str:
         def part(data: dict[str, Any]) -> str:
@@ -703,3 +704,40 @@ class FakeBluesky(FakeNetwork):
         if len(mine) > limit:
             body["cursor"] = base64.urlsafe_b64encode(page[-1]["indexedAt"].encode()).decode()
         return Response(200, body)
+
+    # --- metrics (analytics): the profile's followers and counts that change ----------------
+    def setup_metrics_routes(self) -> None:
+        self.route("GET", "/xrpc/app.bsky.actor.getProfile", "get_profile", self.get_profile)
+        self.followers: dict[str, int] = {}
+
+    def get_profile(self, request: Request) -> Response:
+        _session, refused = self._session(request)
+        if refused:
+            return refused
+        actor = (request.query.get("actor") or [""])[0]
+        account = self.accounts.get(actor)
+        if account is None:
+            return self.xrpc(400, "InvalidRequest", "Profile not found")
+        return Response(
+            200,
+            {
+                "did": actor,
+                "handle": account.handle,
+                "followersCount": self.followers.get(actor, 340),
+                "followsCount": 12,
+                "postsCount": sum(1 for key in self.records if key[0] == actor),
+            },
+        )
+
+    def time_passes(self, hours: float = 1.0) -> None:
+        with self.lock:
+            for record in self.records.values():
+                for name, rate in (
+                    ("likeCount", 5),
+                    ("repostCount", 2),
+                    ("replyCount", 1),
+                    ("quoteCount", 1),
+                ):
+                    record.counts[name] += self.random.randint(0, int(rate * hours) + 1)
+            for did in self.accounts:
+                self.followers[did] = self.followers.get(did, 340) + self.random.randint(0, 4)

@@ -516,7 +516,9 @@ class FakeMastodon(FakeNetwork):
         if refused:
             return refused
         assert token is not None
-        return Response(200, self.account_json(self.accounts[token.account_id]))
+        body = self.account_json(self.accounts[token.account_id])
+        body["followers_count"] = self.followers.get(token.account_id, 0)  # metrics block below
+        return Response(200, body)
 
     def instance(self, request: Request) -> Response:
         return Response(
@@ -784,6 +786,24 @@ class FakeMastodon(FakeNetwork):
                 f'<{base}?{urlencode({"min_id": page[0].id})}>; rel="prev"'
             )
         return Response(200, body, headers)
+
+    # --- metrics (analytics): figures that change as time passes ----------------------
+    @property
+    def followers(self) -> dict[str, int]:
+        if not hasattr(self, "_followers"):
+            self._followers: dict[str, int] = {self.account.id: 1200}
+        return self._followers
+
+    def time_passes(self, hours: float = 1.0) -> None:
+        """Visitors favourite, boost and answer our statuses; the audience grows."""
+        with self.lock:
+            for status in self.live_statuses():
+                status.favourites_count += self.random.randint(0, int(6 * hours) + 1)
+                status.reblogs_count += self.random.randint(0, int(2 * hours) + 1)
+                status.replies_count += self.random.randint(0, int(hours) + 1)
+            self.followers[self.account.id] = self.followers.get(self.account.id, 0) + (
+                self.random.randint(0, int(5 * hours) + 1)
+            )
 
 
 # --- helpers ------------------------------------------------------------------------------

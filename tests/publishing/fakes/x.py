@@ -398,7 +398,11 @@ class FakeX(FakeNetwork):
         token = self.guard(request, "users.read", "tweet.read")
         if isinstance(token, Response):
             return token
-        return Response(200, {"data": self.users[token.user]})
+        data = dict(self.users[token.user])
+        fields = ",".join(request.query.get("user.fields") or []).split(",")
+        if "public_metrics" in fields:  # metrics block below
+            data["public_metrics"] = self.user_metrics(token.user)
+        return Response(200, {"data": data})
 
     # --- media ------------------------------------------------------------------------------
     def media_upload(self, request: Request) -> Response:
@@ -670,6 +674,30 @@ class FakeX(FakeNetwork):
                 },
             },
         )
+
+    # --- metrics (analytics): followers and public metrics that change ------------------
+    def user_metrics(self, user: str) -> dict[str, int]:
+        if not hasattr(self, "followers"):
+            self.followers: dict[str, int] = {}
+        return {
+            "followers_count": self.followers.get(user, 2100),
+            "following_count": 80,
+            "tweet_count": sum(1 for t in self.tweets.values() if t.author == user),
+            "listed_count": 3,
+        }
+
+    def time_passes(self, hours: float = 1.0) -> None:
+        with self.lock:
+            for tweet in self.tweets.values():
+                if tweet.deleted:
+                    continue
+                m = tweet.public_metrics
+                m["impression_count"] += self.random.randint(50, int(400 * hours) + 51)
+                m["like_count"] += self.random.randint(0, int(8 * hours) + 1)
+                m["retweet_count"] += self.random.randint(0, int(2 * hours) + 1)
+                m["reply_count"] += self.random.randint(0, int(hours) + 1)
+                m["quote_count"] += self.random.randint(0, 1)
+                m["bookmark_count"] += self.random.randint(0, int(hours) + 1)
 
 
 def _not_found(tweet_id: str, status: int = 200) -> Response:

@@ -46,12 +46,14 @@ class Command(BaseCommand):
         stop = threading.Event()
         name = f"{socket.gethostname()}-worker"
         if options["batch"]:  # one round in this thread: due posts, then the queued tasks
+            from nabz.analytics.reader import dispatch as read_metrics
             from nabz.inbox.polling import dispatch as read_inboxes
             from nabz.publishing.worker import dispatch
 
             beat(name)
             dispatch()
             read_inboxes()
+            read_metrics()
             self._run_tasks(batch=True)
             return
         children: list[subprocess.Popen[bytes]] = []
