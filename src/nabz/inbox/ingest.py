@@ -65,10 +65,15 @@ def store(
         parent_ids = [m.parent_id for m in incoming if m.parent_id]
         known = {
             m.remote_id: m
-            for m in Message.objects.filter(
-                account=account, remote_id__in=ids + parent_ids
-            ).select_related("conversation")
+            for m in Message.objects.filter(account=account, remote_id__in=ids + parent_ids)
         }
+        # One locked instance per conversation: two messages of one thread in the same
+        # page (an edit and a reply) update the same object, and a concurrent store of
+        # the same thread (a webhook and a poll) waits for this one instead of
+        # overwriting its triage with an older copy.
+        locked = _lock_conversations({m.conversation_id for m in known.values()})
+        for known_message in known.values():
+            known_message.conversation = locked[known_message.conversation_id]
         contacts = _contacts(account, incoming)
         touched: dict[int, Conversation] = {}
         fresh: list[tuple[IncomingMessage, Triage]] = []
@@ -85,7 +90,7 @@ def store(
             report.updated += outcome == "updated"
             touched[existing.conversation_id] = existing.conversation
         if fresh:
-            _create(account, fresh, known, contacts, touched, now, report)
+            _create(account, fresh, known, contacts, touched, locked, now, report)
         if touched:
             Conversation.objects.bulk_update(list(touched.values()), CONVERSATION_FIELDS)
         if cursor is not None and next_cursor is not None:
@@ -107,6 +112,14 @@ CONVERSATION_FIELDS = [
     "state",
     "resolved_at",
 ]
+
+
+def _lock_conversations(pks: Iterable[int]) -> dict[int, Conversation]:
+    wanted = list(pks)
+    if not wanted:
+        return {}
+    locking = Conversation.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
+    return {c.pk: c for c in locking}  # in pk order, so two stores never deadlock
 
 
 def _last_of_each(messages: Iterable[IncomingMessage]) -> list[IncomingMessage]:
@@ -135,6 +148,7 @@ def _create(
     known: dict[str, Message],
     contacts: dict[str, Contact],
     touched: dict[int, Conversation],
+    locked: dict[int, Conversation],
     now: dt.datetime,
     report: StoreReport,
 ) -> None:
@@ -157,8 +171,10 @@ def _create(
             keys.setdefault(key[:300], (item, result))
     # 2. Conversations: those that exist, and the new ones in one insert.
     conversations = {
-        c.thread_key: c
-        for c in Conversation.objects.filter(account=account, thread_key__in=list(keys))
+        c.thread_key: locked.setdefault(c.pk, c)
+        for c in Conversation.objects.select_for_update().filter(
+            account=account, thread_key__in=list(keys)
+        )
     }
     missing: dict[str, Conversation] = {}
     for key, (item, result) in keys.items():
