@@ -250,3 +250,44 @@ class Reply(models.Model):
 
     def __str__(self) -> str:
         return f"reply {self.pk} ({self.state})"
+
+
+def default_targets() -> dict[str, dict[str, int]]:
+    """Minutes of business time to a first answer and to resolution, per priority."""
+    return {
+        "1": {"first_response": 15, "resolution": 60},
+        "2": {"first_response": 120, "resolution": 480},
+        "3": {"first_response": 480, "resolution": 1920},
+        "4": {"first_response": 1440, "resolution": 5760},
+    }
+
+
+def urgent_only() -> list[int]:
+    return [1]
+
+
+def default_hours() -> dict[str, list[list[str]]]:
+    return {day: [["00:00", "24:00"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+
+
+class ResponseTargets(models.Model):
+    """A workspace's response targets, counted on its own calendar.
+
+    ``hours`` maps a weekday (mon…sun) to its open intervals, ``[["09:00", "17:00"]]``;
+    ``holidays`` lists ISO dates or observance ids (closed on each occurrence);
+    ``targets`` gives minutes per priority; priorities in ``around_the_clock`` count
+    every minute, open or not (an emergency does not wait for Monday).
+    The time zone is the workspace's own.
+    """
+
+    workspace = models.OneToOneField(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="response_targets"
+    )
+    hours: Any = models.JSONField(_("opening hours"), default=default_hours)
+    holidays: Any = models.JSONField(_("holidays"), default=list, blank=True)
+    targets: Any = models.JSONField(_("response targets"), default=default_targets)
+    around_the_clock: Any = models.JSONField(default=urgent_only, blank=True)
+    warn_minutes = models.PositiveIntegerField(_("warn before a breach (minutes)"), default=30)
+
+    def __str__(self) -> str:
+        return f"response targets of {self.workspace_id}"

@@ -7,6 +7,8 @@ conversations or 50 (``tests/inbox/test_views.py`` counts them).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
@@ -20,6 +22,7 @@ from nabz.audit import record
 from nabz.content.models import Network
 from nabz.inbox import replies
 from nabz.inbox.models import Category, Conversation, Message, Reply
+from nabz.inbox.sla import BREACHED, ON_TIME, Targets
 from nabz.publishing.connectors.inbox import available
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.models import Membership
@@ -62,21 +65,22 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     role = request.role  # type: ignore[attr-defined]
     may_read_health = can(role, Action.VIEW_HEALTH_MESSAGE)
-    items = [
-        {
-            "conversation": c,
-            "preview": c.latest_text
-            if (may_read_health or not (c.kind == "dm" and c.latest_health))
-            else None,
-            "overdue": bool(
-                c.first_response_due
-                and c.first_response_at is None
-                and c.first_response_due < timezone.now()
-            ),
-        }
-        for c in page.object_list
-    ]
     ws = request.workspace  # type: ignore[attr-defined]
+    targets = Targets.for_workspace(ws)
+    now = timezone.now()
+    items = []
+    for c in page.object_list:
+        sla = _sla(targets, c, now)
+        items.append(
+            {
+                "conversation": c,
+                "preview": c.latest_text
+                if (may_read_health or not (c.kind == "dm" and c.latest_health))
+                else None,
+                "sla": sla,
+                "overdue": sla == BREACHED,
+            }
+        )
     emergencies = Conversation.objects.filter(
         workspace=ws, emergency=True, state__in=OPEN_STATES
     ).count()
@@ -94,6 +98,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "languages": (("en", "English"), ("ar", "العربية"), ("fa", "فارسی")),
         },
     )
+
+
+def _sla(targets: Targets, c: Conversation, now: dt.datetime) -> str:
+    """Where the next target of an open conversation stands: the first answer until it
+    is given, then the resolution."""
+    if c.state == Conversation.State.DONE:
+        return ON_TIME
+    due = c.first_response_due if c.first_response_at is None else c.resolution_due
+    return targets.status(c.priority, due, now)
 
 
 def _conversation(request: HttpRequest, pk: int) -> Conversation:
