@@ -291,3 +291,94 @@ class ResponseTargets(models.Model):
 
     def __str__(self) -> str:
         return f"response targets of {self.workspace_id}"
+
+
+class Duty(models.Model):
+    """Whether a member takes new conversations now, and when they last got one
+    (round-robin gives the next conversation to whoever waited longest)."""
+
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="inbox_duties"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox_duties"
+    )
+    on_duty = models.BooleanField(_("on duty"), default=False)
+    last_assigned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "user"], name="inbox_duty_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"duty of {self.user_id} in {self.workspace_id}"
+
+
+class Note(models.Model):
+    """An internal note on a conversation, for the team only: never sent to a network."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("note"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on {self.conversation_id}"
+
+
+class SavedView(models.Model):
+    """A member's own named set of queue filters."""
+
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="inbox_views"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox_views"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    filters: Any = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "user", "name"], name="inbox_saved_view_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedReply(models.Model):
+    """A workspace's ready answer for a category, in one language.
+
+    Placeholders ``{name}`` (the contact's display name) and ``{emergency_number}`` (the
+    workspace's) are filled when inserted; the result is checked like any reply.
+    """
+
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="inbox_saved_replies"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.OTHER
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=[("en", "English"), ("ar", "العربية"), ("fa", "فارسی")]
+    )
+    text = models.TextField(_("text"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["category", "language", "title"]
+
+    def __str__(self) -> str:
+        return self.title
