@@ -129,6 +129,7 @@ class Conversation(models.Model):
     resolution_due = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    consent_requested_at = models.DateTimeField(null=True, blank=True)  # asked to share praise
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

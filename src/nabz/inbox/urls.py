@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nabz.inbox import views, views_team
+from nabz.inbox import views, views_one_click, views_team
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
@@ -17,4 +17,7 @@ urlpatterns = [
     path("views/", views_team.save_view, name="inbox_save_view"),
     path("views/<int:view>/delete/", views_team.delete_view, name="inbox_delete_view"),
     path("saved-replies/", views_team.saved_replies, name="inbox_saved_replies"),
+    # One-click actions (views_one_click.py).
+    path("<int:pk>/ask-consent/", views_one_click.ask_consent, name="inbox_ask_consent"),
+    path("<int:pk>/move-private/", views_one_click.move_private, name="inbox_move_private"),
 ]
