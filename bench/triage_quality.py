@@ -89,9 +89,8 @@ def main() -> int:
             missed.append((language, text))
     figures: dict[str, dict[str, dict[str, float | int | None]]] = {}
     print(f"split {args.split}: {len(rows)} messages")
-    print(
-        f"{'language':8} {'category':18} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}"
-    )
+    heading = ("language", "category", "precision", "recall", "tp", "fp", "fn")
+    print("{:8} {:18} {:>9} {:>7} {:>4} {:>4} {:>4}".format(*heading))
     for language in ("en", "ar", "fa", "all"):
         for category in CATEGORIES:
             c = counts[(language, category)]
