@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from cryptography.fernet import InvalidToken
 from django.contrib import messages
@@ -161,11 +162,25 @@ def _form_page(
     )
 
 
+def _prefill(request: HttpRequest, ws: Any) -> dict[str, Any]:
+    """Initial values from the query (the inbox's "ask for consent" links here); the form
+    still validates everything on submit."""
+    initial: dict[str, Any] = {"language": ws.default_language}
+    for key in ("networks", "content_kinds"):
+        if request.GET.getlist(key):
+            initial[key] = request.GET.getlist(key)
+    if request.GET.get("language") in ("en", "ar", "fa"):
+        initial["language"] = request.GET["language"]
+    if request.GET.get("subject"):
+        initial["subject"] = request.GET["subject"][:120]
+    return initial
+
+
 @workspace_view(Action.MANAGE_CONSENT)
 def consent_create(request: HttpRequest) -> HttpResponse:
     ws = request.workspace  # type: ignore[attr-defined]
     if request.method != "POST":
-        form = ConsentForm(workspace=ws, initial={"language": ws.default_language})
+        form = ConsentForm(workspace=ws, initial=_prefill(request, ws))
         return _form_page(request, form, None)
     form = ConsentForm(request.POST, request.FILES, workspace=ws)
     if not form.is_valid():

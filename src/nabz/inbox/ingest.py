@@ -18,20 +18,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from nabz.inbox.models import Contact, Conversation, Message, MessageKind, Priority, ReadCursor
+from nabz.inbox.models import Contact, Conversation, Message, MessageKind, ReadCursor
+from nabz.inbox.sla import Targets
 from nabz.inbox.triage import Triage, triage
 from nabz.publishing.connectors.base import IncomingMessage
 from nabz.publishing.models import Account
-
-# First response and resolution targets per priority (a workspace's own calendar and
-# business hours come later; see the README's inbox section).
-FIRST_RESPONSE = {
-    Priority.URGENT: dt.timedelta(minutes=15),
-    Priority.HIGH: dt.timedelta(hours=2),
-    Priority.NORMAL: dt.timedelta(hours=8),
-    Priority.LOW: dt.timedelta(hours=24),
-}
-RESOLUTION_FACTOR = 4
 
 
 @dataclass
@@ -60,15 +51,21 @@ def store(
     incoming = _last_of_each(messages)
     report = StoreReport()
     emergency_number = _emergency_number(account)
+    targets = Targets.for_workspace(account.workspace)
     with transaction.atomic():
         ids = [m.id for m in incoming]
         parent_ids = [m.parent_id for m in incoming if m.parent_id]
         known = {
             m.remote_id: m
-            for m in Message.objects.filter(
-                account=account, remote_id__in=ids + parent_ids
-            ).select_related("conversation")
+            for m in Message.objects.filter(account=account, remote_id__in=ids + parent_ids)
         }
+        # One locked instance per conversation: two messages of one thread in the same
+        # page (an edit and a reply) update the same object, and a concurrent store of
+        # the same thread (a webhook and a poll) waits for this one instead of
+        # overwriting its triage with an older copy.
+        locked = _lock_conversations({m.conversation_id for m in known.values()})
+        for known_message in known.values():
+            known_message.conversation = locked[known_message.conversation_id]
         contacts = _contacts(account, incoming)
         touched: dict[int, Conversation] = {}
         fresh: list[tuple[IncomingMessage, Triage]] = []
@@ -77,7 +74,7 @@ def store(
             if existing is None:
                 fresh.append((item, _triage(item, emergency_number)))
                 continue
-            outcome = _update(existing, item, emergency_number, now)
+            outcome = _update(existing, item, emergency_number, targets, now)
             if outcome == "unchanged":
                 report.unchanged += 1
                 continue
@@ -85,7 +82,7 @@ def store(
             report.updated += outcome == "updated"
             touched[existing.conversation_id] = existing.conversation
         if fresh:
-            _create(account, fresh, known, contacts, touched, now, report)
+            _create(account, fresh, known, contacts, touched, locked, targets, now, report)
         if touched:
             Conversation.objects.bulk_update(list(touched.values()), CONVERSATION_FIELDS)
         if cursor is not None and next_cursor is not None:
@@ -107,6 +104,14 @@ CONVERSATION_FIELDS = [
     "state",
     "resolved_at",
 ]
+
+
+def _lock_conversations(pks: Iterable[int]) -> dict[int, Conversation]:
+    wanted = list(pks)
+    if not wanted:
+        return {}
+    locking = Conversation.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
+    return {c.pk: c for c in locking}  # in pk order, so two stores never deadlock
 
 
 def _last_of_each(messages: Iterable[IncomingMessage]) -> list[IncomingMessage]:
@@ -135,6 +140,8 @@ def _create(
     known: dict[str, Message],
     contacts: dict[str, Contact],
     touched: dict[int, Conversation],
+    locked: dict[int, Conversation],
+    targets: Targets,
     now: dt.datetime,
     report: StoreReport,
 ) -> None:
@@ -157,14 +164,16 @@ def _create(
             keys.setdefault(key[:300], (item, result))
     # 2. Conversations: those that exist, and the new ones in one insert.
     conversations = {
-        c.thread_key: c
-        for c in Conversation.objects.filter(account=account, thread_key__in=list(keys))
+        c.thread_key: locked.setdefault(c.pk, c)
+        for c in Conversation.objects.select_for_update().filter(
+            account=account, thread_key__in=list(keys)
+        )
     }
     missing: dict[str, Conversation] = {}
     for key, (item, result) in keys.items():
         if key in conversations:
             continue
-        due = FIRST_RESPONSE[Priority(result.priority)]
+        first_due, resolution_due = targets.due(result.priority, now)
         missing[key] = conversations[key] = Conversation(
             workspace_id=account.workspace_id,
             account=account,
@@ -175,8 +184,8 @@ def _create(
             language=result.language,
             priority=result.priority,
             last_message_at=item.created_at,
-            first_response_due=now + due,
-            resolution_due=now + due * RESOLUTION_FACTOR,
+            first_response_due=first_due,
+            resolution_due=resolution_due,
         )
     if any(key.startswith("#") for key in thread_of.values()):
         for message in known.values():
@@ -185,7 +194,7 @@ def _create(
     # as they are, only those that existed before are updated afterwards.
     for item, result in fresh:
         conversation = conversations[thread_of[item.id][:300]]
-        _absorb(conversation, result, item.created_at, now)
+        _absorb(conversation, result, item.created_at, targets, now)
         report.created += 1
         report.emergencies += result.emergency
         if conversation.pk is not None:
@@ -275,7 +284,13 @@ def _contacts(account: Account, incoming: list[IncomingMessage]) -> dict[str, Co
     return found
 
 
-def _absorb(conversation: Conversation, result: Triage, at: dt.datetime, now: dt.datetime) -> None:
+def _absorb(
+    conversation: Conversation,
+    result: Triage,
+    at: dt.datetime,
+    targets: Targets,
+    now: dt.datetime,
+) -> None:
     """The conversation takes the most urgent triage of its messages; new words reopen it."""
     categories = list(conversation.categories or [])
     for category in result.categories:
@@ -285,11 +300,14 @@ def _absorb(conversation: Conversation, result: Triage, at: dt.datetime, now: dt
     if result.priority < conversation.priority or conversation.category == "other":
         conversation.category = result.category
     if result.priority < conversation.priority:
-        due = FIRST_RESPONSE[Priority(result.priority)]
+        first_due, resolution_due = targets.due(result.priority, now)
         if conversation.first_response_at is None:
             conversation.first_response_due = min(
-                conversation.first_response_due or now + due, now + due
+                conversation.first_response_due or first_due, first_due
             )
+        conversation.resolution_due = min(
+            conversation.resolution_due or resolution_due, resolution_due
+        )
         conversation.priority = result.priority
     conversation.emergency = conversation.emergency or result.emergency
     if result.emergency and conversation.category != "emergency":
@@ -302,7 +320,11 @@ def _absorb(conversation: Conversation, result: Triage, at: dt.datetime, now: dt
 
 
 def _update(
-    message: Message, item: IncomingMessage, emergency_number: str, now: dt.datetime
+    message: Message,
+    item: IncomingMessage,
+    emergency_number: str,
+    targets: Targets,
+    now: dt.datetime,
 ) -> str:
     if item.deleted and not message.deleted_on_network:
         message.deleted_on_network = True
@@ -318,5 +340,5 @@ def _update(
     message.edited_at = item.edited_at or now
     message.triage = result.as_json()
     message.save(update_fields=["text", "edited_at", "triage"])
-    _absorb(message.conversation, result, message.conversation.last_message_at, now)
+    _absorb(message.conversation, result, message.conversation.last_message_at, targets, now)
     return "updated"

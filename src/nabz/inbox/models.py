@@ -129,6 +129,7 @@ class Conversation(models.Model):
     resolution_due = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    consent_requested_at = models.DateTimeField(null=True, blank=True)  # asked to share praise
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -250,3 +251,135 @@ class Reply(models.Model):
 
     def __str__(self) -> str:
         return f"reply {self.pk} ({self.state})"
+
+
+def default_targets() -> dict[str, dict[str, int]]:
+    """Minutes of business time to a first answer and to resolution, per priority."""
+    return {
+        "1": {"first_response": 15, "resolution": 60},
+        "2": {"first_response": 120, "resolution": 480},
+        "3": {"first_response": 480, "resolution": 1920},
+        "4": {"first_response": 1440, "resolution": 5760},
+    }
+
+
+def urgent_only() -> list[int]:
+    return [1]
+
+
+def default_hours() -> dict[str, list[list[str]]]:
+    return {day: [["00:00", "24:00"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+
+
+class ResponseTargets(models.Model):
+    """A workspace's response targets, counted on its own calendar.
+
+    ``hours`` maps a weekday (mon…sun) to its open intervals, ``[["09:00", "17:00"]]``;
+    ``holidays`` lists ISO dates or observance ids (closed on each occurrence);
+    ``targets`` gives minutes per priority; priorities in ``around_the_clock`` count
+    every minute, open or not (an emergency does not wait for Monday).
+    The time zone is the workspace's own.
+    """
+
+    workspace = models.OneToOneField(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="response_targets"
+    )
+    hours: Any = models.JSONField(_("opening hours"), default=default_hours)
+    holidays: Any = models.JSONField(_("holidays"), default=list, blank=True)
+    targets: Any = models.JSONField(_("response targets"), default=default_targets)
+    around_the_clock: Any = models.JSONField(default=urgent_only, blank=True)
+    warn_minutes = models.PositiveIntegerField(_("warn before a breach (minutes)"), default=30)
+
+    def __str__(self) -> str:
+        return f"response targets of {self.workspace_id}"
+
+
+class Duty(models.Model):
+    """Whether a member takes new conversations now, and when they last got one
+    (round-robin gives the next conversation to whoever waited longest)."""
+
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="inbox_duties"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox_duties"
+    )
+    on_duty = models.BooleanField(_("on duty"), default=False)
+    last_assigned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "user"], name="inbox_duty_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"duty of {self.user_id} in {self.workspace_id}"
+
+
+class Note(models.Model):
+    """An internal note on a conversation, for the team only: never sent to a network."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("note"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on {self.conversation_id}"
+
+
+class SavedView(models.Model):
+    """A member's own named set of queue filters."""
+
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="inbox_views"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox_views"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    filters: Any = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "user", "name"], name="inbox_saved_view_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedReply(models.Model):
+    """A workspace's ready answer for a category, in one language.
+
+    Placeholders ``{name}`` (the contact's display name) and ``{emergency_number}`` (the
+    workspace's) are filled when inserted; the result is checked like any reply.
+    """
+
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="inbox_saved_replies"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.OTHER
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=[("en", "English"), ("ar", "العربية"), ("fa", "فارسی")]
+    )
+    text = models.TextField(_("text"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["category", "language", "title"]
+
+    def __str__(self) -> str:
+        return self.title

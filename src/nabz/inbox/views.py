@@ -7,6 +7,8 @@ conversations or 50 (``tests/inbox/test_views.py`` counts them).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
@@ -17,9 +19,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nabz.audit import record
+from nabz.content.gate import trust_settings
 from nabz.content.models import Network
 from nabz.inbox import replies
-from nabz.inbox.models import Category, Conversation, Message, Reply
+from nabz.inbox.models import (
+    Category,
+    Conversation,
+    Duty,
+    Message,
+    Reply,
+    SavedReply,
+    SavedView,
+)
+from nabz.inbox.sla import BREACHED, ON_TIME, Targets
+from nabz.inbox.views_team import FILTER_KEYS, fill_placeholders
 from nabz.publishing.connectors.inbox import available
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.models import Membership
@@ -42,7 +55,7 @@ def _conversations(request: HttpRequest):  # type: ignore[no-untyped-def]
             latest_health=Subquery(latest.values("triage__health_details")[:1]),
         )
     )
-    chosen = {key: request.GET.get(key, "") for key in ("network", "category", "state", "language")}
+    chosen = {key: request.GET.get(key, "") for key in FILTER_KEYS}
     if chosen["network"] in Network.values:
         rows = rows.filter(network=chosen["network"])
     if chosen["category"] in Category.values:
@@ -53,6 +66,12 @@ def _conversations(request: HttpRequest):  # type: ignore[no-untyped-def]
         rows = rows.filter(state__in=OPEN_STATES)
     if chosen["language"] in ("en", "ar", "fa"):
         rows = rows.filter(language=chosen["language"])
+    if chosen["assignee"] == "me":
+        rows = rows.filter(assignee=request.user)
+    elif chosen["assignee"] == "none":
+        rows = rows.filter(assignee__isnull=True)
+    elif chosen["assignee"].isdigit():
+        rows = rows.filter(assignee_id=int(chosen["assignee"]))
     return rows.order_by("-emergency", "priority", "-last_message_at", "-pk"), chosen
 
 
@@ -62,21 +81,22 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     role = request.role  # type: ignore[attr-defined]
     may_read_health = can(role, Action.VIEW_HEALTH_MESSAGE)
-    items = [
-        {
-            "conversation": c,
-            "preview": c.latest_text
-            if (may_read_health or not (c.kind == "dm" and c.latest_health))
-            else None,
-            "overdue": bool(
-                c.first_response_due
-                and c.first_response_at is None
-                and c.first_response_due < timezone.now()
-            ),
-        }
-        for c in page.object_list
-    ]
     ws = request.workspace  # type: ignore[attr-defined]
+    targets = Targets.for_workspace(ws)
+    now = timezone.now()
+    items = []
+    for c in page.object_list:
+        sla = _sla(targets, c, now)
+        items.append(
+            {
+                "conversation": c,
+                "preview": c.latest_text
+                if (may_read_health or not (c.kind == "dm" and c.latest_health))
+                else None,
+                "sla": sla,
+                "overdue": sla == BREACHED,
+            }
+        )
     emergencies = Conversation.objects.filter(
         workspace=ws, emergency=True, state__in=OPEN_STATES
     ).count()
@@ -92,8 +112,22 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "categories": Category.choices,
             "states": Conversation.State.choices,
             "languages": (("en", "English"), ("ar", "العربية"), ("fa", "فارسی")),
+            "saved_views": SavedView.objects.filter(workspace=ws, user=request.user),
+            "members": Membership.objects.filter(workspace=ws).select_related("user"),
+            "may_triage": can(role, Action.TRIAGE_INBOX),
+            "may_reply": can(role, Action.REPLY_INBOX),
+            "on_duty": Duty.objects.filter(workspace=ws, user=request.user, on_duty=True).exists(),
         },
     )
+
+
+def _sla(targets: Targets, c: Conversation, now: dt.datetime) -> str:
+    """Where the next target of an open conversation stands: the first answer until it
+    is given, then the resolution."""
+    if c.state == Conversation.State.DONE:
+        return ON_TIME
+    due = c.first_response_due if c.first_response_at is None else c.resolution_due
+    return targets.status(c.priority, due, now)
 
 
 def _conversation(request: HttpRequest, pk: int) -> Conversation:
@@ -126,10 +160,22 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
             payload={"messages": len(thread), "kind": item.kind},
         )
     last_incoming = next((m for m in reversed(thread) if not m.from_us), None)
+    extra = {}
+    saved_id = request.GET.get("saved", "")
+    if saved_id.isdigit() and last_incoming is not None:
+        saved = SavedReply.objects.filter(workspace=item.workspace, pk=int(saved_id)).first()
+        if saved is not None:  # inserted, then checked like any reply
+            text = fill_placeholders(
+                saved.text, item, trust_settings(item.workspace).emergency_number
+            )
+            extra = {
+                "text": text,
+                "checked": replies.check_reply(text, last_incoming, item.workspace),
+            }
     return render(
         request,
         "inbox/conversation.html",
-        _conversation_context(request, item, thread, last_incoming),
+        _conversation_context(request, item, thread, last_incoming, **extra),
     )
 
 
@@ -151,6 +197,12 @@ def _conversation_context(request, item, thread, answering, **extra):  # type: i
         "can_private": available(network, "reply_private"),
         "members": Membership.objects.filter(workspace=item.workspace).select_related("user"),
         "replies": item.replies.select_related("author").order_by("-created_at")[:10],
+        "notes": item.notes.select_related("author"),
+        "saved_replies": SavedReply.objects.filter(
+            workspace=item.workspace,
+            category__in={item.category, *(item.categories or [])},
+            language__in=[item.language] if item.language else ["en", "ar", "fa"],
+        ),
         "states": Conversation.State.choices,
         **extra,
     }
