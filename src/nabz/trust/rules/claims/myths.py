@@ -154,7 +154,13 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
                 # "Olive oil is good for your heart" claims the same, of something else.
                 if len(chosen) < myth.groups - 1 or myth.groups < 3:
                     continue
-                if all(h.group != 0 for h in chosen):
+                present = {h.group for h in chosen}
+                if 0 not in present:
+                    continue
+                # A subject → relation → object myth may lose its relation word in a
+                # paraphrase ("vaccines and infertility: wake up"), never its object:
+                # "vaccines cause autism" is not the infertility myth.
+                if myth.triple and myth.groups - 1 not in present:
                     continue
                 score = int(
                     fuzz.token_set_ratio(" ".join(stems(v.low[s0:s1], lang)), base.stemmed[m])
