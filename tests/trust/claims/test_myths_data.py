@@ -26,7 +26,7 @@ def test_triples_name_subject_relation_object_and_concepts_cross_languages():
     with_triple = [(lang, e) for lang, e in ENTRIES if "triple" in e]
     assert len(with_triple) >= 180
     languages_of: dict[str, set[str]] = {}
-    for lang, e in with_triple:
+    for _lang, e in with_triple:
         assert len(e["triple"]) == 3 and all(str(p).strip() for p in e["triple"]), e["id"]
         assert e.get("concept"), e["id"]
     for lang, e in ENTRIES:

@@ -209,8 +209,8 @@ class MythBase:
         keys: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
         for key, payload in table.items():
             by_mode: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for myth, group, mode in payload:
-                by_mode[mode].append((myth, group))
+            for myth, group_index, mode in payload:
+                by_mode[mode].append((myth, group_index))
             keys[key] = tuple((mode, tuple(pairs)) for mode, pairs in by_mode.items())
         self.keys = keys  # matched in the shared walk (see key_hits)
         self._suffixes = frozenset(_SUFFIXES[language])
