@@ -123,6 +123,10 @@ class Publication(models.Model):
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
     lease_until = models.DateTimeField(null=True, blank=True)  # a worker holds it until then
     enqueued_at = models.DateTimeField(null=True, blank=True)
+    # The queue's id for the task handed over at enqueued_at ("" when none is out): the
+    # dispatcher asks the queue about it, so a task that ended without running the
+    # attempt (its queue restarted under it) is handed over again at once.
+    task_id = models.CharField(max_length=64, blank=True, default="")
     last_error = models.CharField(max_length=500, blank=True)
     error_permanent = models.BooleanField(default=False)
     remote_id = models.CharField(max_length=2000, blank=True)  # a thread: its parts' ids

@@ -94,6 +94,11 @@ def requeue_after() -> dt.timedelta:
     return max(lease() * 5, dt.timedelta(minutes=10))
 
 
+# A hand-over this old whose attempt has not started is looked up in the queue.
+HANDOVER_CHECK = dt.timedelta(seconds=30)
+HANDOVER_CHECKS_PER_ROUND = 200
+
+
 def lease() -> dt.timedelta:
     return dt.timedelta(seconds=getattr(settings, "NABZ_PUBLISH_LEASE_SECONDS", 120))
 
@@ -224,6 +229,7 @@ def enqueue_due(now: dt.datetime) -> tuple[int, int]:
     recovered = Publication.objects.filter(state=P.SENDING, lease_until__lt=now).update(
         state=P.UNKNOWN, lease_until=None, enqueued_at=None
     )
+    _hand_back_lost_tasks(now)
     stale = now - requeue_after()
     due = (
         Publication.objects.filter(
@@ -243,14 +249,61 @@ def enqueue_due(now: dt.datetime) -> tuple[int, int]:
         if not claimed:
             continue
         try:
-            (run_takedown if state == P.DELETING else run_publication).enqueue(pk)
+            result = (run_takedown if state == P.DELETING else run_publication).enqueue(pk)
         except Exception:
             # The queue is down (Redis restarting): give the claim back, so the next
             # round hands it over again instead of waiting out requeue_after().
             Publication.objects.filter(pk=pk, enqueued_at=now).update(enqueued_at=None)
             raise
+        Publication.objects.filter(pk=pk, enqueued_at=now).update(task_id=result.id[:64])
         enqueued += 1
     return enqueued, recovered
+
+
+def _hand_back_lost_tasks(now: dt.datetime) -> int:
+    """Hand over again the publications whose task ended without running the attempt.
+
+    A task that starts the attempt clears ``enqueued_at`` in its claim. So a task the
+    queue reports finished, failed or unknown while ``enqueued_at`` is still set never
+    claimed: its worker lost the queue (Redis restarted under it), or the database stayed
+    away longer than the task waits. Waiting out ``requeue_after()`` would hold such a
+    post for ten minutes; asking the queue hands it over in the next round. Tasks the
+    queue still holds (ready or running) are left alone. A queue that cannot say
+    (``supports_get_result`` false) leaves the publication to ``requeue_after()``.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks.exceptions import TaskResultDoesNotExist
+
+    from nabz.publishing.tasks import run_publication, run_takedown
+
+    if not run_publication.get_backend().supports_get_result:
+        return 0
+    waiting = (
+        Publication.objects.filter(
+            state__in=[P.QUEUED, P.UNKNOWN, P.DELETING], enqueued_at__lt=now - HANDOVER_CHECK
+        )
+        .exclude(task_id="")
+        .values_list("pk", "state", "task_id", "enqueued_at")
+        .order_by("enqueued_at")[:HANDOVER_CHECKS_PER_ROUND]
+    )
+    handed_back = 0
+    for pk, state, task_id, enqueued_at in list(waiting):
+        task = run_takedown if state == P.DELETING else run_publication
+        try:
+            status = task.get_result(task_id).status
+        except TaskResultDoesNotExist:
+            status = None  # the queue lost it
+        except Exception as exc:  # the queue is away: ask again next round
+            log.warning("the task queue cannot be asked about tasks: %s", exc.__class__.__name__)
+            break
+        if status in (TaskResultStatus.READY, TaskResultStatus.RUNNING):
+            continue
+        handed_back += Publication.objects.filter(
+            pk=pk, task_id=task_id, enqueued_at=enqueued_at
+        ).update(enqueued_at=None, task_id="")
+    if handed_back:
+        log.info("%d publication(s) whose task ended unrun are handed over again", handed_back)
+    return handed_back
 
 
 # --- the attempt ---------------------------------------------------------------------------
@@ -265,7 +318,11 @@ def publish_one(pk: int, *, now: dt.datetime | None = None) -> str:
         Publication.objects.filter(pk=pk, state=row["state"], next_attempt_at__lte=now)
         .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
         .update(
-            state=P.SENDING, lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None
+            state=P.SENDING,
+            lease_until=now + lease(),
+            attempts=F("attempts") + 1,
+            enqueued_at=None,
+            task_id="",
         )
     )
     if not claimed:  # not due yet, or another worker holds it: leave it as it is
@@ -501,7 +558,7 @@ def takedown_one(pk: int, *, now: dt.datetime | None = None) -> str:
     claimed = (
         Publication.objects.filter(pk=pk, state=P.DELETING, next_attempt_at__lte=now)
         .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
-        .update(lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None)
+        .update(lease_until=now + lease(), attempts=F("attempts") + 1, enqueued_at=None, task_id="")
     )
     if not claimed:
         return str(Publication.objects.filter(pk=pk).values_list("state", flat=True).first())
