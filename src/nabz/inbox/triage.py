@@ -143,6 +143,10 @@ def triage(
                 continue
             terms = list(finding.data.get("terms") or [finding.text])
             found.setdefault(Category.HEALTH_DETAILS, []).append({"code": "RPL607", "words": terms})
+        elif finding.code == "CLM307":  # misinformation in an incoming message
+            found.setdefault(Category.MISINFORMATION, []).append(
+                {"code": "CLM307", "words": [finding.text], "what": finding.data.get("reasons")}
+            )
     myths = trust.check(
         text, language=lang, kind="post", context=trust.Context(settings=_only_myths())
     )

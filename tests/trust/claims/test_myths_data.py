@@ -14,10 +14,35 @@ ARABIC_LETTERS = set("ابتثجحخدذرزسشصضطظعغفقكلمنهوية
 PERSIAN_LETTERS = set("پچژگکی")
 
 
-def test_base_has_at_least_90_entries_and_30_per_language():
+def test_base_has_at_least_300_entries_and_100_per_language():
     per_language = Counter(lang for lang, _ in ENTRIES)
-    assert len(ENTRIES) >= 90
-    assert all(per_language[lang] >= 30 for lang in LANGS), per_language
+    assert len(ENTRIES) >= 300
+    assert all(per_language[lang] >= 100 for lang in LANGS), per_language
+
+
+def test_triples_name_subject_relation_object_and_concepts_cross_languages():
+    """A myth written as subject → relation → object carries all three parts, and its
+    concept id is shared by the same myth in at least one other language."""
+    with_triple = [(lang, e) for lang, e in ENTRIES if "triple" in e]
+    assert len(with_triple) >= 180
+    languages_of: dict[str, set[str]] = {}
+    for _lang, e in with_triple:
+        assert len(e["triple"]) == 3 and all(str(p).strip() for p in e["triple"]), e["id"]
+        assert e.get("concept"), e["id"]
+    for lang, e in ENTRIES:
+        if e.get("concept"):
+            languages_of.setdefault(e["concept"], set()).add(lang)
+    lonely = sorted(c for c, langs in languages_of.items() if len(langs) < 2)
+    assert not lonely, lonely
+
+
+def test_synonym_sets_referenced_by_keys_exist():
+    sets = load_yaml("myths/synonyms.yaml")
+    for lang, e in ENTRIES:
+        for group in e["keys"]:
+            for raw in group:
+                if str(raw).startswith("@"):
+                    assert str(raw)[1:] in sets[lang], (e["id"], raw)
 
 
 def test_ids_are_unique_and_carry_their_language():

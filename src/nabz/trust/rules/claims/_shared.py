@@ -189,6 +189,8 @@ NEGATION_AFTER = _cue(_CUES["negation_after"], left=False)
 HEDGE = _cue(_CUES["hedge"])
 # Warnings, debunking and reported speech: the sentence is about the claim, not making it.
 DEBUNK = _cue(_CUES["debunk"])
+# The narrower set for incoming messages: a correction, not a warning ("beware: ...").
+DEBUNK_STRICT = _cue(_CUES["debunk_strict"])
 # Markers that make the whole post a myth-busting post.
 DEBUNK_POST = _cue(_CUES["debunk_post"], left=False)
 

@@ -31,6 +31,9 @@ TOPICS = (
     "pregnancy",
     "nutrition",
     "fasting",
+    "herbal",
+    "5g-microchips",
+    "fertility",
 )
 # Clitics that may be glued to the front of a word.
 _CLITICS = {
@@ -126,6 +129,11 @@ class Myth:
     fact: str
     source: str
     groups: int
+    # What is claimed about what (subject, relation, object), in the entry's language:
+    # "vaccines → cause → infertility", «واکسن → باعث → ناباروری».
+    triple: tuple[str, ...] = ()
+    # The same myth in every language shares this id ("vaccines-infertility").
+    concept: str = ""
 
 
 def _variants(text: str, language: str) -> set[str]:
@@ -153,14 +161,20 @@ class KeyHit:
 class MythBase:
     """All myths of one language and the automaton over their key phrases."""
 
-    def __init__(self, language: str, entries: list[dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        language: str,
+        entries: list[dict[str, Any]],
+        synonyms: dict[str, list[str]] | None = None,
+    ) -> None:
         self.language = language
+        lexicon = synonyms or {}
         self.myths: list[Myth] = []
         self.stemmed: list[str] = []
         self.anchor_terms: list[list[str]] = []
         table: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for index, entry in enumerate(entries):
-            groups = entry["keys"]
+            groups = [_expand(group, lexicon, entry["id"]) for group in entry["keys"]]
             self.myths.append(
                 Myth(
                     id=entry["id"],
@@ -170,6 +184,8 @@ class MythBase:
                     fact=entry["fact"],
                     source=entry["source"],
                     groups=len(groups),
+                    triple=tuple(str(t) for t in entry.get("triple") or ()),
+                    concept=str(entry.get("concept") or entry["id"].split("-", 1)[1]),
                 )
             )
             self.stemmed.append(" ".join(stems(term(entry["myth"]), language)))
@@ -193,8 +209,8 @@ class MythBase:
         keys: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
         for key, payload in table.items():
             by_mode: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for myth, group, mode in payload:
-                by_mode[mode].append((myth, group))
+            for myth, group_index, mode in payload:
+                by_mode[mode].append((myth, group_index))
             keys[key] = tuple((mode, tuple(pairs)) for mode, pairs in by_mode.items())
         self.keys = keys  # matched in the shared walk (see key_hits)
         self._suffixes = frozenset(_SUFFIXES[language])
@@ -229,6 +245,22 @@ class MythBase:
         return low[end:stop] in self._suffixes
 
 
+def _expand(group: list[Any], lexicon: dict[str, list[str]], entry: str) -> list[str]:
+    """A key group with every "@name" replaced by the terms of that synonym set
+    (data/myths/synonyms.yaml): one list of ways to say "vaccine" or "cause" serves
+    every myth, so a paraphrase with another synonym still matches."""
+    out: list[str] = []
+    for raw in group:
+        text = str(raw)
+        if text.startswith("@"):
+            if text[1:] not in lexicon:
+                raise ValueError(f"myth {entry}: unknown synonym set {text}")
+            out.extend(lexicon[text[1:]])
+        else:
+            out.append(text)
+    return out
+
+
 def _word_start(low: str, start: int, clitics: frozenset[str]) -> bool:
     w = start
     while w > 0 and low[w - 1].isalpha():
@@ -257,7 +289,8 @@ def stems(text: str, language: str) -> list[str]:
 @lru_cache(maxsize=3)
 def myth_base(language: str) -> MythBase:
     entries = load_yaml(f"myths/{language}.yaml")
-    base = MythBase(language, entries)
+    sets: dict[str, dict[str, list[str]]] = load_yaml("myths/synonyms.yaml")
+    base = MythBase(language, entries, sets.get(language, {}))
     return base
 
 

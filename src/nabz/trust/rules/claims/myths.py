@@ -13,6 +13,7 @@ from nabz.trust.model import Severity
 from nabz.trust.registry import Hit, rule
 from nabz.trust.rules.claims._shared import (
     DEBUNK,
+    DEBUNK_STRICT,
     LANGS,
     NEGATION,
     View,
@@ -76,9 +77,18 @@ def _assign(hits: list[KeyHit], groups: int) -> list[KeyHit] | None:
     return chosen
 
 
-def _corrected(v: View, lang: str, start: int, end: int, keys: list[KeyHit]) -> bool:
-    """The clause negates the myth, the sentence debunks it, or the next one answers it."""
+def _corrected(
+    v: View, lang: str, start: int, end: int, keys: list[KeyHit], strict: bool = False
+) -> bool:
+    """The clause negates the myth, the sentence debunks it, or the next one answers it.
+    With ``strict`` (incoming messages) only a correction counts, not a warning: "beware,
+    the jab makes you sterile" spreads the myth."""
+    debunk = DEBUNK_STRICT if strict else DEBUNK
     c0, c1 = _clause_span(v, start, end)
+    if lang == "fa" and any(
+        k.start > 0 and v.low[k.start - 1] == "ن" and v.low.startswith("می", k.start) for k in keys
+    ):
+        return True  # a key verb with the negative prefix: «نمی‌کند», «نمی‌شود»
     chars = list(v.low[c0:c1])
     for k in keys:
         for i in range(max(k.start, c0), min(k.end, c1)):
@@ -86,10 +96,10 @@ def _corrected(v: View, lang: str, start: int, end: int, keys: list[KeyHit]) -> 
     if has(NEGATION, lang, "".join(chars)):
         return True
     s0, s1 = v.sentence(start)
-    if has(DEBUNK, lang, v.low[s0:s1]):
+    if has(debunk, lang, v.low[s0:s1]):
         return True
     following = v.low[s1 : s1 + 60]
-    return bool(_ANSWER[lang].search(following)) or has(DEBUNK, lang, following)
+    return bool(_ANSWER[lang].search(following)) or has(debunk, lang, following)
 
 
 def _lead_in(v: View, s0: int, by_sentence: dict[int, list[KeyHit]]) -> list[KeyHit]:
@@ -114,8 +124,9 @@ def _register_anchors() -> None:
 _register_anchors()
 
 
-def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
-    """(myth, start, end, score) in normalised offsets for every uncorrected myth."""
+def find_myths(doc: Document, strict: bool = False) -> Iterator[tuple[Myth, int, int, int]]:
+    """(myth, start, end, score) in normalised offsets for every uncorrected myth
+    (``strict``: only corrections count as such, see :func:`_corrected`)."""
     if not triggered(doc, CODE):
         return
     lang = doc.language if doc.language in LANGS else "en"
@@ -154,7 +165,13 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
                 # "Olive oil is good for your heart" claims the same, of something else.
                 if len(chosen) < myth.groups - 1 or myth.groups < 3:
                     continue
-                if all(h.group != 0 for h in chosen):
+                present = {h.group for h in chosen}
+                if 0 not in present:
+                    continue
+                # A subject → relation → object myth may lose its relation word in a
+                # paraphrase ("vaccines and infertility: wake up"), never its object:
+                # "vaccines cause autism" is not the infertility myth.
+                if myth.triple and myth.groups - 1 not in present:
                     continue
                 score = int(
                     fuzz.token_set_ratio(" ".join(stems(v.low[s0:s1], lang)), base.stemmed[m])
@@ -165,7 +182,7 @@ def find_myths(doc: Document) -> Iterator[tuple[Myth, int, int, int]]:
             end = max(h.end for h in chosen)
             if v.low[s0:s1].rstrip().endswith("?") and not _RHETORICAL[lang].search(v.low[s0:s1]):
                 continue
-            if _corrected(v, lang, max(start, s0), end, sentence_hits):
+            if _corrected(v, lang, max(start, s0), end, sentence_hits, strict):
                 continue
             if (s0, m) in reported:
                 continue
@@ -284,5 +301,7 @@ def health_myth(doc: Document) -> Iterator[Hit]:
                 "fact": myth.fact,
                 "source": myth.source,
                 "score": score,
+                "concept": myth.concept,
+                "triple": list(myth.triple),
             },
         )
