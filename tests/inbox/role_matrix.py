@@ -24,6 +24,15 @@ UI_ROWS = [
         Action.HIDE_MESSAGE,
         {"hidden": "1"},
     ),
+    ("post", "/w/{ws}/inbox/{conversation}/notes/", Action.TRIAGE_INBOX, {"text": "Called back."}),
+    ("post", "/w/{ws}/inbox/{conversation}/round-robin/", Action.TRIAGE_INBOX, None),
+    ("post", "/w/{ws}/inbox/bulk/", Action.TRIAGE_INBOX, None),
+    ("post", "/w/{ws}/inbox/duty/", Action.REPLY_INBOX, None),
+    ("post", "/w/{ws}/inbox/views/", Action.VIEW_INBOX, {"name": "Mine"}),
+    ("post", "/w/{ws}/inbox/views/{conversation}/delete/", Action.VIEW_INBOX, None),
+    ("get", "/w/{ws}/inbox/saved-replies/", Action.VIEW_INBOX, None),
+    ("post", "/w/{ws}/inbox/{conversation}/ask-consent/", Action.REPLY_INBOX, None),
+    ("post", "/w/{ws}/inbox/{conversation}/move-private/", Action.REPLY_INBOX, None),
 ]
 
 

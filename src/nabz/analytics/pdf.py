@@ -205,7 +205,15 @@ def render_html(workspace: object, month: dt.date, language: str) -> tuple[str, 
 
 
 def to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+    from PIL import ImageFile
+
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES
+    try:
+        from weasyprint import HTML
+    finally:
+        # Importing WeasyPrint lets Pillow accept truncated images in the whole process;
+        # uploads must keep refusing them (nabz.media checks every image it is given).
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
 
     return HTML(string=html, base_url=str(FONT_DIR)).write_pdf()  # type: ignore[no-any-return]
 
