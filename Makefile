@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml package.json
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
 	# reports: Chart.js for the page's charts; Vazirmatn (OFL) for the monthly PDF
-	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map $(VENDOR)/
+	# without its source-map line: the map is Chart.js's own source, which we do not ship
+	grep -v '^//# sourceMappingURL=' node_modules/chart.js/dist/chart.umd.min.js > $(VENDOR)/chart.umd.min.js
 	mkdir -p $(VENDOR)/vazirmatn
 	cp node_modules/vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf \
 	  node_modules/vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf node_modules/vazirmatn/OFL.txt \
