@@ -22,6 +22,10 @@ $(STAMP): pyproject.toml package.json
 	cp node_modules/vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf \
 	  node_modules/vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf node_modules/vazirmatn/OFL.txt \
 	  $(VENDOR)/vazirmatn/
+	# emoji: Twemoji as a COLR font (OFL; art CC BY 4.0), which every browser draws in colour
+	mkdir -p $(VENDOR)/twemoji
+	cp node_modules/twemoji-colr-font/twemoji.woff2 $(VENDOR)/twemoji/
+	cp node_modules/twemoji-colr-font/LICENSE $(VENDOR)/twemoji/LICENSE.md
 	touch $(STAMP)
 
 ## The trust engine compiled with mypyc beside its source (only when the source changed;
