@@ -4,7 +4,7 @@
    are written to the Sandbox's public timeline; one query (an OR of words in the three
    languages) is run (``nabz.listening.runs.run_query``, in this process, as the worker's
    task does) until every matching post is stored: the search page, the fast matcher, the
-   Trust Gate (``kind="incoming"`` and the myth base) and one transaction per page with
+   Trust Gate (once, ``kind="incoming"``) and one transaction per page with
    its cursor. Figure: results per second, ingested and checked (target ≥ 2,000/s).
 2. **Stream page**: ``--stored`` (default 200,000) results are written straight to the
    table for one query, then the stream page is requested ``--requests`` times (first

@@ -125,6 +125,18 @@ def test_a_refused_approval_goes_back_to_the_post_with_the_reason(people, worksp
 
 
 # --- 5. held and taken-down posts ------------------------------------------------------------
+def _calendar_chip(client, workspace, post) -> str:  # type: ignore[no-untyped-def]
+    """The calendar chip of ``post``, in the month of its publishing time."""
+    post.refresh_from_db()
+    day = timezone.localtime(post.scheduled_at).date().isoformat()
+    page = client.get(f"/w/{workspace.slug}/calendar/", {"date": day}).content.decode()
+    link = f"/w/{workspace.slug}/posts/{post.pk}/"
+    before, after = page.split(link, 1)
+    return (
+        '<div class="chip' + before.rsplit('<div class="chip', 1)[1] + after.split("</div>", 1)[0]
+    )
+
+
 def test_a_held_post_does_not_say_scheduled(people, workspace):  # type: ignore[no-untyped-def]
     Account.objects.create(workspace=workspace, network="sandbox", name="Sandbox")
     post = _approved(workspace, people)
@@ -142,6 +154,9 @@ def test_a_held_post_does_not_say_scheduled(people, workspace):  # type: ignore[
     assert post.title not in scheduled_card
     held_card = dashboard.split('id="held-h"', 1)[1].split("</section>", 1)[0]
     assert post.title in held_card
+    chip = _calendar_chip(client, workspace, post)
+    assert 'class="chip held"' in chip and "Held: publishing is paused" in chip
+    assert "Scheduled" not in chip
 
 
 def test_a_taken_down_post_does_not_say_published(people, workspace):  # type: ignore[no-untyped-def]
@@ -159,6 +174,10 @@ def test_a_taken_down_post_does_not_say_published(people, workspace):  # type: i
         .split("</h1>", 1)[0]
     )
     assert "Taken down" in header and "Published" not in header
+    Post.objects.filter(pk=post.pk).update(scheduled_at=timezone.now())
+    chip = _calendar_chip(client, workspace, post)
+    assert 'class="chip taken_down"' in chip and "Taken down" in chip
+    assert "Published" not in chip
     Publication.objects.filter(pk=pub.pk).update(state=P.SENT)
     header = client.get(f"/w/{workspace.slug}/posts/{post.pk}/").content.decode().split("<h1>")[1]
     assert "Published" in header.split("</h1>")[0]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from bench.services import free_port, wait_for_port
 
 SCRIPT = """
 import django, sys
@@ -28,18 +28,12 @@ print(ping.get_result(sys.argv[1]).return_value)
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def redis_url(tmp_path: Path):  # type: ignore[no-untyped-def]
     server = shutil.which("redis-server")
     if server is None:
         pytest.fail("redis-server is required (make test installs it with apt)")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [
             server,
@@ -56,13 +50,7 @@ def redis_url(tmp_path: Path):  # type: ignore[no-untyped-def]
         ],
         stdout=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+    wait_for_port(port, timeout=10)
     yield f"redis://127.0.0.1:{port}/0"
     proc.terminate()
     proc.wait(timeout=10)

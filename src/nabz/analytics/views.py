@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from nabz.analytics import report
 from nabz.analytics.figures import Formatter, Table, network_label, not_available
 from nabz.analytics.models import MetricPoint, ReportRun, ReportSchedule
+from nabz.core.input_guard import key_or_none
 from nabz.publishing.connectors import NETWORKS, reading
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.choices import Pillar
@@ -205,7 +206,7 @@ def report_settings(request: HttpRequest) -> HttpResponse:
         raw = str(request.POST.get(f"target_{network}") or "").strip()
         if not raw:
             continue
-        if not raw.isdigit() or not 0 <= int(raw) <= 100:
+        if not (raw.isascii() and raw.isdigit()) or not 0 <= int(raw) <= 100:
             return HttpResponseBadRequest(
                 f"target_{network}: " + _("a whole number of posts from 0 to 100."),
                 content_type="text/plain",
@@ -220,7 +221,7 @@ def report_settings(request: HttpRequest) -> HttpResponse:
     members = set(workspace.memberships.values_list("user_id", flat=True))
     chosen = []
     for raw in request.POST.getlist("recipient"):
-        if not str(raw).isdigit() or int(raw) not in members:
+        if key_or_none(raw) not in members:
             return HttpResponseBadRequest(
                 "recipient: " + _("not a member of this workspace."), content_type="text/plain"
             )

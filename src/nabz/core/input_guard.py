@@ -67,3 +67,19 @@ class RejectNulMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": MESSAGE}, status=400)
         return HttpResponseBadRequest(MESSAGE, content_type="text/plain; charset=utf-8")
+
+
+MAX_KEY = 2**63 - 1  # the largest key SQLite and PostgreSQL store
+
+
+def key_or_none(value: object) -> int | None:
+    """A form or query value read as a database key, or None when it is not one.
+
+    ``str.isdigit`` is not enough: it accepts "²" and "٣" (which ``int`` refuses or
+    reads as another number) and any length (a key above 2⁶³ overflows SQLite).
+    """
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    key = int(text)
+    return key if 0 < key <= MAX_KEY else None

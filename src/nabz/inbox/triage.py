@@ -4,8 +4,8 @@ Two sources, both named in the reasons a member sees:
 
 - the Trust Gate, ``nabz.trust.check(text, kind="incoming")``: RPL606 (an emergency:
   chest pain, stroke signs, suicidal thoughts, overdose...) and RPL607 (someone's own
-  health details, which matter when they are said in public); and the myth base
-  (CLM304, "a health myth repeated without correction") run on the message as a claim;
+  health details, which matter when they are said in public) and CLM307 (misinformation:
+  a myth of the myth base, or the shape of a false health claim);
 - the inbox's own cue words (``data/cues.yaml``, English, Arabic and Persian, with
   everyday spellings): medical question, appointment or admin, complaint, praise, spam.
 
@@ -26,7 +26,6 @@ from nabz import trust
 from nabz.inbox.models import Category, Priority
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
-MYTH_RULES = frozenset({"CLM304"})
 LANGUAGES = ("en", "ar", "fa")
 # Arabic joins conjunctions, prepositions and the article to a word; Persian adds suffixes.
 AFFIXES = {
@@ -104,12 +103,6 @@ def _cues() -> dict[str, dict[str, regex.Pattern[str]]]:
     return compiled
 
 
-@functools.cache
-def _only_myths() -> trust.Settings:
-    others = frozenset(r.code for r in trust.all_rules() if r.code not in MYTH_RULES)
-    return trust.Settings(disabled_rules=others)
-
-
 def _language(text: str, hint: str) -> str:
     if hint in LANGUAGES:
         return hint
@@ -147,13 +140,6 @@ def triage(
             found.setdefault(Category.MISINFORMATION, []).append(
                 {"code": "CLM307", "words": [finding.text], "what": finding.data.get("reasons")}
             )
-    myths = trust.check(
-        text, language=lang, kind="post", context=trust.Context(settings=_only_myths())
-    )
-    for finding in myths.findings:
-        found.setdefault(Category.MISINFORMATION, []).append(
-            {"code": finding.code, "words": [finding.text]}
-        )
     folded = trust.normalize(text).text.casefold()
     for category, patterns in _cues().items():
         words: list[str] = []

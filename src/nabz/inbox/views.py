@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from nabz.audit import record
 from nabz.content.gate import trust_settings
 from nabz.content.models import Network
+from nabz.core.input_guard import key_or_none
 from nabz.inbox import replies
 from nabz.inbox.models import (
     Category,
@@ -70,8 +71,8 @@ def _conversations(request: HttpRequest):  # type: ignore[no-untyped-def]
         rows = rows.filter(assignee=request.user)
     elif chosen["assignee"] == "none":
         rows = rows.filter(assignee__isnull=True)
-    elif chosen["assignee"].isdigit():
-        rows = rows.filter(assignee_id=int(chosen["assignee"]))
+    elif (assignee_id := key_or_none(chosen["assignee"])) is not None:
+        rows = rows.filter(assignee_id=assignee_id)
     return rows.order_by("-emergency", "priority", "-last_message_at", "-pk"), chosen
 
 
@@ -161,9 +162,9 @@ def conversation(request: HttpRequest, pk: int) -> HttpResponse:
         )
     last_incoming = next((m for m in reversed(thread) if not m.from_us), None)
     extra = {}
-    saved_id = request.GET.get("saved", "")
-    if saved_id.isdigit() and last_incoming is not None:
-        saved = SavedReply.objects.filter(workspace=item.workspace, pk=int(saved_id)).first()
+    saved_id = key_or_none(request.GET.get("saved", ""))
+    if saved_id is not None and last_incoming is not None:
+        saved = SavedReply.objects.filter(workspace=item.workspace, pk=saved_id).first()
         if saved is not None:  # inserted, then checked like any reply
             text = fill_placeholders(
                 saved.text, item, trust_settings(item.workspace).emergency_number
@@ -220,8 +221,8 @@ def live_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _answering(item: Conversation, message_id: str | None) -> Message:
     found = None
-    if message_id and str(message_id).isdigit():
-        found = item.messages.filter(pk=int(message_id), from_us=False).first()
+    if (key := key_or_none(message_id)) is not None:
+        found = item.messages.filter(pk=key, from_us=False).first()
     found = found or item.messages.filter(from_us=False).order_by("-sent_at", "-pk").first()
     if found is None:
         raise Http404("Nothing to answer")
@@ -266,8 +267,13 @@ def change_state(request: HttpRequest, pk: int) -> HttpResponse:
     if state in Conversation.State.values:
         item.state = state
         item.resolved_at = timezone.now() if state == Conversation.State.DONE else None
-    if assignee.isdigit():
-        member = Membership.objects.filter(workspace=item.workspace, user_id=int(assignee)).first()
+    if assignee:
+        user_id = key_or_none(assignee)
+        member = (
+            Membership.objects.filter(workspace=item.workspace, user_id=user_id).first()
+            if user_id is not None
+            else None
+        )
         if member is None:
             return HttpResponse(_("Not a member of this workspace."), status=400)
         item.assignee_id = member.user_id

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nabz.audit import record
+from nabz.core.input_guard import key_or_none
 from nabz.inbox import assignment
 from nabz.inbox.models import Category, Conversation, Note, SavedReply, SavedView
 from nabz.workspaces.access import workspace_view
@@ -82,7 +83,8 @@ def round_robin(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _chosen(request: HttpRequest) -> list[Conversation]:
-    ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()][:MAX_BULK]
+    keys = (key_or_none(v) for v in request.POST.getlist("ids"))
+    ids = [k for k in keys if k is not None][:MAX_BULK]
     return list(
         Conversation.objects.filter(workspace=_ws(request), pk__in=ids)
         .select_related("workspace")
@@ -103,12 +105,10 @@ def bulk(request: HttpRequest) -> HttpResponse:
         return redirect("inbox", ws=ws.slug)
     assignee = None
     if action == "assign":
-        value = request.POST.get("assignee", "")
+        user_id = key_or_none(request.POST.get("assignee", ""))
         member = (
-            Membership.objects.filter(workspace=ws, user_id=int(value))
-            .select_related("user")
-            .first()
-            if value.isdigit()
+            Membership.objects.filter(workspace=ws, user_id=user_id).select_related("user").first()
+            if user_id is not None
             else None
         )
         if member is None:
@@ -182,8 +182,8 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not can(request.role, Action.REPLY_INBOX):  # type: ignore[attr-defined]
             return HttpResponse(_("Your role may not change saved replies."), status=403)
-        if request.POST.get("delete", "").isdigit():
-            SavedReply.objects.filter(workspace=ws, pk=int(request.POST["delete"])).delete()
+        if (doomed := key_or_none(request.POST.get("delete", ""))) is not None:
+            SavedReply.objects.filter(workspace=ws, pk=doomed).delete()
             return redirect("inbox_saved_replies", ws=ws.slug)
         title = request.POST.get("title", "").strip()
         text = request.POST.get("text", "").strip()

@@ -1,20 +1,18 @@
 """What the Trust Gate says about one listening result: a myth, an emergency, health details.
 
-The engine runs with ``kind="incoming"``; its findings are mapped by family and code in
-:func:`marks_of`, so a new misinformation code (any CLM finding on incoming text) counts
-as a myth without a change here. Until the engine has such a code for incoming text, the
-myth base (CLM304) runs on the text as a claim, as the inbox's triage does.
+The engine runs once, with ``kind="incoming"``: its misinformation code (CLM307, the myth
+base and the shape of a false health claim) marks a myth, RPL606 an emergency and RPL607
+health details. Findings are mapped by family and code in :func:`marks_of`, so another
+misinformation code for incoming text counts as a myth without a change here.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from nabz import trust
 
-MYTH_FALLBACK = frozenset({"CLM304"})
 EMERGENCY = "RPL606"
 HEALTH = "RPL607"
 KEPT = ("myth_id", "fact", "source", "myth", "topic", "emergency", "reason")
@@ -49,12 +47,6 @@ def marks_of(findings: list[trust.Finding]) -> Marks:
     return marks
 
 
-@functools.cache
-def _only_myths() -> trust.Context:
-    others = frozenset(r.code for r in trust.all_rules() if r.code not in MYTH_FALLBACK)
-    return trust.Context(settings=trust.Settings(disabled_rules=others))
-
-
 def language_of(text: str, hint: str) -> str:
     hint = (hint or "").split("-")[0].lower()
     if hint in ("en", "ar", "fa"):
@@ -67,9 +59,4 @@ def check(text: str, language: str) -> Marks:
     """The marks of one result's text (``language`` already one of en, ar, fa)."""
     if not text.strip():
         return Marks()
-    report = trust.check(text, language=language, kind="incoming")
-    findings = list(report.findings)
-    if not any(f.code.startswith("CLM") for f in findings):
-        myths = trust.check(text, language=language, kind="post", context=_only_myths())
-        findings += myths.findings
-    return marks_of(findings)
+    return marks_of(list(trust.check(text, language=language, kind="incoming").findings))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from nabz.audit import record
 from nabz.content.models import Network, Post, State
+from nabz.core.input_guard import key_or_none
 from nabz.publishing import worker
 from nabz.publishing.connectors import NETWORKS
 from nabz.publishing.models import Account, Publication, SandboxPost
@@ -172,7 +173,8 @@ def _chosen(request: HttpRequest, post: Post):  # type: ignore[no-untyped-def]
     pubs = post.publications.all()
     chosen = request.POST.get("publication", "")
     if chosen:
-        pubs = pubs.filter(pk=int(chosen)) if chosen.isdigit() else pubs.none()
+        key = key_or_none(chosen)
+        pubs = pubs.filter(pk=key) if key is not None else pubs.none()
     return pubs
 
 

@@ -207,7 +207,15 @@ def _check(ns: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             raise UsageError(f"{where}: {exc}") from None
         body = source.text[source.body_offset :]
         report = check(body, language=lang, network=network, kind=kind, context=context)
-        items.append(CheckedText(source.name, source.text, report, source.body_offset))
+        items.append(
+            CheckedText(
+                source.name,
+                source.text,
+                report,
+                source.body_offset,
+                message_language=context.message_language,
+            )
+        )
     if ns.fmt == "json":
         stdout.write(json.dumps(to_json(items), ensure_ascii=False, indent=2) + "\n")
     elif ns.fmt == "sarif":

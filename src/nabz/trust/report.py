@@ -42,6 +42,12 @@ class CheckedText:
     source: str  # the whole file as decoded
     report: Report
     offset: int = 0  # where report.text starts in ``source``
+    message_language: str | None = None  # the explanations' language, when not the text's
+
+    @property
+    def words_language(self) -> str:
+        """The language the text report's own words are printed in: the explanations'."""
+        return self.message_language or self.report.language
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -162,6 +168,7 @@ def display_name(name: str) -> str:
 def render_finding(item: CheckedText, finding: Finding, *, color: bool = False) -> str:
     start, end = item.absolute(finding)
     lines = item.lines
+    lang = item.words_language
     line_no, col = lines.position(start)
     line_index = line_no - 1
     line = lines.line_text(line_index)
@@ -183,15 +190,15 @@ def render_finding(item: CheckedText, finding: Finding, *, color: bool = False) 
     if finding.text.strip():
         # The matched text alone, isolated, reads right in any terminal, RTL or not.
         matched = " ".join(finding.text.split())
-        out.append(f" {gutter} = matched: {FSI}{matched}{PDI}")
+        out.append(f" {gutter} = {_word('matched', lang)}: {FSI}{matched}{PDI}")
     end_line = lines.position(end)[0] if end > start else line_no
     if end_line > line_no:
-        out.append(f" {gutter} = (continues to line {end_line})")
+        out.append(f" {gutter} = ({_word('continues', lang)} {end_line})")
     out.append(f" {gutter} = {finding.message}")
     if finding.fix_hint:
-        out.append(f" {gutter} = fix: {finding.fix_hint}")
+        out.append(f" {gutter} = {_word('fix', lang)}: {finding.fix_hint}")
     if finding.replacement is not None:
-        out.append(f" {gutter} = suggested: {FSI}{finding.replacement}{PDI}")
+        out.append(f" {gutter} = {_word('suggested', lang)}: {FSI}{finding.replacement}{PDI}")
     return "\n".join(out)
 
 
@@ -199,35 +206,145 @@ def _count(findings: Iterable[Finding], severity: Severity) -> int:
     return sum(1 for f in findings if f.severity is severity)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+# The words of the text report, in the language its explanations are written in.
+# A count is written with its noun in that language's grammar: English one/other; Arabic
+# one (noun + «واحد»), two (the dual), 3-10 (plural), 11-99 (singular, accusative) and
+# the rest (singular); Persian keeps the noun singular after any number. Arabic and
+# Persian counts use their own digits; file:line:col locations stay ASCII for tools.
+_NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
+    # en: (one, other)
+    "en": {
+        "block": ("blocking finding", "blocking findings"),
+        "warn": ("warning", "warnings"),
+        "note": ("note", "notes"),
+        "finding": ("finding", "findings"),
+        "text": ("text", "texts"),
+    },
+    # ar: (one, two, few, many, other)
+    "ar": {
+        "block": ("مانع واحد", "مانعان", "موانع", "مانعًا", "مانع"),
+        "warn": ("تحذير واحد", "تحذيران", "تحذيرات", "تحذيرًا", "تحذير"),
+        "note": ("ملاحظة واحدة", "ملاحظتان", "ملاحظات", "ملاحظةً", "ملاحظة"),
+        "finding": ("نتيجة واحدة", "نتيجتان", "نتائج", "نتيجةً", "نتيجة"),
+        "text": ("نص واحد", "نصان", "نصوص", "نصًا", "نص"),
+    },
+    # fa: (the noun)
+    "fa": {
+        "block": ("مورد مانع",),
+        "warn": ("هشدار",),
+        "note": ("نکته",),
+        "finding": ("یافته",),
+        "text": ("متن",),
+    },
+}
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "blocked": "BLOCKED",
+        "ok": "ok",
+        "score": "trust score",
+        "checked": "{texts} checked: {findings}, {blocking}",
+        "matched": "matched",
+        "fix": "fix",
+        "suggested": "suggested",
+        "continues": "continues to line",
+        "comma": ", ",
+    },
+    "ar": {
+        "blocked": "محظور",
+        "ok": "سليم",
+        "score": "درجة الثقة",
+        "checked": "فُحص {texts}: {findings}، {blocking}",
+        "matched": "النص المطابق",
+        "fix": "الإصلاح",
+        "suggested": "المقترح",
+        "continues": "يستمر حتى السطر",
+        "comma": "، ",
+    },
+    "fa": {
+        "blocked": "مسدود",
+        "ok": "بی‌اشکال",
+        "score": "امتیاز اعتماد",
+        "checked": "{texts} بررسی شد: {findings}، {blocking}",
+        "matched": "متن یافته‌شده",
+        "fix": "راه اصلاح",
+        "suggested": "پیشنهاد",
+        "continues": "ادامه تا سطر",
+        "comma": "، ",
+    },
+}
+_DIGITS = {"ar": "٠١٢٣٤٥٦٧٨٩", "fa": "۰۱۲۳۴۵۶۷۸۹"}
+
+
+def _lang(language: str) -> str:
+    return language if language in _WORDS else "en"
+
+
+def local_digits(n: int, language: str) -> str:
+    digits = _DIGITS.get(language)
+    text = str(n)
+    return text.translate(str.maketrans("0123456789", digits)) if digits else text
+
+
+def counted(n: int, noun: str, language: str = "en") -> str:
+    """``n`` with ``noun`` ("block", "warn", "note", "finding", "text") in ``language``."""
+    lang = _lang(language)
+    forms = _NOUNS[lang][noun]
+    number = local_digits(n, lang)
+    if lang == "fa":
+        return f"{number} {forms[0]}"
+    if lang == "ar":
+        one, two, few, many, other = forms
+        if n == 1:
+            return one
+        if n == 2:
+            return two
+        rest = n % 100
+        form = few if 3 <= rest <= 10 else many if 11 <= rest <= 99 else other
+        return f"{number} {form}"
+    return f"{number} {forms[0] if n == 1 else forms[1]}"
+
+
+def _word(key: str, language: str) -> str:
+    return _WORDS[_lang(language)][key]
+
+
+def _summary(item: CheckedText) -> str:
+    report, lang = item.report, item.words_language
+    comma = _word("comma", lang)
+    score = f"{_word('score', lang)} {local_digits(report.score, lang)}/{local_digits(100, lang)}"
+    if not report.findings:
+        return f"{display_name(item.name)}: {_word('ok', lang)}{comma}{score}"
+    counts = comma.join(
+        counted(_count(report.findings, sev), noun, lang)
+        for sev, noun in (
+            (Severity.BLOCK, "block"),
+            (Severity.WARN, "warn"),
+            (Severity.INFO, "note"),
+        )
+    )
+    state = _word("blocked" if not report.ok else "ok", lang)
+    return f"{display_name(item.name)}: {state}{comma}{score} ({counts})"
 
 
 def render_text(items: Sequence[CheckedText], *, color: bool = False) -> str:
-    """Findings like a compiler prints errors, then one summary line per file and a total."""
+    """Findings like a compiler prints errors, then one summary line per file and a total.
+
+    Headings and counts are in the language of each text's explanations; the total is in
+    the texts' common language (English when they differ).
+    """
     blocks: list[str] = []
     summary: list[str] = []
     for item in items:
-        report = item.report
-        for finding in report.findings:
+        for finding in item.report.findings:
             blocks.append(render_finding(item, finding, color=color))
-        if report.findings:
-            counts = ", ".join(
-                _plural(_count(report.findings, sev), word)
-                for sev, word in ((Severity.BLOCK, "blocking"), (Severity.WARN, "warning"))
-            )
-            state = "BLOCKED" if not report.ok else "ok"
-            summary.append(
-                f"{display_name(item.name)}: {state}, trust score {report.score}/100 ({counts}, "
-                f"{_plural(_count(report.findings, Severity.INFO), 'note')})"
-            )
-        else:
-            summary.append(f"{display_name(item.name)}: ok, trust score {report.score}/100")
+        summary.append(_summary(item))
     all_findings = [f for item in items for f in item.report.findings]
-    blocking = _count(all_findings, Severity.BLOCK)
-    total = (
-        f"{_plural(len(items), 'text')} checked: {_plural(len(all_findings), 'finding')}, "
-        f"{blocking} blocking"
+    languages = {item.words_language for item in items}
+    lang = languages.pop() if len(languages) == 1 else "en"
+    total = _word("checked", lang).format(
+        texts=counted(len(items), "text", lang),
+        findings=counted(len(all_findings), "finding", lang),
+        blocking=counted(_count(all_findings, Severity.BLOCK), "block", lang),
     )
     parts = ["\n\n".join(blocks)] if blocks else []
     parts.append("\n".join([*summary, total]))

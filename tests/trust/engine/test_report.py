@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nabz.trust.model import Finding, Report, Severity
 from nabz.trust.report import (
     FSI,
     PDI,
     CheckedText,
     LineIndex,
+    counted,
     display_width,
     excerpt,
     render_text,
@@ -32,7 +35,7 @@ def _item(
         title="A title",
         replacement=kw.get("replacement"),  # type: ignore[arg-type]
     )
-    report = Report(body, "en", None, "post", (finding,), 49)
+    report = Report(body, str(kw.get("language", "en")), None, "post", (finding,), 49)
     return CheckedText(name, source, report, offset)
 
 
@@ -120,9 +123,53 @@ def test_sarif_one_run_for_many_files_with_fixes() -> None:
 def test_summary_lines_count_per_file() -> None:
     clean = CheckedText("-", "ok", Report("ok", "en", None, "post", (), 100))
     out = render_text([_item("x 0912", "0912"), clean])
-    assert "post.md: BLOCKED, trust score 49/100 (1 blocking, 0 warnings, 0 notes)" in out
+    assert "post.md: BLOCKED, trust score 49/100 (1 blocking finding, 0 warnings, 0 notes)" in out
     assert "<stdin>: ok, trust score 100/100" in out
-    assert out.rstrip().endswith("2 texts checked: 1 finding, 1 blocking")
+    assert out.rstrip().endswith("2 texts checked: 1 finding, 1 blocking finding")
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "language", "expected"),
+    [
+        (1, "block", "en", "1 blocking finding"),
+        (4, "block", "en", "4 blocking findings"),
+        (0, "warn", "en", "0 warnings"),
+        (1, "note", "ar", "ملاحظة واحدة"),
+        (2, "note", "ar", "ملاحظتان"),
+        (4, "block", "ar", "٤ موانع"),
+        (10, "text", "ar", "١٠ نصوص"),
+        (11, "warn", "ar", "١١ تحذيرًا"),
+        (99, "finding", "ar", "٩٩ نتيجةً"),
+        (100, "finding", "ar", "١٠٠ نتيجة"),
+        (103, "finding", "ar", "١٠٣ نتائج"),
+        (0, "text", "ar", "٠ نص"),
+        (1, "warn", "fa", "۱ هشدار"),
+        (4, "finding", "fa", "۴ یافته"),
+    ],
+)
+def test_counts_follow_each_languages_grammar(
+    n: int, noun: str, language: str, expected: str
+) -> None:
+    assert counted(n, noun, language) == expected
+
+
+def test_headings_are_in_the_language_of_the_explanations() -> None:
+    arabic = _item("x 0912", "0912", language="ar")
+    out = render_text([arabic])
+    assert "post.md: محظور، درجة الثقة ٤٩/١٠٠ (مانع واحد، ٠ تحذير، ٠ ملاحظة)" in out
+    assert "= النص المطابق: " in out and "= الإصلاح: " in out
+    assert out.rstrip().endswith("فُحص نص واحد: نتيجة واحدة، مانع واحد")
+    assert "post.md:1:3: CON201" in out  # the location stays readable by tools
+    persian = CheckedText(arabic.name, arabic.source, arabic.report, message_language="fa")
+    out = render_text([persian])
+    assert "مسدود، امتیاز اعتماد ۴۹/۱۰۰ (۱ مورد مانع، ۰ هشدار، ۰ نکته)" in out
+    assert "blocking" not in out and "matched" not in out
+    english_too = CheckedText("-", "ok", Report("ok", "en", None, "post", (), 100))
+    assert (
+        render_text([arabic, english_too])
+        .rstrip()
+        .endswith("2 texts checked: 1 finding, 1 blocking finding")
+    )
 
 
 def test_colour_only_when_asked() -> None:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from nabz.content import calendar, workflow
 from nabz.content.models import Network, Pillar, Post, State, Variant
+from nabz.content.status import shown_state
 from nabz.workspaces.access import workspace_view
 from nabz.workspaces.roles import Action, can
 
@@ -63,7 +64,8 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     posts = (
         Post.objects.filter(workspace=ws, scheduled_at__gte=start, scheduled_at__lt=end)
         .exclude(state=State.ARCHIVED)
-        .only("pk", "title", "state", "pillar", "scheduled_at")
+        .only("pk", "title", "state", "pillar", "scheduled_at", "workspace_id")
+        .prefetch_related("publications")
         .order_by("scheduled_at")
     )
     filters = {k: request.GET.get(k, "") for k in ("network", "pillar", "state")}
@@ -74,6 +76,9 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
     if filters["state"] in State.values:
         posts = posts.filter(state=filters["state"])
     posts = list(posts)
+    for post in posts:  # each chip says what is true: held by the pause, taken down...
+        post.workspace = ws
+        post.shown = shown_state(post)  # type: ignore[attr-defined]
 
     def local_date(post: Post) -> dt.date:
         return post.scheduled_at.astimezone(zone).date()  # type: ignore[union-attr]
