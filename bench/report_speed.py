@@ -118,12 +118,12 @@ def main() -> None:
         )
         for p in pubs
     ]
-    per = max(1, points_wanted // len(targets))
+    per, extra = divmod(points_wanted, len(targets))
     readings = []
-    for t in targets:
+    for index, t in enumerate(targets):
         base = t.published_at or now
         likes = 0
-        for k in range(per):
+        for k in range(per + (1 if index < extra else 0)):
             likes += rng.randint(0, 9)
             values = {"likes": likes, "comments": likes // 5, "shares": likes // 7}
             if t.network in ("facebook", "instagram", "linkedin", "x"):

@@ -125,3 +125,88 @@ def test_the_worker_mails_last_months_report_once(workspace, people, month_of_wo
     run = ReportRun.objects.get()
     assert run.emailed_to == message.to
     assert AuditEntry.objects.filter(action="reports.monthly_sent").count() == 1
+
+
+def _schedule(workspace, people, **fields):  # type: ignore[no-untyped-def]
+    schedule = ReportSchedule.objects.create(workspace=workspace, **fields)
+    schedule.recipients.set([people[Role.ADMIN]])
+    return schedule
+
+
+def test_the_report_waits_for_the_chosen_day_of_the_month(workspace, people, month_of_work) -> None:  # type: ignore[no-untyped-def]
+    _schedule(workspace, people, send_day=5)
+    assert pdf.send_due_reports(dt.datetime(2026, 12, 4, 12, 0, tzinfo=dt.UTC)) == 0
+    assert not mail.outbox and not ReportRun.objects.exists()
+    assert pdf.send_due_reports(dt.datetime(2026, 12, 5, 12, 0, tzinfo=dt.UTC)) == 1
+    assert ReportRun.objects.get().month == MONTH
+
+
+def test_the_day_is_the_workspaces_own_calendar_day(workspace, people, month_of_work) -> None:  # type: ignore[no-untyped-def]
+    workspace.timezone = "Asia/Tehran"  # UTC+3:30
+    workspace.save()
+    _schedule(workspace, people, send_day=5)
+    # 22:00 UTC on the 4th is already the 5th in Tehran.
+    assert pdf.send_due_reports(dt.datetime(2026, 12, 4, 22, 0, tzinfo=dt.UTC)) == 1
+
+
+def test_a_failed_send_is_retried_once_with_the_same_pdf_and_never_sent_twice(
+    workspace, people, month_of_work, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    schedule = _schedule(workspace, people)
+    now = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    from django.core.mail import EmailMessage
+
+    real_send = EmailMessage.send
+
+    def broken(self, fail_silently=False):  # type: ignore[no-untyped-def]
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(EmailMessage, "send", broken)
+    with pytest.raises(ConnectionRefusedError):
+        pdf.send_due_reports(now)
+    schedule.refresh_from_db()
+    assert schedule.last_sent_month is None  # the claim was given back
+    assert ReportRun.objects.count() == 1 and not mail.outbox
+    monkeypatch.setattr(EmailMessage, "send", real_send)
+    assert pdf.send_due_reports(now) == 1  # the restart sends it
+    assert pdf.send_due_reports(now) == 0
+    assert ReportRun.objects.count() == 1  # the PDF of the failed round was reused
+    assert len(mail.outbox) == 1
+    assert AuditEntry.objects.filter(action="reports.monthly_generated").count() == 1
+    assert AuditEntry.objects.filter(action="reports.monthly_sent").count() == 1
+
+
+def test_a_month_claimed_by_another_worker_is_not_sent_again(
+    workspace, people, month_of_work, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    schedule = _schedule(workspace, people)
+    now = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    # Another worker claims November between this one's read and its claim: the object
+    # this worker holds still says nothing was sent.
+    stale = list(ReportSchedule.objects.select_related("workspace"))
+    ReportSchedule.objects.filter(pk=schedule.pk).update(last_sent_month=MONTH)
+    monkeypatch.setattr(ReportSchedule.objects, "select_related", lambda *names: stale)
+    assert stale[0].last_sent_month is None
+    assert pdf.send_due_reports(now) == 0
+    assert not mail.outbox and not ReportRun.objects.exists()
+
+
+def test_the_dispatcher_queues_the_monthly_task_only_from_the_send_day(
+    workspace, people, month_of_work
+) -> None:  # type: ignore[no-untyped-def]
+    from django_tasks_db.models import DBTaskResult
+
+    from nabz.analytics import reader
+
+    def queued() -> int:
+        return DBTaskResult.objects.filter(task_path__endswith="monthly_reports_task").count()
+
+    _schedule(workspace, people, send_day=10)
+    reader._monthly_reports(dt.datetime(2026, 12, 3, 8, 0, tzinfo=dt.UTC), inline=False)
+    assert queued() == 0
+    reader._monthly_reports(dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC), inline=False)
+    assert queued() == 1
+    reader._monthly_reports(dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC), inline=True)
+    assert len(mail.outbox) == 1
+    reader._monthly_reports(dt.datetime(2026, 12, 11, 8, 0, tzinfo=dt.UTC), inline=True)
+    assert len(mail.outbox) == 1

@@ -206,3 +206,19 @@ def test_only_admins_change_report_settings_and_bad_values_are_refused(workspace
     schedule = ReportSchedule.objects.get(workspace=workspace)
     assert schedule.weekly_targets == {"x": 3}
     assert list(schedule.recipients.all()) == [people[Role.VIEWER]]
+
+
+def test_the_send_day_is_saved_and_a_day_outside_1_to_28_is_refused(workspace, people) -> None:  # type: ignore[no-untyped-def]
+    from nabz.analytics.models import ReportSchedule
+
+    url = f"/w/{workspace.slug}/reports/settings/"
+    admin = signed_in(people[Role.ADMIN])
+    for bad in ("0", "29", "fifth"):
+        response = admin.post(url, {"send_day": bad})
+        assert response.status_code == 400
+        assert response.content.decode().startswith("send_day:")
+    assert admin.post(url, {"send_day": "5"}).status_code == 302
+    assert ReportSchedule.objects.get(workspace=workspace).send_day == 5
+    assert (
+        'name="send_day" value="5"' in admin.get(f"/w/{workspace.slug}/reports/").content.decode()
+    )

@@ -134,5 +134,8 @@ class ReportSchedule(models.Model):
     workspace = models.OneToOneField("workspaces.Workspace", on_delete=models.CASCADE)
     recipients = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True)
     last_sent_month = models.DateField(null=True, blank=True)
+    # The day of the month (1-28, the workspace's own calendar day) on which the worker
+    # sends the last month's report.
+    send_day = models.PositiveSmallIntegerField(default=1)
     # The plan the cadence section compares with: posts per week, per network.
     weekly_targets = models.JSONField(default=dict, blank=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -245,34 +246,60 @@ def generate(
 
 
 def send_due_reports(now: dt.datetime | None = None) -> int:
-    """After a month ends, make each workspace's report and mail it to its chosen members."""
+    """On each workspace's chosen day, make last month's report and mail it to its chosen
+    members, once per workspace and month.
+
+    The month is claimed first with one conditional UPDATE, so two workers (or a task
+    queued twice, or a restart) cannot both send it; if sending fails the claim is given
+    back and the next round tries again. A PDF already made for the month by an earlier,
+    failed round is reused rather than made again.
+    """
     now = now or timezone.now()
     sent = 0
     for schedule in ReportSchedule.objects.select_related("workspace"):
         workspace = schedule.workspace
-        month = previous_month(timezone.localtime(now, _zone(workspace)).date())
+        today = timezone.localtime(now, _zone(workspace)).date()
+        if today.day < schedule.send_day:
+            continue
+        month = previous_month(today)
         if schedule.last_sent_month is not None and schedule.last_sent_month >= month:
             continue
         people = list(schedule.recipients.exclude(email=""))
         if not people:
             continue
-        run = generate(workspace, month)
-        addresses = [p.email for p in people]
-        with translation.override(run.language):
-            message = EmailMessage(
-                subject=_("Nabz monthly report: %(name)s, %(month)s")
-                % {"name": workspace.name, "month": f"{month:%Y-%m}"},
-                body="\n\n".join(run.summary.splitlines()),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=addresses,
+        before = schedule.last_sent_month
+        claimed = (
+            ReportSchedule.objects.filter(pk=schedule.pk)
+            .filter(Q(last_sent_month__isnull=True) | Q(last_sent_month__lt=month))
+            .update(last_sent_month=month)
+        )
+        if not claimed:  # another worker has it
+            continue
+        try:
+            run = (
+                ReportRun.objects.filter(workspace=workspace, month=month, emailed_to=[])
+                .order_by("-pk")
+                .first()
+            ) or generate(workspace, month)
+            addresses = [p.email for p in people]
+            with translation.override(run.language):
+                message = EmailMessage(
+                    subject=_("Nabz monthly report: %(name)s, %(month)s")
+                    % {"name": workspace.name, "month": f"{month:%Y-%m}"},
+                    body="\n\n".join(run.summary.splitlines()),
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=addresses,
+                )
+            message.attach(f"nabz-report-{month:%Y-%m}.pdf", bytes(run.pdf), "application/pdf")
+            message.send()
+        except Exception:
+            ReportSchedule.objects.filter(pk=schedule.pk, last_sent_month=month).update(
+                last_sent_month=before
             )
-        message.attach(f"nabz-report-{month:%Y-%m}.pdf", bytes(run.pdf), "application/pdf")
-        message.send()
+            raise
         with transaction.atomic():
             run.emailed_to = addresses
             run.save(update_fields=["emailed_to"])
-            schedule.last_sent_month = month
-            schedule.save(update_fields=["last_sent_month"])
             audit(
                 "reports.monthly_sent",
                 actor="system:reports",

@@ -216,7 +216,7 @@ def _monthly_reports(now: dt.datetime, *, inline: bool) -> None:
 
     month = (now.date().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     waiting = (
-        ReportSchedule.objects.filter(recipients__isnull=False)
+        ReportSchedule.objects.filter(recipients__isnull=False, send_day__lte=now.day + 1)
         .filter(Q(last_sent_month__isnull=True) | Q(last_sent_month__lt=month))
         .exists()
     )

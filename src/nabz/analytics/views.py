@@ -213,6 +213,11 @@ def report_settings(request: HttpRequest) -> HttpResponse:
             )
         if int(raw):
             targets[network] = int(raw)
+    raw_day = str(request.POST.get("send_day") or "1").strip()
+    if not raw_day.isdigit() or not 1 <= int(raw_day) <= 28:
+        return HttpResponseBadRequest(
+            "send_day: " + _("a day of the month from 1 to 28."), content_type="text/plain"
+        )
     members = set(workspace.memberships.values_list("user_id", flat=True))
     chosen = []
     for raw in request.POST.getlist("recipient"):
@@ -222,7 +227,8 @@ def report_settings(request: HttpRequest) -> HttpResponse:
             )
         chosen.append(int(raw))
     schedule.weekly_targets = targets
-    schedule.save(update_fields=["weekly_targets"])
+    schedule.send_day = int(raw_day)
+    schedule.save(update_fields=["weekly_targets", "send_day"])
     schedule.recipients.set(chosen)
     from nabz.audit.recording import record as audit
 
@@ -231,7 +237,11 @@ def report_settings(request: HttpRequest) -> HttpResponse:
         actor=request.user,
         workspace=workspace,
         obj=schedule,
-        payload={"weekly_targets": targets, "recipients": len(chosen)},
+        payload={
+            "weekly_targets": targets,
+            "recipients": len(chosen),
+            "send_day": schedule.send_day,
+        },
     )
     messages.success(request, _("Report settings saved."))
     return redirect(reverse("reports", kwargs={"ws": workspace.slug}))
