@@ -213,7 +213,7 @@ def test_the_send_day_is_saved_and_a_day_outside_1_to_28_is_refused(workspace, p
 
     url = f"/w/{workspace.slug}/reports/settings/"
     admin = signed_in(people[Role.ADMIN])
-    for bad in ("0", "29", "fifth"):
+    for bad in ("0", "29", "fifth", "²", "9" * 30):
         response = admin.post(url, {"send_day": bad})
         assert response.status_code == 400
         assert response.content.decode().startswith("send_day:")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from nabz.inbox import polling
@@ -79,7 +80,12 @@ def test_an_emergency_is_answered_safely_and_done(page, live_server):  # type: i
     wait_until(page, "!/blocks this reply/.test(document.querySelector('#reply-check').innerText)")
     page.get_by_role("button", name="Send reply").click()
     page.wait_for_load_state()
-    assert "The reply was sent." in page.locator("main").inner_text()
+    said = page.locator("main").inner_text()
+    # Sent at once, or (when the live SQLite server is busy with the editor's check) handed
+    # to the worker, which sends it on its next round: either way it goes out exactly once.
+    assert "The reply was sent." in said or "The reply is on its way" in said, said[:200]
+    if "The reply is on its way" in said:
+        call_command("nabz_worker", "--batch")
     sent = SandboxComment.objects.filter(from_us=True)
     assert sent.count() == 1 and sent.get().parent_id == comment.pk
     page.reload()  # a reload sends nothing again

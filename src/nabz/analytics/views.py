@@ -213,21 +213,21 @@ def report_settings(request: HttpRequest) -> HttpResponse:
             )
         if int(raw):
             targets[network] = int(raw)
-    raw_day = str(request.POST.get("send_day") or "1").strip()
-    if not raw_day.isdigit() or not 1 <= int(raw_day) <= 28:
+    send_day = key_or_none(request.POST.get("send_day") or "1")
+    if send_day is None or send_day > 28:
         return HttpResponseBadRequest(
             "send_day: " + _("a day of the month from 1 to 28."), content_type="text/plain"
         )
     members = set(workspace.memberships.values_list("user_id", flat=True))
     chosen = []
     for raw in request.POST.getlist("recipient"):
-        if key_or_none(raw) not in members:
+        if (member := key_or_none(raw)) not in members:
             return HttpResponseBadRequest(
                 "recipient: " + _("not a member of this workspace."), content_type="text/plain"
             )
-        chosen.append(int(raw))
+        chosen.append(member)
     schedule.weekly_targets = targets
-    schedule.send_day = int(raw_day)
+    schedule.send_day = send_day
     schedule.save(update_fields=["weekly_targets", "send_day"])
     schedule.recipients.set(chosen)
     from nabz.audit.recording import record as audit

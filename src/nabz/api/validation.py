@@ -31,7 +31,9 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-MAX_ID = 2**63 - 1  # the largest key SQLite and PostgreSQL store
+from nabz.core.input_guard import MAX_KEY
+
+MAX_ID = MAX_KEY  # the largest key SQLite and PostgreSQL store
 MAX_OFFSET = 1_000_000_000  # beyond any workspace; keeps the database's integers in range
 EARLIEST, LATEST = 1900, 2199  # years a date in this product can sensibly have
 # The same rules written into the OpenAPI document, so that clients (and fuzzers) see them.

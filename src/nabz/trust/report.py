@@ -272,17 +272,23 @@ _WORDS: dict[str, dict[str, str]] = {
         "comma": "، ",
     },
 }
-_DIGITS = {"ar": "٠١٢٣٤٥٦٧٨٩", "fa": "۰۱۲۳۴۵۶۷۸۹"}
+
+
+# The engine imports no app, so it keeps its own digit tables (the pages' are in
+# nabz.core.calendars, the pure adapter's in nabz.content.adapt, for the same reason).
+_LOCAL_DIGITS = {
+    "ar": str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
+    "fa": str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"),
+}
+
+
+def local_digits(n: int, language: str) -> str:
+    table = _LOCAL_DIGITS.get(language)
+    return str(n).translate(table) if table is not None else str(n)
 
 
 def _lang(language: str) -> str:
     return language if language in _WORDS else "en"
-
-
-def local_digits(n: int, language: str) -> str:
-    digits = _DIGITS.get(language)
-    text = str(n)
-    return text.translate(str.maketrans("0123456789", digits)) if digits else text
 
 
 def counted(n: int, noun: str, language: str = "en") -> str:
